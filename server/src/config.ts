@@ -1,0 +1,116 @@
+import path from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The origin people reach Hearth at; cookie-carried mutations must come from it. */
+  publicUrl: URL;
+  env: Environment;
+  trustProxy: boolean;
+  /** Load the demo data set into an empty embedded database on first start. */
+  seedDemoData: boolean;
+  session: {
+    inactivityTimeoutMs: number;
+    absoluteLifetimeMs: number;
+  };
+  signInLimits: {
+    windowMs: number;
+    perEmail: number;
+    perClient: number;
+  };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ENVIRONMENTS: readonly Environment[] = ['development', 'production', 'test'];
+
+type Env = Record<string, string | undefined>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false; got "${raw}".`);
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@host:5432/hearth.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://; got "${url.protocol}//".`);
+  }
+  return raw;
+}
+
+function readPublicUrl(env: Env, port: number): URL {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === '') return new URL(`http://localhost:${port}`);
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    return url;
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// URL; got "${raw}".`);
+  }
+}
+
+function readEnvironment(env: Env): Environment {
+  const raw = env.NODE_ENV;
+  if (raw === undefined || raw === '') return 'development';
+  if (!(ENVIRONMENTS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`NODE_ENV must be one of ${ENVIRONMENTS.join(', ')}; got "${raw}".`);
+  }
+  return raw as Environment;
+}
+
+/** Reads and validates configuration; throws ConfigError with a message a person can act on. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = readInteger(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = readDatabaseUrl(env);
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.HEARTH_DATA_DIR || './.hearth'),
+    publicUrl: readPublicUrl(env, port),
+    env: readEnvironment(env),
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    seedDemoData: readBoolean(env, 'HEARTH_DEMO_DATA', databaseUrl === null),
+    session: {
+      inactivityTimeoutMs: readInteger(env, 'SESSION_INACTIVITY_DAYS', 30, 1, 365) * DAY_MS,
+      absoluteLifetimeMs: readInteger(env, 'SESSION_LIFETIME_DAYS', 90, 1, 3650) * DAY_MS,
+    },
+    signInLimits: {
+      windowMs: 15 * 60 * 1000,
+      perEmail: readInteger(env, 'SIGN_IN_LIMIT_PER_EMAIL', 10, 1, 10_000),
+      perClient: readInteger(env, 'SIGN_IN_LIMIT_PER_CLIENT', 50, 1, 100_000),
+    },
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, type LogEvent } from 'kysely';
+import { PostgresJSDialect } from 'kysely-postgres-js';
+import postgres from 'postgres';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+/** Listens for PostgreSQL notifications; absent on PGlite, where one process owns the data. */
+export interface NotificationChannel {
+  listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  notify(channel: string, payload: string): Promise<void>;
+}
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  notifications: NotificationChannel | null;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  /** PGlite data folder; `memory://` for a throwaway in-memory database. */
+  dataDir: string;
+  /** Called for every statement; used by tests to count queries per request. */
+  onQuery?: (event: LogEvent) => void;
+  maxConnections?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options);
+}
+
+async function openPglite(dataDir: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: options.onQuery });
+  return {
+    db,
+    kind: 'pglite',
+    notifications: null,
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const sql = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'hearth' },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }), log: options.onQuery });
+  return {
+    db,
+    kind: 'postgres',
+    notifications: {
+      async listen(channel, onMessage) {
+        await sql.listen(channel, onMessage);
+      },
+      async notify(channel, payload) {
+        await sql.notify(channel, payload);
+      },
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

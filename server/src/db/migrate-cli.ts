@@ -1,0 +1,14 @@
+// `pnpm migrate`: runs the migrations alone, for deployments that migrate before starting copies.
+import { loadConfig } from '../config.ts';
+import { openDatabase } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+const config = loadConfig();
+const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 1 });
+try {
+  const { results = [] } = await migrateToLatest(handle.db);
+  const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date.');
+} finally {
+  await handle.close();
+}
