@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Kysely, type MigrationResultSet } from 'kysely';
-import { FileMigrationProvider, Migrator } from 'kysely/migration';
+import type { Kysely } from 'kysely';
+import { FileMigrationProvider, Migrator, type MigrationResultSet } from 'kysely/migration';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -10,7 +10,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
  * Brings the database to the latest migration. Kysely takes a PostgreSQL advisory lock around
  * the run, so several copies starting at once migrate one after another, not on top of each other.
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped by design
+  db: Kysely<any>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),

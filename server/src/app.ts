@@ -1,0 +1,103 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { systemClock, type Clock } from './graphql/context.ts';
+import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { mountWeb, webBuildExists } from './web/mount.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Serve the SvelteKit site: true requires web/build; 'auto' serves it when built. */
+  web?: boolean | 'auto';
+  /** Close the database when the app closes (the default: the app owns it). */
+  closeDatabase?: boolean;
+  limits?: GraphqlPluginOptions['limits'];
+  logger?: FastifyServerOptions['logger'];
+}
+
+const GRAPHQL_BODY_LIMIT = 100 * 1024;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** Builds Hearth without listening: `main.ts` listens, tests inject or listen on a free port. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({
+        errors: [{ message: `Something went wrong on our side. Quote request id ${request.id}.`, extensions: { code: 'INTERNAL', requestId: request.id } }],
+      });
+    }
+    const code = status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
+    return reply.status(status).send({ errors: [{ message: clientMessage(error.code, error.message), extensions: { code } }] });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  app.addHook('onRoute', (route) => {
+    if (route.url === '/graphql') route.bodyLimit = GRAPHQL_BODY_LIMIT;
+  });
+  await app.register(graphqlPlugin, { config, database, clock: options.clock ?? systemClock, limits: options.limits });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok', database: 'ok' };
+    } catch (error) {
+      app.log.error({ err: error }, 'health check: database unreachable');
+      return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  const web = options.web ?? 'auto';
+  if (web === true || (web === 'auto' && webBuildExists())) await mountWeb(app, config.publicUrl.origin);
+
+  if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());
+  return app;
+}
+
+function clientMessage(code: string | undefined, message: string): string {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `The request body is too large; the limit is ${GRAPHQL_BODY_LIMIT / 1024} KB.`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send GraphQL requests as application/json.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty; send a JSON object with a "query".';
+    default:
+      return code?.startsWith('FST_ERR_CTP_INVALID_JSON') || error_isJsonSyntax(message)
+        ? 'The request body is not valid JSON.'
+        : message;
+  }
+}
+
+function error_isJsonSyntax(message: string): boolean {
+  return /JSON/.test(message);
+}

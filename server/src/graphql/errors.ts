@@ -1,0 +1,84 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The `extensions.code` values every API error carries (see shared/ARCHITECTURE.md). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+/** A rule was broken; services throw these and the formatter turns them into `extensions.code`. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  readonly code: ErrorCode;
+  /** The input field at fault, so a form can show the message next to it. */
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
+export const unauthenticated = (message = 'Sign in to do this.') => new DomainError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You do not have permission to do this.') => new DomainError('FORBIDDEN', message);
+export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
+export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
+
+const SUGGESTION = / ?Did you mean .*\?$/;
+
+export interface FormatOptions {
+  requestId: string;
+  hideSuggestions: boolean;
+  logInternal: (error: unknown) => void;
+}
+
+/**
+ * Maps one GraphQL error to what the client sees. Domain errors keep their message and code;
+ * errors from parsing and validation are the client's input; anything else is internal and
+ * shows only the request id, never a stack or SQL.
+ */
+export function formatError(error: GraphQLError, options: FormatOptions): GraphQLFormattedError {
+  const original = error.originalError;
+  const base = { locations: error.locations, path: error.path };
+
+  if (original instanceof DomainError) {
+    const extensions: Record<string, unknown> = { code: original.code };
+    if (original.field) extensions.field = original.field;
+    return { ...base, message: original.message, extensions };
+  }
+  if (original instanceof GraphQLError) return formatError(original, options);
+  const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify and Mercurius refusing the request itself: bad JSON, depth, token count, method.
+    return { ...base, message: original!.message, extensions: { code: status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT' } };
+  }
+  if (original === undefined) {
+    const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'BAD_USER_INPUT';
+    return { ...base, message, extensions: { code: KNOWN_CODES.has(code) ? code : 'BAD_USER_INPUT' } };
+  }
+
+  options.logInternal(original);
+  return {
+    ...base,
+    message: `Something went wrong on our side. If it keeps happening, quote request id ${options.requestId}.`,
+    extensions: { code: 'INTERNAL', requestId: options.requestId },
+  };
+}
+
+const KNOWN_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);

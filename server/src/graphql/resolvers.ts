@@ -1,0 +1,28 @@
+import type { IResolvers } from 'mercurius';
+import { accountResolvers } from '../modules/accounts/resolvers.ts';
+import type { Resolvers } from './generated.ts';
+import { DateTime } from './scalars.ts';
+
+export const API_VERSION = '0.1.0';
+
+const baseResolvers: Resolvers = {
+  DateTime,
+  Query: { version: () => API_VERSION },
+};
+
+const modules: Resolvers[] = [baseResolvers, accountResolvers];
+
+/** Every module's resolvers, merged per type. */
+export function allResolvers(): IResolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const module of modules) {
+    for (const [typeName, fields] of Object.entries(module)) {
+      if (fields instanceof Object && !('serialize' in fields)) {
+        merged[typeName] = { ...merged[typeName], ...(fields as Record<string, unknown>) };
+      } else {
+        (merged as Record<string, unknown>)[typeName] = fields;
+      }
+    }
+  }
+  return merged as IResolvers;
+}

@@ -1,0 +1,162 @@
+import type { ServiceContext, Viewer } from '../../graphql/context.ts';
+import { badInput, conflict, rateLimited, unauthenticated } from '../../graphql/errors.ts';
+import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
+import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
+import type { Db } from '../../db/database.ts';
+import type { Config } from '../../config.ts';
+import * as repo from './repository.ts';
+import type { AccountRecord } from './repository.ts';
+
+export type { AccountRecord };
+
+export interface SignedIn {
+  user: AccountRecord;
+  token: string;
+  expiresAt: Date;
+}
+
+const EMAIL_MAX_LENGTH = 254;
+const NAME_MAX_LENGTH = 100;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Extending a session at most this often keeps a write off most requests. */
+const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+export const SESSION_ENDED_TOPIC = (userId: string) => `session-ended:${userId}`;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function validEmail(raw: string): string {
+  const email = normaliseEmail(raw);
+  if (email === '') throw badInput('email', 'Enter your email address.');
+  if (email.length > EMAIL_MAX_LENGTH) throw badInput('email', `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
+  if (!EMAIL_SHAPE.test(email)) throw badInput('email', 'Enter an email address like name@example.org.');
+  return email;
+}
+
+function validName(raw: string): string {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (name === '') throw badInput('name', 'Enter the name you want to be shown by.');
+  if ([...name].length > NAME_MAX_LENGTH) throw badInput('name', `Use a name of at most ${NAME_MAX_LENGTH} characters.`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw badInput('name', 'Use letters, numbers and punctuation only.');
+  return name;
+}
+
+function sessionExpiry(config: Config, createdAt: Date, lastUsedAt: Date): Date {
+  return new Date(
+    Math.min(
+      lastUsedAt.getTime() + config.session.inactivityTimeoutMs,
+      createdAt.getTime() + config.session.absoluteLifetimeMs,
+    ),
+  );
+}
+
+async function startSession(ctx: ServiceContext, user: AccountRecord): Promise<SignedIn> {
+  const now = ctx.clock.now();
+  const { id, secret, token } = generateSessionToken();
+  await repo.insertSession(ctx.db, { id, userId: user.id, secretHash: hashSecret(secret), now });
+  return { user, token, expiresAt: sessionExpiry(ctx.config, now, now) };
+}
+
+export async function signUp(
+  ctx: ServiceContext,
+  input: { email: string; password: string; name: string },
+): Promise<SignedIn> {
+  const email = validEmail(input.email);
+  const name = validName(input.name);
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw badInput('password', problem);
+
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await repo.insertUser(trx, { email, name, passwordHash });
+    if (!user) throw conflict('An account with this email already exists. Sign in instead.', 'email');
+    return startSession({ ...ctx, db: trx }, user);
+  });
+}
+
+// Made once at start-up; see makeDecoyHash.
+const decoyHash = makeDecoyHash();
+
+const INVALID_CREDENTIALS = 'That email and password do not match an account. Check them and try again.';
+
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string }): Promise<SignedIn> {
+  const email = normaliseEmail(input.email);
+  if (email === '') throw badInput('email', 'Enter your email address.');
+  if (input.password === '') throw badInput('password', 'Enter your password.');
+  if (email.length > EMAIL_MAX_LENGTH || [...input.password].length > 256) throw badInput('email', INVALID_CREDENTIALS);
+
+  const now = ctx.clock.now();
+  const { windowMs, perEmail, perClient } = ctx.config.signInLimits;
+  const emailKey = `email:${email}`;
+  const clientKey = `client:${ctx.clientAddress}`;
+  // Count before checking the password, so concurrent guesses cannot all pass the check.
+  const [emailAttempts, clientAttempts] = await Promise.all([
+    repo.countSignInAttempt(ctx.db, emailKey, now, windowMs),
+    repo.countSignInAttempt(ctx.db, clientKey, now, windowMs),
+  ]);
+  if (emailAttempts > perEmail || clientAttempts > perClient) {
+    throw rateLimited('Too many sign-in attempts. Wait 15 minutes, then try again.');
+  }
+
+  const account = await repo.getCredentialsByEmail(ctx.db, email);
+  const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash), input.password);
+  if (!account || !matches) throw badInput('password', INVALID_CREDENTIALS);
+
+  await Promise.all([repo.clearSignInAttempts(ctx.db, emailKey), repo.releaseSignInAttempt(ctx.db, clientKey)]);
+  return startSession(ctx, { id: account.id, email: account.email, name: account.name });
+}
+
+export interface Authentication {
+  viewer: Viewer;
+  /** Set when this request extended the session, so the cookie's expiry can follow. */
+  extendedUntil: Date | null;
+}
+
+/** Checks a session token; null for a malformed, unknown, wrong or expired one. */
+export async function authenticate(
+  deps: { db: Db; config: Config; now: Date },
+  token: string,
+): Promise<Authentication | null> {
+  const parts = parseSessionToken(token);
+  if (!parts) return null;
+  const found = await repo.findSessionWithUser(deps.db, parts.id);
+  if (!found || !secretMatches(parts.secret, found.secretHash)) return null;
+
+  const expiresAt = sessionExpiry(deps.config, found.createdAt, found.lastUsedAt);
+  if (expiresAt.getTime() <= deps.now.getTime()) {
+    await repo.deleteSession(deps.db, found.sessionId);
+    return null;
+  }
+  const viewer: Viewer = { userId: found.user.id, sessionId: found.sessionId, name: found.user.name, email: found.user.email };
+  if (deps.now.getTime() - found.lastUsedAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
+    return { viewer, extendedUntil: null };
+  }
+  await repo.touchSession(deps.db, found.sessionId, deps.now);
+  return { viewer, extendedUntil: sessionExpiry(deps.config, found.createdAt, deps.now) };
+}
+
+export async function signOut(ctx: ServiceContext): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  return repo.deleteSession(ctx.db, ctx.viewer.sessionId);
+}
+
+export async function signOutEverywhere(ctx: ServiceContext): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  await repo.deleteSessionsOfUser(ctx.db, viewer.userId);
+  await ctx.pubsub.publish(SESSION_ENDED_TOPIC(viewer.userId), {
+    sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE', at: ctx.clock.now().toISOString() },
+  });
+  return true;
+}
+
+export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+export async function getUsersByIds(ctx: ServiceContext, ids: readonly string[]): Promise<AccountRecord[]> {
+  return repo.getUsersByIds(ctx.db, ids);
+}
