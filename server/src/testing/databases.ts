@@ -1,0 +1,78 @@
+import postgres from 'postgres';
+import type { LogEvent } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Both databases every module test runs on. `pnpm test` starts the PostgreSQL server. */
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
+
+export function testPostgresUrl(): string {
+  const url = process.env.HEARTH_TEST_POSTGRES_URL;
+  if (!url) {
+    throw new Error(
+      'HEARTH_TEST_POSTGRES_URL is not set. Run the tests with `pnpm test`, which starts a throwaway PostgreSQL server.',
+    );
+  }
+  return url;
+}
+
+/** A new, empty database on the test PostgreSQL server; `drop` removes it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = testPostgresUrl();
+  const name = `hearth_test_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Statements run since the last reset, for tests that count queries per request. */
+  statements: string[];
+}
+
+/**
+ * A freshly migrated database of the given kind, for one test file. Tests in a file share it
+ * and stay independent by creating their own data (unique emails and names).
+ */
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  const statements: string[] = [];
+  const onQuery = (event: LogEvent) => {
+    statements.push(event.query.sql);
+  };
+  if (kind === 'pglite') {
+    const handle = await openDatabase({ databaseUrl: null, dataDir: 'memory://', onQuery });
+    await migrateToLatest(handle.db);
+    statements.length = 0;
+    return Object.assign(handle, { statements });
+  }
+  const created = await createPostgresDatabase();
+  const handle = await openDatabase({ databaseUrl: created.url, dataDir: '', onQuery, maxConnections: 20 });
+  await migrateToLatest(handle.db);
+  statements.length = 0;
+  const closeHandle = handle.close.bind(handle);
+  return Object.assign(handle, {
+    statements,
+    async close() {
+      await closeHandle();
+      await created.drop();
+    },
+  });
+}
