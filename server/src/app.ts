@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
     }
     const code = status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
-    return reply.status(status).send({ errors: [{ message: clientMessage(error.code, error.message), extensions: { code } }] });
+    return reply.status(status).send({ errors: [{ message: error.message, extensions: { code } }] });
   });
 
   await app.register(fastifyCookie);
@@ -81,23 +81,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());
   return app;
-}
-
-function clientMessage(code: string | undefined, message: string): string {
-  switch (code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `The request body is too large; the limit is ${GRAPHQL_BODY_LIMIT / 1024} KB.`;
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send GraphQL requests as application/json.';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is empty; send a JSON object with a "query".';
-    default:
-      return code?.startsWith('FST_ERR_CTP_INVALID_JSON') || error_isJsonSyntax(message)
-        ? 'The request body is not valid JSON.'
-        : message;
-  }
-}
-
-function error_isJsonSyntax(message: string): boolean {
-  return /JSON/.test(message);
 }

@@ -53,16 +53,14 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
     if (original.field) extensions.field = original.field;
     return { ...base, message: original.message, extensions };
   }
-  if (original instanceof GraphQLError) return formatError(original, options);
   const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  if (original && typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify and Mercurius refusing the request itself: bad JSON, depth, token count, method.
-    return { ...base, message: original!.message, extensions: { code: status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT' } };
+    const code = status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
+    return { ...base, message: requestProblem(original), extensions: { code } };
   }
-  if (original === undefined) {
-    const message = options.hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
-    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'BAD_USER_INPUT';
-    return { ...base, message, extensions: { code: KNOWN_CODES.has(code) ? code : 'BAD_USER_INPUT' } };
+  if (original === undefined || original instanceof GraphQLError) {
+    return { ...base, ...describeInvalidRequest(error.message, options.hideSuggestions) };
   }
 
   options.logInternal(original);
@@ -73,12 +71,32 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
   };
 }
 
-const KNOWN_CODES = new Set<string>([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'INTERNAL',
-]);
+const REQUEST_PROBLEMS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large; the limit is 100 KB.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object with a "query".',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+};
+
+function requestProblem(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && REQUEST_PROBLEMS[code]) || error.message;
+}
+
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([\w.[\]]+)")?; ([^;]*)$/;
+
+/**
+ * Errors from parsing, validation and variable coercion. graphql-js quotes the whole value of
+ * a bad variable, which may hold a password: keep the reason, drop the value, name the field.
+ */
+function describeInvalidRequest(message: string, hideSuggestions: boolean): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+  const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
+  const invalid = INVALID_VARIABLE.exec(text);
+  if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
+  const [, variable, at, reason] = invalid;
+  const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  const where = at ? `"${at}"` : `"$${variable}"`;
+  return {
+    message: `Invalid value for ${where}: ${reason}`,
+    extensions: field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' },
+  };
+}

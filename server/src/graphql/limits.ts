@@ -26,7 +26,12 @@ export interface OperationMeasure {
   aliases: number;
   rootFields: number;
   cost: number;
+  /** Names of the root fields, repeated as often as they are asked for. */
+  rootFieldNames: string[];
 }
+
+/** Root fields a request may hold once: each is a guess or a new account, so aliases must not multiply them. */
+export const ONCE_PER_REQUEST = new Set(['signIn', 'signUp']);
 
 /**
  * Measures the operation that will run: aliases, root fields and a cost where every field
@@ -46,7 +51,7 @@ export function measureOperation(
     if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  const measure: OperationMeasure = { aliases: 0, rootFields: 0, cost: 0 };
+  const measure: OperationMeasure = { aliases: 0, rootFields: 0, cost: 0, rootFieldNames: [] };
   if (!operation) return measure;
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return measure;
@@ -65,7 +70,10 @@ export function measureOperation(
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (depthFromRoot === 0) measure.rootFields++;
+        if (depthFromRoot === 0) {
+          measure.rootFields++;
+          measure.rootFieldNames.push(selection.name.value);
+        }
         if (selection.alias) measure.aliases++;
         const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         let multiplier = 1;
@@ -108,6 +116,8 @@ export function limitProblem(measure: OperationMeasure, limits: OperationLimits)
   if (measure.rootFields > limits.maxRootFields) {
     return `The query asks for ${measure.rootFields} top-level fields; at most ${limits.maxRootFields} are allowed.`;
   }
+  const repeated = [...ONCE_PER_REQUEST].find((name) => measure.rootFieldNames.filter((n) => n === name).length > 1);
+  if (repeated) return `Ask for ${repeated} once per request.`;
   if (measure.cost > limits.maxCost) {
     return `The query is too expensive (cost ${measure.cost}, budget ${limits.maxCost}). Ask for smaller pages or fewer fields.`;
   }

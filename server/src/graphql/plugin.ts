@@ -163,7 +163,19 @@ async function refuseUnsupportedRequest(request: FastifyRequest, reply: FastifyR
     await reply.status(415).send(refusal('Send GraphQL requests with Content-Type: application/json.'));
   } else if (Array.isArray(request.body)) {
     await reply.status(400).send(refusal('Send one operation per request; batched requests are not accepted.'));
+  } else if (type === 'application/json') {
+    const problem = jsonBodyProblem(request.body);
+    if (problem) await reply.status(400).send(refusal(problem));
   }
+}
+
+function jsonBodyProblem(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return 'The request body must be a JSON object with a "query".';
+  const { query, variables, operationName } = body as Record<string, unknown>;
+  if (query !== undefined && typeof query !== 'string') return '"query" must be a string holding a GraphQL document.';
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return '"variables" must be a JSON object.';
+  if (operationName != null && typeof operationName !== 'string') return '"operationName" must be a string.';
+  return null;
 }
 
 function refusal(message: string) {

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, graphql, newPerson, signUp, SIGN_IN, SIGN_UP } from '../support/graphql.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const ME = '{ me { id name email } }';
+
+function sessionCookie(headers: Headers): string {
+  const cookie = headers.getSetCookie().find((c) => c.startsWith('hearth_session='));
+  if (!cookie) throw new Error('no session cookie set');
+  return cookie;
+}
+
+describe('accounts over HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ web: false });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('should sign up, set an HttpOnly SameSite=Lax cookie, and answer me with the Bearer token', async () => {
+    const person = await signUp(server.url, 'cookie');
+    const cookie = sessionCookie(person.headers);
+    expect(cookie).toMatch(/^hearth_session=[a-z2-7]{32}\.[a-z2-7]{32}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).not.toContain('Secure');
+    const me = await graphql(server.url, ME, { token: person.token });
+    expect(me.data).toEqual({ me: { id: person.user.id, name: person.name, email: person.email } });
+  });
+
+  it('should answer me with the cookie, and null when signed out', async () => {
+    const person = await signUp(server.url, 'me');
+    const cookie = `hearth_session=${person.token}`;
+    expect((await graphql(server.url, ME, { cookie })).data).toEqual({ me: { id: person.user.id, name: person.name, email: person.email } });
+    expect((await graphql(server.url, ME)).data).toEqual({ me: null });
+    expect((await graphql(server.url, ME, { token: 'not-a-token' })).data).toEqual({ me: null });
+  });
+
+  it('should stop a signed-out token at once and clear the cookie', async () => {
+    const person = await signUp(server.url, 'signout');
+    const result = await graphql(server.url, 'mutation { signOut }', { cookie: `hearth_session=${person.token}`, origin: server.url });
+    expect(result.data).toEqual({ signOut: true });
+    expect(sessionCookie(result.headers)).toMatch(/^hearth_session=; .*Expires=Thu, 01 Jan 1970/);
+    expect((await graphql(server.url, ME, { token: person.token })).data).toEqual({ me: null });
+  });
+
+  it('should end every device session with signOutEverywhere', async () => {
+    const person = await signUp(server.url, 'everywhere');
+    const other = await graphql<{ signIn: { token: string } }>(server.url, SIGN_IN, { variables: { input: { email: person.email, password: person.password } } });
+    const result = await graphql(server.url, 'mutation { signOutEverywhere }', { token: other.data!.signIn.token });
+    expect(result.data).toEqual({ signOutEverywhere: true });
+    for (const token of [person.token, other.data!.signIn.token]) {
+      expect((await graphql(server.url, ME, { token })).data).toEqual({ me: null });
+    }
+    const again = await graphql(server.url, 'mutation { signOutEverywhere }', { token: person.token });
+    expect(codes(again)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('should refuse cookie-carried mutations from another origin or with no origin, but not Bearer ones', async () => {
+    const person = await signUp(server.url, 'csrf');
+    const cookie = `hearth_session=${person.token}`;
+    expect(codes(await graphql(server.url, 'mutation { signOut }', { cookie, origin: 'https://evil.example' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await graphql(server.url, 'mutation { signOut }', { cookie }))).toEqual(['FORBIDDEN']);
+    expect((await graphql(server.url, ME, { token: person.token })).data?.me).not.toBeNull();
+    const signInFromElsewhere = await graphql(server.url, SIGN_IN, {
+      origin: 'https://evil.example',
+      variables: { input: { email: person.email, password: person.password } },
+    });
+    expect(codes(signInFromElsewhere)).toEqual(['FORBIDDEN']);
+    expect((await graphql(server.url, 'mutation { signOut }', { token: person.token })).data).toEqual({ signOut: true });
+  });
+
+  it('should not reveal whether an email has an account', async () => {
+    const person = await signUp(server.url, 'reveal');
+    const wrong = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: 'not the password' } } });
+    const unknown = await graphql(server.url, SIGN_IN, { variables: { input: { email: newPerson('ghost').email, password: 'not the password' } } });
+    expect(wrong.errors).toEqual(unknown.errors);
+    expect(wrong.errors?.[0]?.message).toBe('That email and password do not match an account. Check them and try again.');
+  });
+
+  it('should give a request id header on every response', async () => {
+    const result = await graphql(server.url, '{ version }');
+    expect(result.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('accounts over HTTP with https PUBLIC_URL', () => {
+  it('should mark the session cookie Secure', async () => {
+    const server = await startServer({ web: false, env: { PUBLIC_URL: 'https://hearth.example' } });
+    try {
+      const person = await signUp(server.url, 'secure');
+      expect(sessionCookie(person.headers)).toContain('Secure');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('sign-in rate limits over HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ web: false, env: { SIGN_IN_LIMIT_PER_EMAIL: '3', SIGN_IN_LIMIT_PER_CLIENT: '1000' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('should not let aliases multiply the guesses one request makes', async () => {
+    const person = await signUp(server.url, 'alias');
+    const fields = Array.from({ length: 5 }, (_, i) => `a${i}: signIn(input: { email: "${person.email}", password: "wrong guess ${i}" }) { token }`);
+    const aliased = await graphql(server.url, `mutation { ${fields.join('\n')} }`);
+    expect(aliased.errors).toEqual([{ message: 'Ask for signIn once per request.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    for (let i = 0; i < 3; i++) {
+      const guess = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: `wrong ${i}` } } });
+      expect(codes(guess)).toEqual(['BAD_USER_INPUT']);
+    }
+    const right = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: person.password } } });
+    expect(codes(right)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('should refuse batched requests so they cannot multiply attempts', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ version }' }, { query: '{ version }' }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      data: null,
+      errors: [{ message: 'Send one operation per request; batched requests are not accepted.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+  });
+});
+
+describe('bad input over HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ web: false });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const post = async (body: string | Uint8Array, contentType = 'application/json') => {
+    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const json = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
+    return { status: response.status, errors: json.errors ?? [] };
+  };
+
+  it.each([
+    ['an empty body', '', 400, 'The request body is empty; send a JSON object with a "query".'],
+    ['malformed JSON', '{"query": ', 400, 'The request body is not valid JSON.'],
+    ['a body with no query', '{}', 400, 'Unknown query'],
+    ['a query of the wrong type', '{"query": 42}', 400, '"query" must be a string holding a GraphQL document.'],
+    ['a body that is not an object', '"text"', 400, 'The request body must be a JSON object with a "query".'],
+  ])('should refuse %s with BAD_USER_INPUT', async (_label, body, status, message) => {
+    const result = await post(body);
+    expect(result.status).toBe(status);
+    expect(result.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors[0]?.message).toContain(message);
+  });
+
+  it('should refuse a 5 MB body with 413', async () => {
+    const result = await post(JSON.stringify({ query: `{ version } #${'x'.repeat(5 * 1024 * 1024)}` }));
+    expect(result.status).toBe(413);
+    expect(result.errors).toEqual([{ message: 'The request body is too large; the limit is 100 KB.', extensions: { code: 'BAD_USER_INPUT' } }]);
+  });
+
+  it('should refuse a wrong content type with 415', async () => {
+    const result = await post('query=%7Bversion%7D', 'application/x-www-form-urlencoded');
+    expect(result.status).toBe(415);
+    expect(result.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    ['a number for a string', { email: 42, password: 'a long and unusual phrase', name: 'N' }, 'Invalid value for "input.email": String cannot represent a non string value: 42', 'email'],
+    ['an unknown field', { email: 'x@example.org', password: 'a long and unusual phrase', name: 'N', admin: true }, 'Invalid value for "$input": Field "admin" is not defined by type "SignUpInput".', undefined],
+    ['a missing field', { email: 'x@example.org', password: 'a long and unusual phrase' }, 'Invalid value for "$input": Field "name" of required type "String!" was not provided.', undefined],
+  ])('should refuse %s in variables without echoing the password', async (_label, input, message, field) => {
+    const result = await graphql(server.url, SIGN_UP, { variables: { input } });
+    expect(result.errors).toEqual([
+      { message, locations: [expect.any(Object)], extensions: field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' } },
+    ]);
+    expect(JSON.stringify(result.errors)).not.toContain('unusual phrase');
+  });
+
+  it.each([
+    ['email', { email: '' }],
+    ['email', { email: 'no-at-sign' }],
+    ['name', { name: '' }],
+    ['name', { name: 'x'.repeat(5000) }],
+    ['password', { password: '' }],
+    ['password', { password: 'x'.repeat(10_000) }],
+  ])('should name the bad field %s', async (field, change) => {
+    const result = await graphql(server.url, SIGN_UP, { variables: { input: { ...newPerson('field'), ...change } } });
+    expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field }]);
+  });
+});

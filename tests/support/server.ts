@@ -1,0 +1,49 @@
+import { buildApp, type AppOptions } from '../../server/src/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { openDatabase } from '../../server/src/db/database.ts';
+import { migrateToLatest } from '../../server/src/db/migrate.ts';
+
+export interface RunningServer {
+  url: string;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A PostgreSQL URL; absent: a fresh in-memory PGlite. */
+  databaseUrl?: string;
+  /** Extra environment for the config (e.g. NODE_ENV, SIGN_IN_LIMIT_PER_EMAIL). */
+  env?: Record<string, string>;
+  /** Serve the web pages (needs web/build). Default: when built. */
+  web?: boolean;
+  limits?: AppOptions['limits'];
+}
+
+/** Hearth listening on a free loopback port, as `main.ts` would run it. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: 'memory://' });
+  await migrateToLatest(database.db);
+  // The public URL must match the port, which is known only after listening: reserve it first.
+  const probe = await buildProbePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(probe),
+    PUBLIC_URL: `http://127.0.0.1:${probe}`,
+    ...options.env,
+  });
+  const app = await buildApp({ config, database, web: options.web ?? 'auto', limits: options.limits });
+  await app.listen({ port: probe, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${probe}`, app, close: () => app.close() };
+}
+
+async function buildProbePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
