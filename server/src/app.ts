@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { systemClock, type Clock } from './graphql/context.ts';
+import { internalError } from './graphql/errors.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
 import { mountWeb, webBuildExists } from './web/mount.ts';
 
@@ -51,9 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.status(500).send({
-        errors: [{ message: `Something went wrong on our side. Quote request id ${request.id}.`, extensions: { code: 'INTERNAL', requestId: request.id } }],
-      });
+      return reply.status(500).send({ data: null, errors: [internalError(request.id)] });
     }
     const code = status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
     return reply.status(status).send({ errors: [{ message: error.message, extensions: { code } }] });

@@ -1,11 +1,12 @@
 import { buildApp, type AppOptions } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { openDatabase } from '../../server/src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 
 export interface RunningServer {
   url: string;
   app: Awaited<ReturnType<typeof buildApp>>;
+  database: DatabaseHandle;
   close(): Promise<void>;
 }
 
@@ -29,11 +30,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     NODE_ENV: 'test',
     PORT: String(probe),
     PUBLIC_URL: `http://127.0.0.1:${probe}`,
+    LOG_LEVEL: process.env.HEARTH_TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
   const app = await buildApp({ config, database, web: options.web ?? 'auto', limits: options.limits });
   await app.listen({ port: probe, host: '127.0.0.1' });
-  return { url: `http://127.0.0.1:${probe}`, app, close: () => app.close() };
+  return { url: `http://127.0.0.1:${probe}`, app, database, close: () => app.close() };
 }
 
 async function buildProbePort(): Promise<number> {

@@ -63,13 +63,25 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
     return { ...base, ...describeInvalidRequest(error.message, options.hideSuggestions) };
   }
 
+  const depth = DEPTH_EXCEEDED.exec(original.message);
+  if (depth) {
+    return { ...base, message: `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+
   options.logInternal(original);
+  return { ...base, ...internalError(options.requestId) };
+}
+
+/** What a client sees of any failure on our side: the request id to quote, nothing else. */
+export function internalError(requestId: string): { message: string; extensions: { code: 'INTERNAL'; requestId: string } } {
   return {
-    ...base,
-    message: `Something went wrong on our side. If it keeps happening, quote request id ${options.requestId}.`,
-    extensions: { code: 'INTERNAL', requestId: options.requestId },
+    message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+    extensions: { code: 'INTERNAL', requestId },
   };
 }
+
+// Mercurius reports an over-deep query with status 500; it is the client's query at fault.
+const DEPTH_EXCEEDED = /query depth \((\d+)\) exceeds the query depth limit of (\d+)/;
 
 const REQUEST_PROBLEMS: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large; the limit is 100 KB.',
