@@ -104,7 +104,9 @@ function describeInvalidRequest(message: string, hideSuggestions: boolean): Pick
   const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
   const invalid = INVALID_VARIABLE.exec(text);
   if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
-  const [, variable, at, reason] = invalid;
+  const [, variable, at, rawReason = ''] = invalid;
+  // graphql-jit and graphql-js word this one reason differently; say it one way.
+  const reason = rawReason.replace(/defined by type "(\w+)"/, 'defined by type $1');
   const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
   const where = at ? `"${at}"` : `"$${variable}"`;
   return {

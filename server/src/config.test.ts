@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('should default to port 3000, PGlite in ./.hearth, and a localhost public URL', () => {
+    const config = loadConfig({});
+    expect({ port: config.port, databaseUrl: config.databaseUrl, dataDir: config.dataDir, publicUrl: config.publicUrl.href, env: config.env }).toEqual({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: path.resolve('.hearth'),
+      publicUrl: 'http://localhost:3000/',
+      env: 'development',
+    });
+    expect(config.session).toEqual({ inactivityTimeoutMs: 30 * 86_400_000, absoluteLifetimeMs: 90 * 86_400_000 });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535; got "abc".'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535; got "70000".'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres:// or postgresql://; got "mysql://".'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/hearth.'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL; got "ftp://x".'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging".'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; got "maybe".'],
+  ])('should refuse %o with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('should read DATABASE_URL and not load demo data on a server by default', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/hearth' });
+    expect([config.databaseUrl, config.seedDemoData]).toEqual(['postgres://u:p@localhost:5432/hearth', false]);
+  });
+});

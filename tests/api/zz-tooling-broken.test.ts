@@ -1,0 +1,3 @@
+import { it } from 'vitest';
+throw new Error('broken at load');
+it('never', () => {});
