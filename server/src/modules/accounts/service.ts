@@ -13,6 +13,8 @@ export interface SignedIn {
   user: AccountRecord;
   token: string;
   expiresAt: Date;
+  /** The identity the rest of this request acts as. */
+  viewer: Viewer;
 }
 
 const EMAIL_MAX_LENGTH = 254;
@@ -57,7 +59,8 @@ async function startSession(ctx: ServiceContext, user: AccountRecord): Promise<S
   const now = ctx.clock.now();
   const { id, secret, token } = generateSessionToken();
   await repo.insertSession(ctx.db, { id, userId: user.id, secretHash: hashSecret(secret), now });
-  return { user, token, expiresAt: sessionExpiry(ctx.config, now, now) };
+  const viewer: Viewer = { userId: user.id, sessionId: id, name: user.name, email: user.email };
+  return { user, token, expiresAt: sessionExpiry(ctx.config, now, now), viewer };
 }
 
 export async function signUp(
