@@ -18,14 +18,16 @@ export interface AppOptions {
   /** Close the database when the app closes (the default: the app owns it). */
   closeDatabase?: boolean;
   limits?: GraphqlPluginOptions['limits'];
-  logger?: FastifyServerOptions['logger'];
+  /** Where logs go (default: stdout); tests capture them to check what is logged. */
+  logStream?: { write(line: string): void };
 }
 
 const GRAPHQL_BODY_LIMIT = 100 * 1024;
 
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+function loggerOptions(config: Config, stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
@@ -37,7 +39,7 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,

@@ -56,3 +56,41 @@ describe.each(DATABASE_KINDS)('accounts resolvers on %s', (kind) => {
     expect(signIn.data).toEqual({ signIn: { user: { email } } });
   });
 });
+
+describe('logging', () => {
+  it('should tag request lines with a request id and never log passwords, tokens or cookies', async () => {
+    const database = await openTestDatabase('pglite');
+    const lines: string[] = [];
+    const app = await buildApp({
+      config: testConfig({ logLevel: 'trace' }),
+      database,
+      web: false,
+      logStream: { write: (line) => lines.push(line) },
+    });
+    try {
+      const password = 'a long and unusual phrase';
+      const signUp = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
+          variables: { input: { email: uniqueEmail('log'), password, name: 'Logged' } },
+        }),
+      });
+      const token = (signUp.json() as { data: { signUp: { token: string } } }).data.signUp.token;
+      await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', cookie: `hearth_session=${token}` }, payload: '{"query":"{ me { id } }"}' });
+      await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: `{"query": "${password}` });
+
+      const log = lines.join('');
+      expect(lines.length).toBeGreaterThan(5);
+      expect(log).not.toContain(password);
+      expect(log).not.toContain(token.split('.')[1]);
+      const requestLines = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: unknown; res?: unknown }).filter((l) => l.req || l.res);
+      expect(requestLines.length).toBeGreaterThan(0);
+      expect(requestLines.filter((l) => !/^[0-9a-f-]{36}$/.test(l.reqId ?? ''))).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
