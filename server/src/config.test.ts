@@ -5,7 +5,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('should default to port 3000, PGlite in ./.hearth, and a localhost public URL', () => {
     const config = loadConfig({});
-    expect({ port: config.port, databaseUrl: config.databaseUrl, dataDir: config.dataDir, publicUrl: config.publicUrl.href, env: config.env }).toEqual({
+    expect({
+      port: config.port,
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      publicUrl: config.publicUrl.href,
+      env: config.env,
+    }).toEqual({
       port: 3000,
       databaseUrl: null,
       dataDir: path.resolve('.hearth'),

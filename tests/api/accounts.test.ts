@@ -34,14 +34,19 @@ describe('accounts over HTTP', () => {
   it('should answer me with the cookie, and null when signed out', async () => {
     const person = await signUp(server.url, 'me');
     const cookie = `hearth_session=${person.token}`;
-    expect((await graphql(server.url, ME, { cookie })).data).toEqual({ me: { id: person.user.id, name: person.name, email: person.email } });
+    expect((await graphql(server.url, ME, { cookie })).data).toEqual({
+      me: { id: person.user.id, name: person.name, email: person.email },
+    });
     expect((await graphql(server.url, ME)).data).toEqual({ me: null });
     expect((await graphql(server.url, ME, { token: 'not-a-token' })).data).toEqual({ me: null });
   });
 
   it('should stop a signed-out token at once and clear the cookie', async () => {
     const person = await signUp(server.url, 'signout');
-    const result = await graphql(server.url, 'mutation { signOut }', { cookie: `hearth_session=${person.token}`, origin: server.url });
+    const result = await graphql(server.url, 'mutation { signOut }', {
+      cookie: `hearth_session=${person.token}`,
+      origin: server.url,
+    });
     expect(result.data).toEqual({ signOut: true });
     expect(sessionCookie(result.headers)).toMatch(/^hearth_session=; .*Expires=Thu, 01 Jan 1970/);
     expect((await graphql(server.url, ME, { token: person.token })).data).toEqual({ me: null });
@@ -49,7 +54,9 @@ describe('accounts over HTTP', () => {
 
   it('should end every device session with signOutEverywhere', async () => {
     const person = await signUp(server.url, 'everywhere');
-    const other = await graphql<{ signIn: { token: string } }>(server.url, SIGN_IN, { variables: { input: { email: person.email, password: person.password } } });
+    const other = await graphql<{ signIn: { token: string } }>(server.url, SIGN_IN, {
+      variables: { input: { email: person.email, password: person.password } },
+    });
     const result = await graphql(server.url, 'mutation { signOutEverywhere }', { token: other.data!.signIn.token });
     expect(result.data).toEqual({ signOutEverywhere: true });
     for (const token of [person.token, other.data!.signIn.token]) {
@@ -62,7 +69,9 @@ describe('accounts over HTTP', () => {
   it('should refuse cookie-carried mutations from another origin or with no origin, but not Bearer ones', async () => {
     const person = await signUp(server.url, 'csrf');
     const cookie = `hearth_session=${person.token}`;
-    expect(codes(await graphql(server.url, 'mutation { signOut }', { cookie, origin: 'https://evil.example' }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await graphql(server.url, 'mutation { signOut }', { cookie, origin: 'https://evil.example' })),
+    ).toEqual(['FORBIDDEN']);
     expect(codes(await graphql(server.url, 'mutation { signOut }', { cookie }))).toEqual(['FORBIDDEN']);
     expect((await graphql(server.url, ME, { token: person.token })).data?.me).not.toBeNull();
     const signInFromElsewhere = await graphql(server.url, SIGN_IN, {
@@ -70,15 +79,23 @@ describe('accounts over HTTP', () => {
       variables: { input: { email: person.email, password: person.password } },
     });
     expect(codes(signInFromElsewhere)).toEqual(['FORBIDDEN']);
-    expect((await graphql(server.url, 'mutation { signOut }', { token: person.token })).data).toEqual({ signOut: true });
+    expect((await graphql(server.url, 'mutation { signOut }', { token: person.token })).data).toEqual({
+      signOut: true,
+    });
   });
 
   it('should not reveal whether an email has an account', async () => {
     const person = await signUp(server.url, 'reveal');
-    const wrong = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: 'not the password' } } });
-    const unknown = await graphql(server.url, SIGN_IN, { variables: { input: { email: newPerson('ghost').email, password: 'not the password' } } });
+    const wrong = await graphql(server.url, SIGN_IN, {
+      variables: { input: { email: person.email, password: 'not the password' } },
+    });
+    const unknown = await graphql(server.url, SIGN_IN, {
+      variables: { input: { email: newPerson('ghost').email, password: 'not the password' } },
+    });
     expect(wrong.errors).toEqual(unknown.errors);
-    expect(wrong.errors?.[0]?.message).toBe('That email and password do not match an account. Check them and try again.');
+    expect(wrong.errors?.[0]?.message).toBe(
+      'That email and password do not match an account. Check them and try again.',
+    );
   });
 
   it('should give a request id header on every response', async () => {
@@ -110,14 +127,23 @@ describe('sign-in rate limits over HTTP', () => {
 
   it('should not let aliases multiply the guesses one request makes', async () => {
     const person = await signUp(server.url, 'alias');
-    const fields = Array.from({ length: 5 }, (_, i) => `a${i}: signIn(input: { email: "${person.email}", password: "wrong guess ${i}" }) { token }`);
+    const fields = Array.from(
+      { length: 5 },
+      (_, i) => `a${i}: signIn(input: { email: "${person.email}", password: "wrong guess ${i}" }) { token }`,
+    );
     const aliased = await graphql(server.url, `mutation { ${fields.join('\n')} }`);
-    expect(aliased.errors).toEqual([{ message: 'Ask for signIn once per request.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(aliased.errors).toEqual([
+      { message: 'Ask for signIn once per request.', extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
     for (let i = 0; i < 3; i++) {
-      const guess = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: `wrong ${i}` } } });
+      const guess = await graphql(server.url, SIGN_IN, {
+        variables: { input: { email: person.email, password: `wrong ${i}` } },
+      });
       expect(codes(guess)).toEqual(['BAD_USER_INPUT']);
     }
-    const right = await graphql(server.url, SIGN_IN, { variables: { input: { email: person.email, password: person.password } } });
+    const right = await graphql(server.url, SIGN_IN, {
+      variables: { input: { email: person.email, password: person.password } },
+    });
     expect(codes(right)).toEqual(['RATE_LIMITED']);
   });
 
@@ -130,7 +156,12 @@ describe('sign-in rate limits over HTTP', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       data: null,
-      errors: [{ message: 'Send one operation per request; batched requests are not accepted.', extensions: { code: 'BAD_USER_INPUT' } }],
+      errors: [
+        {
+          message: 'Send one operation per request; batched requests are not accepted.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
     });
   });
 });
@@ -144,9 +175,15 @@ describe('bad input over HTTP', () => {
     await server?.close();
   });
 
-  const post = async (body: string | Uint8Array, contentType = 'application/json') => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
-    const json = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
+  const post = async (body: string, contentType = 'application/json') => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
+    const json = (await response.json()) as {
+      errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+    };
     return { status: response.status, errors: json.errors ?? [] };
   };
 
@@ -166,7 +203,9 @@ describe('bad input over HTTP', () => {
   it('should refuse a 5 MB body with 413', async () => {
     const result = await post(JSON.stringify({ query: `{ version } #${'x'.repeat(5 * 1024 * 1024)}` }));
     expect(result.status).toBe(413);
-    expect(result.errors).toEqual([{ message: 'The request body is too large; the limit is 100 KB.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(result.errors).toEqual([
+      { message: 'The request body is too large; the limit is 100 KB.', extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
   });
 
   it('should refuse a wrong content type with 415', async () => {
@@ -176,13 +215,32 @@ describe('bad input over HTTP', () => {
   });
 
   it.each([
-    ['a number for a string', { email: 42, password: 'a long and unusual phrase', name: 'N' }, 'Invalid value for "input.email": String cannot represent a non string value: 42', 'email'],
-    ['an unknown field', { email: 'x@example.org', password: 'a long and unusual phrase', name: 'N', admin: true }, 'Invalid value for "$input": Field "admin" is not defined by type SignUpInput.', undefined],
-    ['a missing field', { email: 'x@example.org', password: 'a long and unusual phrase' }, 'Invalid value for "$input": Field "name" of required type "String!" was not provided.', undefined],
+    [
+      'a number for a string',
+      { email: 42, password: 'a long and unusual phrase', name: 'N' },
+      'Invalid value for "input.email": String cannot represent a non string value: 42',
+      'email',
+    ],
+    [
+      'an unknown field',
+      { email: 'x@example.org', password: 'a long and unusual phrase', name: 'N', admin: true },
+      'Invalid value for "$input": Field "admin" is not defined by type SignUpInput.',
+      undefined,
+    ],
+    [
+      'a missing field',
+      { email: 'x@example.org', password: 'a long and unusual phrase' },
+      'Invalid value for "$input": Field "name" of required type "String!" was not provided.',
+      undefined,
+    ],
   ])('should refuse %s in variables without echoing the password', async (_label, input, message, field) => {
     const result = await graphql(server.url, SIGN_UP, { variables: { input } });
     expect(result.errors).toEqual([
-      { message, locations: [expect.any(Object)], extensions: field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' } },
+      {
+        message,
+        locations: [expect.any(Object)],
+        extensions: field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' },
+      },
     ]);
     expect(JSON.stringify(result.errors)).not.toContain('unusual phrase');
   });

@@ -13,9 +13,15 @@ describe('GraphQL hardening', () => {
 
   it('should refuse a query deeper than the limit before running it', async () => {
     // Introspection types nest deeply enough to exceed the depth limit of 10.
-    const deep = '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
+    const deep =
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
     const result = await graphql(server.url, deep);
-    expect(result.errors).toEqual([{ message: 'The query is nested 11 levels deep; at most 10 are allowed.', extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(result.errors).toEqual([
+      {
+        message: 'The query is nested 11 levels deep; at most 10 are allowed.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
   });
 
   it('should refuse a document over the token limit', async () => {
@@ -26,7 +32,9 @@ describe('GraphQL hardening', () => {
 
   it('should refuse too many aliases and too many root fields', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `v${i}: version`).join(' ');
-    expect((await graphql(server.url, `{ ${aliases} }`)).errors?.[0]?.message).toBe('The query uses 16 aliases; at most 15 are allowed.');
+    expect((await graphql(server.url, `{ ${aliases} }`)).errors?.[0]?.message).toBe(
+      'The query uses 16 aliases; at most 15 are allowed.',
+    );
     const roots = Array.from({ length: 11 }, () => 'version').join(' ');
     expect((await graphql(server.url, `{ ${roots} }`)).errors?.[0]?.message).toBe(
       'The query asks for 11 top-level fields; at most 10 are allowed.',
@@ -34,7 +42,10 @@ describe('GraphQL hardening', () => {
   });
 
   it('should offer introspection and GraphiQL outside production', async () => {
-    const result = await graphql<{ __schema: { queryType: { name: string } } }>(server.url, '{ __schema { queryType { name } } }');
+    const result = await graphql<{ __schema: { queryType: { name: string } } }>(
+      server.url,
+      '{ __schema { queryType { name } } }',
+    );
     expect(result.data?.__schema.queryType.name).toBe('Query');
     expect((await fetch(`${server.url}/graphiql`)).status).toBe(200);
   });
@@ -80,7 +91,10 @@ describe('internal errors', () => {
       const requestId = result.headers.get('x-request-id');
       expect(result.status).toBe(500);
       expect(result.errors).toEqual([
-        { message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`, extensions: { code: 'INTERNAL', requestId } },
+        {
+          message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
+          extensions: { code: 'INTERNAL', requestId },
+        },
       ]);
       expect(JSON.stringify(result.errors)).not.toMatch(/select|sessions|stack|at /i);
     } finally {

@@ -28,7 +28,15 @@ interface Started {
 async function startMain(dataDir: string): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HEARTH_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', LOG_LEVEL: 'info', HEARTH_DEMO_DATA: 'false' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HEARTH_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HEARTH_DEMO_DATA: 'false',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -40,7 +48,10 @@ async function startMain(dataDir: string): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url, exited, output: () => output };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -73,7 +84,9 @@ function writeUntilStopped(url: string) {
 async function expectAllCanSignIn(url: string, people: Array<{ email: string; password: string }>) {
   const failures = [];
   for (const person of people) {
-    const result = await graphql(url, SIGN_IN, { variables: { input: { email: person.email, password: person.password } } });
+    const result = await graphql(url, SIGN_IN, {
+      variables: { input: { email: person.email, password: person.password } },
+    });
     if (!result.data) failures.push(`${person.email}: ${result.errors?.[0]?.message}`);
   }
   expect(failures).toEqual([]);

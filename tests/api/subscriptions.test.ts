@@ -27,7 +27,9 @@ describe('subscriptions over WebSocket on PGlite', () => {
       expect(message).toEqual({
         id: '1',
         type: 'next',
-        payload: { data: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } } },
+        payload: {
+          data: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } },
+        },
       });
     } finally {
       subscription.close();
@@ -67,7 +69,11 @@ describe('subscriptions over WebSocket on PGlite', () => {
       headers: { cookie: `hearth_session=${person.token}`, origin: 'https://evil.example' },
     });
     try {
-      expect(await subscription.next()).toMatchObject({ id: '1', type: 'error', payload: [{ message: 'Sign in to do this.' }] });
+      expect(await subscription.next()).toMatchObject({
+        id: '1',
+        type: 'error',
+        payload: [{ message: 'Sign in to do this.' }],
+      });
     } finally {
       subscription.close();
     }
@@ -95,8 +101,13 @@ describe('subscriptions across two app copies on one PostgreSQL', () => {
     const subscription = await subscribe(first.url, SESSION_ENDED, { token: person.token });
     try {
       await settle();
-      expect((await graphql(second.url, 'mutation { signOutEverywhere }', { token: person.token })).data).toEqual({ signOutEverywhere: true });
-      expect(await subscription.next()).toMatchObject({ type: 'next', payload: { data: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE' } } } });
+      expect((await graphql(second.url, 'mutation { signOutEverywhere }', { token: person.token })).data).toEqual({
+        signOutEverywhere: true,
+      });
+      expect(await subscription.next()).toMatchObject({
+        type: 'next',
+        payload: { data: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE' } } },
+      });
     } finally {
       subscription.close();
     }

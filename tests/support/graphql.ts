@@ -36,27 +36,49 @@ export const codes = (result: GraphqlResult<unknown>) => result.errors?.map((e) 
 
 export const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token user { id name email } }
+    signUp(input: $input) {
+      token
+      user {
+        id
+        name
+        email
+      }
+    }
   }
 `;
 
 export const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { token user { id name email } }
+    signIn(input: $input) {
+      token
+      user {
+        id
+        name
+        email
+      }
+    }
   }
 `;
 
 let counter = 0;
 export function newPerson(label = 'api') {
   counter += 1;
-  return { email: `${label}.${counter}.${crypto.randomUUID().slice(0, 8)}@example.org`, password: 'a long and unusual phrase', name: `Person ${counter}` };
+  return {
+    email: `${label}.${counter}.${crypto.randomUUID().slice(0, 8)}@example.org`,
+    password: 'a long and unusual phrase',
+    name: `Person ${counter}`,
+  };
 }
 
 export async function signUp(baseUrl: string, label?: string) {
   const person = newPerson(label);
-  const result = await graphql<{ signUp: { token: string; user: { id: string; name: string; email: string } } }>(baseUrl, SIGN_UP, {
-    variables: { input: person },
-  });
+  const result = await graphql<{ signUp: { token: string; user: { id: string; name: string; email: string } } }>(
+    baseUrl,
+    SIGN_UP,
+    {
+      variables: { input: person },
+    },
+  );
   if (!result.data) throw new Error(`sign-up failed: ${JSON.stringify(result.errors)}`);
   return { ...person, token: result.data.signUp.token, user: result.data.signUp.user, headers: result.headers };
 }

@@ -14,7 +14,9 @@ export async function subscribe(
   query: string,
   options: { token?: string; headers?: Record<string, string> } = {},
 ): Promise<Subscription> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers: options.headers });
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+    headers: options.headers,
+  });
   const queue: Array<Record<string, unknown>> = [];
   const waiters: Array<(message: Record<string, unknown>) => void> = [];
   socket.on('message', (raw) => {
@@ -44,7 +46,12 @@ export async function subscribe(
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  socket.send(JSON.stringify({ type: 'connection_init', payload: options.token ? { authorization: `Bearer ${options.token}` } : {} }));
+  socket.send(
+    JSON.stringify({
+      type: 'connection_init',
+      payload: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    }),
+  );
   const ack = await next();
   if (ack.type !== 'connection_ack') return { next: async () => ack, close: () => socket.close() };
   socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));

@@ -21,7 +21,9 @@ describe('migrateToLatest', () => {
     handles.push(...copies);
     const results = await Promise.all(copies.map((copy) => migrateToLatest(copy.db)));
     const applied = results.flatMap((r) => (r.results ?? []).filter((m) => m.status === 'Success'));
-    const migrations = await sql<{ count: string }>`select count(*)::text as count from kysely_migration`.execute(copies[0]!.db);
+    const migrations = await sql<{ count: string }>`select count(*)::text as count from kysely_migration`.execute(
+      copies[0]!.db,
+    );
     expect(applied.length).toBe(Number(migrations.rows[0]!.count));
     expect(applied.length).toBeGreaterThan(0);
   });

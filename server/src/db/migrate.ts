@@ -12,7 +12,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', impor
  */
 export async function migrateToLatest(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are untyped by design
-  db: Kysely<any>): Promise<MigrationResultSet> {
+  db: Kysely<any>,
+): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),

@@ -2,13 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The `extensions.code` values every API error carries (see shared/ARCHITECTURE.md). */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
 
 /** A rule was broken; services throw these and the formatter turns them into `extensions.code`. */
 export class DomainError extends Error {
@@ -65,7 +59,11 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
 
   const depth = DEPTH_EXCEEDED.exec(original.message);
   if (depth) {
-    return { ...base, message: `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      message: `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
 
   options.logInternal(original);
@@ -73,7 +71,10 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
 }
 
 /** What a client sees of any failure on our side: the request id to quote, nothing else. */
-export function internalError(requestId: string): { message: string; extensions: { code: 'INTERNAL'; requestId: string } } {
+export function internalError(requestId: string): {
+  message: string;
+  extensions: { code: 'INTERNAL'; requestId: string };
+} {
   return {
     message: `Something went wrong on our side. If it keeps happening, quote request id ${requestId}.`,
     extensions: { code: 'INTERNAL', requestId },
@@ -100,14 +101,20 @@ const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "
  * Errors from parsing, validation and variable coercion. graphql-js quotes the whole value of
  * a bad variable, which may hold a password: keep the reason, drop the value, name the field.
  */
-function describeInvalidRequest(message: string, hideSuggestions: boolean): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
+function describeInvalidRequest(
+  message: string,
+  hideSuggestions: boolean,
+): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
   const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
   const invalid = INVALID_VARIABLE.exec(text);
   if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
   const [, variable, at, rawReason = ''] = invalid;
   // graphql-jit and graphql-js word this one reason differently; say it one way.
   const reason = rawReason.replace(/defined by type "(\w+)"/, 'defined by type $1');
-  const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  const field = at
+    ?.split('.')
+    .pop()
+    ?.replace(/\[\d+\]$/, '');
   const where = at ? `"${at}"` : `"$${variable}"`;
   return {
     message: `Invalid value for ${where}: ${reason}`,

@@ -40,7 +40,9 @@ describe('limitProblem', () => {
   const limits = { ...DEFAULT_LIMITS, maxAliases: 2, maxRootFields: 2, maxCost: 100 };
 
   it('should refuse too many aliases, root fields, a cost over budget, or a repeated sign-in', () => {
-    expect(limitProblem(measure('{ a: version b: version c: version }'), limits)).toBe('The query uses 3 aliases; at most 2 are allowed.');
+    expect(limitProblem(measure('{ a: version b: version c: version }'), limits)).toBe(
+      'The query uses 3 aliases; at most 2 are allowed.',
+    );
     expect(limitProblem(measure('{ version items(first: 1) { id } x: version }'), { ...limits, maxAliases: 5 })).toBe(
       'The query asks for 3 top-level fields; at most 2 are allowed.',
     );

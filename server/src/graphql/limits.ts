@@ -20,7 +20,12 @@ export interface OperationLimits {
   defaultPageSize: number;
 }
 
-export const DEFAULT_LIMITS: OperationLimits = { maxAliases: 15, maxRootFields: 10, maxCost: 5000, defaultPageSize: 20 };
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxAliases: 15,
+  maxRootFields: 10,
+  maxCost: 5000,
+  defaultPageSize: 20,
+};
 
 export interface OperationMeasure {
   aliases: number;
@@ -66,7 +71,12 @@ export function measureOperation(
     return defaultPageSize;
   };
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, depthFromRoot: number, seen: Set<string>): number => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    depthFromRoot: number,
+    seen: Set<string>,
+  ): number => {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -75,16 +85,18 @@ export function measureOperation(
           measure.rootFieldNames.push(selection.name.value);
         }
         if (selection.alias) measure.aliases++;
-        const fieldDef = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        const fieldDef =
+          isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         let multiplier = 1;
         if (fieldDef?.args.some((a) => a.name === 'first' || a.name === 'last')) {
           const arg = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
           multiplier = Math.max(1, pageSize(arg?.value));
         }
         const childType = fieldDef ? getNamedType(fieldDef.type) : undefined;
-        const below = selection.selectionSet && childType && isCompositeType(childType)
-          ? walk(selection.selectionSet, childType, depthFromRoot + 1, seen)
-          : 0;
+        const below =
+          selection.selectionSet && childType && isCompositeType(childType)
+            ? walk(selection.selectionSet, childType, depthFromRoot + 1, seen)
+            : 0;
         cost += 1 + multiplier * below;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;

@@ -112,7 +112,12 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
         const { token, carrier } = readToken(request);
         const trusted = isOriginTrusted(request, carrier, publicOrigin);
         const auth = token && trusted ? await authenticate({ db: database.db, config, now: clock.now() }, token) : null;
-        return { services: services(auth?.viewer ?? null, request.ip), tokenCarrier: carrier, originTrusted: trusted, ...noCookies };
+        return {
+          services: services(auth?.viewer ?? null, request.ip),
+          tokenCarrier: carrier,
+          originTrusted: trusted,
+          ...noCookies,
+        };
       },
       // API clients send `{ "authorization": "Bearer <token>" }` in connection_init.
       onConnect: async ({ payload }) => {
@@ -152,7 +157,10 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     if (operation?.operation === 'mutation' && !context.originTrusted) {
       throw new DomainError('FORBIDDEN', 'This request came from another site, so it was refused.');
     }
-    const problem = limitProblem(measureOperation(schema, document, variables, operationName, limits.defaultPageSize), limits);
+    const problem = limitProblem(
+      measureOperation(schema, document, variables, operationName, limits.defaultPageSize),
+      limits,
+    );
     if (problem) throw new DomainError('BAD_USER_INPUT', problem);
   });
 }
@@ -173,7 +181,8 @@ function jsonBodyProblem(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return 'The request body must be a JSON object with a "query".';
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (query !== undefined && typeof query !== 'string') return '"query" must be a string holding a GraphQL document.';
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return '"variables" must be a JSON object.';
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return '"variables" must be a JSON object.';
   if (operationName != null && typeof operationName !== 'string') return '"operationName" must be a string.';
   return null;
 }

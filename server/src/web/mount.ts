@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_HANDLER = fileURLToPath(new URL('../../../web/build/handler.js', import.meta.url));
 
+const FORWARDED_PROTOCOL = 'x-hearth-protocol';
+const FORWARDED_ADDRESS = 'x-hearth-client-address';
+
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 /** What the web's server-side code calls to run GraphQL in this process (see web/src/lib/server/api.ts). */
@@ -27,6 +30,12 @@ export function webBuildExists(): boolean {
  * in-process (Fastify's inject), through the same /graphql pipeline an outside client uses.
  */
 export async function mountWeb(app: FastifyInstance, publicOrigin: string): Promise<void> {
+  // adapter-node reads these when its module loads. Fastify already knows the protocol (from
+  // PUBLIC_URL) and the client's address (respecting TRUST_PROXY); hand both to SvelteKit in
+  // headers we set ourselves, so its cross-site form check and the API's rate limits see them.
+  process.env.PROTOCOL_HEADER = FORWARDED_PROTOCOL;
+  process.env.ADDRESS_HEADER = FORWARDED_ADDRESS;
+  const protocol = new URL(publicOrigin).protocol.slice(0, -1);
   const { handler } = (await import(pathToFileURL(WEB_HANDLER).href)) as { handler: NodeHandler };
 
   const hearthApi: HearthApi = {
@@ -56,6 +65,9 @@ export async function mountWeb(app: FastifyInstance, publicOrigin: string): Prom
       url: '/*',
       handler: (request, reply) => {
         reply.hijack();
+        // Overwritten on every request, so a client cannot set them.
+        request.raw.headers[FORWARDED_PROTOCOL] = protocol;
+        request.raw.headers[FORWARDED_ADDRESS] = request.ip;
         Object.assign(request.raw, { hearthApi });
         handler(request.raw, reply.raw);
       },

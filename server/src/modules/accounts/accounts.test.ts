@@ -32,17 +32,26 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
   describe('signUp', () => {
     it('should create the account with a normalised email and start a session', async () => {
       const email = uniqueEmail('Signup');
-      const result = await accounts.signUp(ctx(), { email: `  ${email.toUpperCase()} `, password: PASSWORD, name: '  Ann   Lee ' });
+      const result = await accounts.signUp(ctx(), {
+        email: `  ${email.toUpperCase()} `,
+        password: PASSWORD,
+        name: '  Ann   Lee ',
+      });
       expect(result.user).toEqual({ id: expect.any(String), email: email.toLowerCase(), name: 'Ann Lee' });
       expect(result.token).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
-      const auth = await accounts.authenticate({ db: database.db, config: testConfig(), now: new Date() }, result.token);
+      const auth = await accounts.authenticate(
+        { db: database.db, config: testConfig(), now: new Date() },
+        result.token,
+      );
       expect(auth?.viewer.userId).toBe(result.user.id);
     });
 
     it('should refuse an email already used in any letter case, naming the field, and write nothing', async () => {
       const email = uniqueEmail('dup');
       await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'First' });
-      const error = await caught(accounts.signUp(ctx(), { email: email.toUpperCase(), password: PASSWORD, name: 'Second' }));
+      const error = await caught(
+        accounts.signUp(ctx(), { email: email.toUpperCase(), password: PASSWORD, name: 'Second' }),
+      );
       expect([error.code, error.field]).toEqual(['CONFLICT', 'email']);
       expect(await countUsers(email)).toBe(1);
     });
@@ -71,8 +80,13 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     ])('should refuse a bad %s (%o) with a message naming it', async (field, change, message) => {
       const input = { email: uniqueEmail('bad'), password: PASSWORD, name: 'Bad Input', ...change };
       const error = await caught(accounts.signUp(ctx(), input));
-      expect({ code: error.code, field: error.field, message: error.message }).toEqual({ code: 'BAD_USER_INPUT', field, message });
-      if (input.email.includes('@example.org') && input.email.length < 254) expect(await countUsers(input.email)).toBe(0);
+      expect({ code: error.code, field: error.field, message: error.message }).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        message,
+      });
+      if (input.email.includes('@example.org') && input.email.length < 254)
+        expect(await countUsers(input.email)).toBe(0);
     });
 
     it('should refuse a password equal to the email', async () => {
@@ -84,10 +98,18 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     it('should store only a hash of the password and of the session secret', async () => {
       const email = uniqueEmail('hash');
       const { token } = await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Hash' });
-      const user = await database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+      const user = await database.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow();
       expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       const [id, secret] = token.split('.');
-      const session = await database.db.selectFrom('sessions').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+      const session = await database.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id!)
+        .executeTakeFirstOrThrow();
       expect(Buffer.from(session.secret_hash).toString('hex')).not.toContain(Buffer.from(secret!).toString('hex'));
       expect(session.secret_hash.byteLength).toBe(32);
     });
@@ -105,8 +127,13 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const email = uniqueEmail('same-answer');
       await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Same' });
       const wrongPassword = await caught(accounts.signIn(ctx(), { email, password: 'not the password' }));
-      const unknownEmail = await caught(accounts.signIn(ctx(), { email: uniqueEmail('nobody'), password: 'not the password' }));
-      expect({ ...wrongPassword, message: wrongPassword.message }).toEqual({ ...unknownEmail, message: unknownEmail.message });
+      const unknownEmail = await caught(
+        accounts.signIn(ctx(), { email: uniqueEmail('nobody'), password: 'not the password' }),
+      );
+      expect({ ...wrongPassword, message: wrongPassword.message }).toEqual({
+        ...unknownEmail,
+        message: unknownEmail.message,
+      });
       expect(wrongPassword.code).toBe('BAD_USER_INPUT');
     });
 
@@ -114,7 +141,10 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const email = uniqueEmail('limited');
       await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Lim' });
       const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 3, perClient: 100 } }) });
-      for (let i = 0; i < 3; i++) expect((await caught(accounts.signIn(limited, { email, password: 'wrong guess' }))).code).toBe('BAD_USER_INPUT');
+      for (let i = 0; i < 3; i++)
+        expect((await caught(accounts.signIn(limited, { email, password: 'wrong guess' }))).code).toBe(
+          'BAD_USER_INPUT',
+        );
       expect((await caught(accounts.signIn(limited, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
     });
 
@@ -122,7 +152,9 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const email = uniqueEmail('burst');
       await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Burst' });
       const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 4, perClient: 1000 } }) });
-      const results = await Promise.allSettled(Array.from({ length: 12 }, () => accounts.signIn(limited, { email, password: 'wrong guess' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, () => accounts.signIn(limited, { email, password: 'wrong guess' })),
+      );
       const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as DomainError).code : 'OK')).sort();
       expect(codes).toEqual([...Array(4).fill('BAD_USER_INPUT'), ...Array(8).fill('RATE_LIMITED')]);
     });
@@ -133,7 +165,10 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
         config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 2 } }),
       });
       const codes = [];
-      for (let i = 0; i < 3; i++) codes.push((await caught(accounts.signIn(limited, { email: uniqueEmail('spray'), password: 'wrong guess' }))).code);
+      for (let i = 0; i < 3; i++)
+        codes.push(
+          (await caught(accounts.signIn(limited, { email: uniqueEmail('spray'), password: 'wrong guess' }))).code,
+        );
       expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
     });
 
@@ -141,7 +176,10 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const email = uniqueEmail('window');
       await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Win' });
       const clock = new TestClock();
-      const limited = ctx({ clock, config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 1, perClient: 100 } }) });
+      const limited = ctx({
+        clock,
+        config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 1, perClient: 100 } }),
+      });
       await caught(accounts.signIn(limited, { email, password: 'wrong guess' }));
       expect((await caught(accounts.signIn(limited, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
       clock.advance(61_000);
@@ -167,20 +205,45 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     it('should end a session after 30 days without use', async () => {
       const clock = new TestClock();
       const { token } = await signUpAt(clock);
-      expect(await accounts.authenticate({ db: database.db, config, now: new Date(clock.current.getTime() + 29 * DAY) }, token)).not.toBeNull();
+      expect(
+        await accounts.authenticate(
+          { db: database.db, config, now: new Date(clock.current.getTime() + 29 * DAY) },
+          token,
+        ),
+      ).not.toBeNull();
       // That use extended it: 29 more days is still inside the window.
-      expect(await accounts.authenticate({ db: database.db, config, now: new Date(clock.current.getTime() + 58 * DAY) }, token)).not.toBeNull();
-      expect(await accounts.authenticate({ db: database.db, config, now: new Date(clock.current.getTime() + 89 * DAY) }, token)).toBeNull();
+      expect(
+        await accounts.authenticate(
+          { db: database.db, config, now: new Date(clock.current.getTime() + 58 * DAY) },
+          token,
+        ),
+      ).not.toBeNull();
+      expect(
+        await accounts.authenticate(
+          { db: database.db, config, now: new Date(clock.current.getTime() + 89 * DAY) },
+          token,
+        ),
+      ).toBeNull();
     });
 
     it('should end a session 90 days after it began however often it is used', async () => {
       const clock = new TestClock();
       const { token } = await signUpAt(clock);
       for (const day of [20, 40, 60, 80]) {
-        const auth = await accounts.authenticate({ db: database.db, config, now: new Date(clock.current.getTime() + day * DAY) }, token);
-        expect(auth?.extendedUntil?.getTime()).toBe(Math.min(clock.current.getTime() + (day + 30) * DAY, clock.current.getTime() + 90 * DAY));
+        const auth = await accounts.authenticate(
+          { db: database.db, config, now: new Date(clock.current.getTime() + day * DAY) },
+          token,
+        );
+        expect(auth?.extendedUntil?.getTime()).toBe(
+          Math.min(clock.current.getTime() + (day + 30) * DAY, clock.current.getTime() + 90 * DAY),
+        );
       }
-      expect(await accounts.authenticate({ db: database.db, config, now: new Date(clock.current.getTime() + 90 * DAY + 1000) }, token)).toBeNull();
+      expect(
+        await accounts.authenticate(
+          { db: database.db, config, now: new Date(clock.current.getTime() + 90 * DAY + 1000) },
+          token,
+        ),
+      ).toBeNull();
     });
   });
 
@@ -201,9 +264,14 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const email = uniqueEmail('everywhere');
       const first = await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Every' });
       const second = await accounts.signIn(ctx(), { email, password: PASSWORD });
-      const other = await accounts.signUp(ctx(), { email: uniqueEmail('bystander'), password: PASSWORD, name: 'Other' });
+      const other = await accounts.signUp(ctx(), {
+        email: uniqueEmail('bystander'),
+        password: PASSWORD,
+        name: 'Other',
+      });
       const now = new Date();
-      const viewer = (await accounts.authenticate({ db: database.db, config: testConfig(), now }, second.token))!.viewer;
+      const viewer = (await accounts.authenticate({ db: database.db, config: testConfig(), now }, second.token))!
+        .viewer;
       const pubsub = new RecordingPublisher();
       expect(await accounts.signOutEverywhere(ctx({ viewer, pubsub }))).toBe(true);
       for (const token of [first.token, second.token]) {
@@ -211,7 +279,10 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       }
       expect(await accounts.authenticate({ db: database.db, config: testConfig(), now }, other.token)).not.toBeNull();
       expect(pubsub.published).toEqual([
-        { topic: `session-ended:${first.user.id}`, payload: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE', at: expect.any(String) } } },
+        {
+          topic: `session-ended:${first.user.id}`,
+          payload: { sessionEnded: { reason: 'SIGNED_OUT_EVERYWHERE', at: expect.any(String) } },
+        },
       ]);
     });
 

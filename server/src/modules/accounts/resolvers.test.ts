@@ -19,7 +19,10 @@ describe.each(DATABASE_KINDS)('accounts resolvers on %s', (kind) => {
     const response = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
       payload: JSON.stringify({ query, variables: options.variables }),
     });
     return response.json() as { data: Record<string, unknown> | null; errors?: unknown[] };
@@ -79,14 +82,26 @@ describe('logging', () => {
         }),
       });
       const token = (signUp.json() as { data: { signUp: { token: string } } }).data.signUp.token;
-      await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', cookie: `hearth_session=${token}` }, payload: '{"query":"{ me { id } }"}' });
-      await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: `{"query": "${password}` });
+      await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', cookie: `hearth_session=${token}` },
+        payload: '{"query":"{ me { id } }"}',
+      });
+      await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: `{"query": "${password}`,
+      });
 
       const log = lines.join('');
       expect(lines.length).toBeGreaterThan(5);
       expect(log).not.toContain(password);
       expect(log).not.toContain(token.split('.')[1]);
-      const requestLines = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: unknown; res?: unknown }).filter((l) => l.req || l.res);
+      const requestLines = lines
+        .map((l) => JSON.parse(l) as { reqId?: string; req?: unknown; res?: unknown })
+        .filter((l) => l.req || l.res);
       expect(requestLines.length).toBeGreaterThan(0);
       expect(requestLines.filter((l) => !/^[0-9a-f-]{36}$/.test(l.reqId ?? ''))).toEqual([]);
     } finally {

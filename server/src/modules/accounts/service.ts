@@ -32,7 +32,8 @@ export function normaliseEmail(email: string): string {
 function validEmail(raw: string): string {
   const email = normaliseEmail(raw);
   if (email === '') throw badInput('email', 'Enter your email address.');
-  if (email.length > EMAIL_MAX_LENGTH) throw badInput('email', `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
+  if (email.length > EMAIL_MAX_LENGTH)
+    throw badInput('email', `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
   if (!EMAIL_SHAPE.test(email)) throw badInput('email', 'Enter an email address like name@example.org.');
   return email;
 }
@@ -40,7 +41,8 @@ function validEmail(raw: string): string {
 function validName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name === '') throw badInput('name', 'Enter the name you want to be shown by.');
-  if ([...name].length > NAME_MAX_LENGTH) throw badInput('name', `Use a name of at most ${NAME_MAX_LENGTH} characters.`);
+  if ([...name].length > NAME_MAX_LENGTH)
+    throw badInput('name', `Use a name of at most ${NAME_MAX_LENGTH} characters.`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw badInput('name', 'Use letters, numbers and punctuation only.');
   return name;
@@ -133,7 +135,12 @@ export async function authenticate(
     await repo.deleteSession(deps.db, found.sessionId);
     return null;
   }
-  const viewer: Viewer = { userId: found.user.id, sessionId: found.sessionId, name: found.user.name, email: found.user.email };
+  const viewer: Viewer = {
+    userId: found.user.id,
+    sessionId: found.sessionId,
+    name: found.user.name,
+    email: found.user.email,
+  };
   if (deps.now.getTime() - found.lastUsedAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
     return { viewer, extendedUntil: null };
   }

@@ -1,3 +1,0 @@
-import { it } from 'vitest';
-throw new Error('broken at load');
-it('never', () => {});
