@@ -1,0 +1,21 @@
+import type { SubmitFunction } from '$app/forms';
+
+/** The id of the error summary, so the page can move focus to it when a submission fails. */
+export const ERROR_SUMMARY_ID = 'error-summary';
+
+/**
+ * The `use:enhance` callback for Hearth's forms: on failure, keeps what the person typed
+ * (except passwords, which are cleared, as after a full-page post) and moves focus to the
+ * error summary so screen reader and keyboard users land on the problem.
+ */
+export const keepInputOnFailure: SubmitFunction = () => {
+  return async ({ result, update, formElement }) => {
+    if (result.type === 'failure') {
+      for (const input of formElement.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
+        input.value = '';
+      }
+    }
+    await update({ reset: false });
+    if (result.type === 'failure') document.getElementById(ERROR_SUMMARY_ID)?.focus();
+  };
+};

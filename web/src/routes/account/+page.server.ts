@@ -1,0 +1,14 @@
+import { redirect } from '@sveltejs/kit';
+import { signOut, signOutEverywhere } from '#lib/server/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// The guard lives here, not in a layout: layouts do not rerun for every request to this page.
+export const load = (({ locals }) => {
+  if (!locals.user) redirect(303, '/signin?next=/account');
+  return { account: locals.user };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  signout: (event) => signOut(event),
+  signoutEverywhere: (event) => signOutEverywhere(event),
+} satisfies Actions;
