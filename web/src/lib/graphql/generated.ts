@@ -4,42 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
-  /** A point in time, as an ISO 8601 string with offset (for example 2026-11-23T18:30:00.000Z). */
-  DateTime: { input: string; output: string };
-};
-
-/** Why a session ended. */
-export type SessionEndReason =
-  /** The person signed out of every device. */
-  'SIGNED_OUT_EVERYWHERE';
-
-/** The details needed to sign in. */
-export type SignInInput = {
-  /** The email the account was created with; any letter case. */
-  email: Scalars['String']['input'];
-  /** The account's password. */
-  password: Scalars['String']['input'];
-};
-
-/** The details needed to create an account. */
-export type SignUpInput = {
-  /** An email address the person can receive mail at; compared case-insensitively. */
-  email: Scalars['String']['input'];
-  /** The name to be shown by, 1 to 100 characters. */
-  name: Scalars['String']['input'];
-  /** 8 to 256 characters; not one of the commonly used passwords. */
-  password: Scalars['String']['input'];
-};
-
 /** The details needed to sign in. */
 export type SignInInput = {
   /** The email the account was created with; any letter case. */
