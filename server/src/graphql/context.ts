@@ -37,7 +37,6 @@ export type TokenCarrier = 'cookie' | 'bearer' | 'none';
 
 export interface RequestExtras {
   services: ServiceContext;
-  tokenCarrier: TokenCarrier;
   /** True when a browser request's Origin is the site's own (or the request is not from a browser). */
   originTrusted: boolean;
   setSessionCookie(token: string, expiresAt: Date): void;

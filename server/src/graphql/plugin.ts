@@ -78,7 +78,6 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     }
     return {
       services: services(auth?.viewer ?? null, request.ip),
-      tokenCarrier: carrier,
       originTrusted: isOriginTrusted(request, carrier, publicOrigin),
       setSessionCookie: (newToken, expiresAt) => setSessionCookie(reply, newToken, expiresAt),
       clearSessionCookie: () => reply.clearCookie(SESSION_COOKIE, { path: '/' }),
@@ -114,7 +113,6 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
         const auth = token && trusted ? await authenticate({ db: database.db, config, now: clock.now() }, token) : null;
         return {
           services: services(auth?.viewer ?? null, request.ip),
-          tokenCarrier: carrier,
           originTrusted: trusted,
           ...noCookies,
         };
@@ -127,7 +125,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
           ? await authenticate({ db: database.db, config, now: clock.now() }, header.slice(7).trim())
           : null;
         if (!auth) return false;
-        return { services: services(auth.viewer, 'websocket'), tokenCarrier: 'bearer' as const, originTrusted: true };
+        return { services: services(auth.viewer, 'websocket'), originTrusted: true };
       },
     },
     errorFormatter: (execution, context) => {
