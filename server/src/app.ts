@@ -43,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    // One line per request (below) instead of Fastify's two.
+    disableRequestLogging: true,
     forceCloseConnections: 'idle',
   });
 
@@ -55,6 +57,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
   });
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {

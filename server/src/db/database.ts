@@ -67,6 +67,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       },
     },
     async close() {
+      // A bounded end first: postgres.js never finishes end() while a connection Kysely reserved
+      // is busy (porsager/postgres#925), which would hang shutdown. Later calls share this promise.
+      await sql.end({ timeout: 5 });
       await db.destroy();
     },
   };

@@ -1,0 +1,110 @@
+// Ratios with targets, the printed tables and the JSON file.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { BenchmarkReport, LoadResult, RatioResult } from './types.ts';
+
+type Side = LoadResult | null | undefined;
+
+function ratio(
+  id: string,
+  label: string,
+  numerator: Side,
+  denominator: Side,
+  target: string,
+  meets: (value: number) => boolean,
+): RatioResult {
+  if (!numerator || !denominator || numerator.failed || denominator.failed || denominator.requestsPerSecond === 0) {
+    return { id, label, value: null, cpuValue: null, target, met: null };
+  }
+  const value = numerator.requestsPerSecond / denominator.requestsPerSecond;
+  const [a, b] = [numerator.serverCpuMicrosPerRequest, denominator.serverCpuMicrosPerRequest];
+  const cpuValue = a && b ? b / a : null;
+  return { id, label, value, cpuValue, target, met: meets(value) };
+}
+
+/** numerator ÷ denominator of requests per second, met when at least `min`. */
+export function ratioAtLeast(id: string, label: string, numerator: Side, denominator: Side, min: number): RatioResult {
+  return ratio(id, label, numerator, denominator, `≥ ${min}x`, (value) => value >= min);
+}
+
+/** numerator ÷ denominator of requests per second, met when at most `max`. */
+export function ratioAtMost(id: string, label: string, numerator: Side, denominator: Side, max: number): RatioResult {
+  return ratio(id, label, numerator, denominator, `≤ ${max}x`, (value) => value <= max);
+}
+
+function table(headers: string[], rows: string[][], rightAligned: Set<number>): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const ms = (value: number) => value.toFixed(2);
+const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
+const times = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}x`);
+
+export function formatReport(report: BenchmarkReport): string {
+  const out: string[] = [`## ${report.name}: ${report.title}`, ''];
+  out.push(
+    table(
+      [
+        'database',
+        'server',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'CPU µs/req',
+        'requests',
+        'errors',
+        'non-2xx',
+        'bad body',
+        'run',
+      ],
+      report.measurements.map((m) => [
+        m.database,
+        m.label,
+        whole(m.load.requestsPerSecond),
+        ms(m.load.latencyMs.p50),
+        ms(m.load.latencyMs.p95),
+        ms(m.load.latencyMs.p99),
+        m.load.serverCpuMicrosPerRequest === null ? '—' : m.load.serverCpuMicrosPerRequest.toFixed(0),
+        whole(m.load.requests),
+        String(m.load.errors),
+        String(m.load.non2xx),
+        String(m.load.mismatches),
+        m.load.failed ? 'FAILED' : 'ok',
+      ]),
+      new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    ),
+  );
+  for (const m of report.measurements.filter((m) => m.load.failed)) out.push(`  FAILED ${m.id}: ${m.load.failure}`);
+  out.push('');
+  out.push(
+    table(
+      ['ratio (req/s)', 'value', 'target', 'result', 'by CPU/req'],
+      report.ratios.map((r) => [
+        r.label,
+        times(r.value),
+        r.target,
+        r.met === null ? 'not measured' : r.met ? 'met' : 'MISSED',
+        times(r.cpuValue),
+      ]),
+      new Set([1, 4]),
+    ),
+  );
+  const failedChecks = report.checks.filter((c) => !c.passed);
+  out.push('');
+  out.push(`session checks: ${report.checks.length - failedChecks.length}/${report.checks.length} passed`);
+  for (const check of failedChecks) out.push(`  FAILED ${check.name}: ${check.detail}`);
+  for (const note of report.notes) out.push(`note: ${note}`);
+  return out.join('\n');
+}
+
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
