@@ -2,6 +2,7 @@ import { buildApp, type AppOptions } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
+import { freePort } from '../../scripts/postgres.ts';
 
 export interface RunningServer {
   url: string;
@@ -25,7 +26,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const database = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: 'memory://' });
   await migrateToLatest(database.db);
   // The public URL must match the port, which is known only after listening: reserve it first.
-  const probe = await buildProbePort();
+  const probe = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(probe),
@@ -36,18 +37,4 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = await buildApp({ config, database, web: options.web ?? 'auto', limits: options.limits });
   await app.listen({ port: probe, host: '127.0.0.1' });
   return { url: `http://127.0.0.1:${probe}`, app, database, close: () => app.close() };
-}
-
-async function buildProbePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
