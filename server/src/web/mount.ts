@@ -65,6 +65,8 @@ export async function mountWeb(app: FastifyInstance, publicOrigin: string): Prom
       url: '/*',
       handler: (request, reply) => {
         reply.hijack();
+        // Hijacked replies skip Fastify's onSend hooks; pages carry the request id too.
+        reply.raw.setHeader('x-request-id', request.id);
         // Overwritten on every request, so a client cannot set them.
         request.raw.headers[FORWARDED_PROTOCOL] = protocol;
         request.raw.headers[FORWARDED_ADDRESS] = request.ip;
