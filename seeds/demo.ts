@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { hash } from '@node-rs/argon2';
+import { hashPassword } from '../server/src/auth/passwords.ts';
 
 // The demo data set, loaded on the first start of an empty embedded database. Later modules
 // add networks, events and library items; for now it is the accounts people can sign in as.
@@ -17,7 +17,7 @@ export const DEMO_PEOPLE = [
 export async function loadDemoDataIfEmpty(db: Kysely<any>): Promise<boolean> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db
     .insertInto('users')
     .values(DEMO_PEOPLE.map((person) => ({ ...person, password_hash: passwordHash })))
