@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, type LogEvent } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
+import { preparedPglite } from './pglite-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -36,7 +37,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: options.onQuery });
+  // Statements Kysely sends run as cached named prepared statements (see pglite-statements.ts).
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite: preparedPglite(pglite) }),
+    log: options.onQuery,
+  });
   return {
     db,
     kind: 'pglite',
