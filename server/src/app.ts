@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { systemClock, type Clock } from './graphql/context.ts';
@@ -89,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', async (_request, reply) => {
     try {
-      await sql`select 1`.execute(database.db);
+      await database.ping();
       return { status: 'ok', database: 'ok' };
     } catch (error) {
       app.log.error({ err: error }, 'health check: database unreachable');

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PGliteDialect, sql, type LogEvent } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
 import { preparedPglite } from './pglite-statements.ts';
@@ -18,7 +18,13 @@ export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   notifications: NotificationChannel | null;
+  /** Resolves when the database answers a trivial query; for /healthz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 export interface DatabaseOptions {
@@ -46,6 +52,7 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     db,
     kind: 'pglite',
     notifications: null,
+    ping: () => ping(db),
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -63,6 +70,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   return {
     db,
     kind: 'postgres',
+    ping: () => ping(db),
     notifications: {
       async listen(channel, onMessage) {
         await sql.listen(channel, onMessage);
