@@ -17,7 +17,12 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: './context.ts#GraphqlContext',
-        mappers: { User: './mappers.ts#UserModel' },
+        mappers: {
+          User: './mappers.ts#UserModel',
+          Network: './mappers.ts#NetworkModel',
+          NetworkLifecycle: './mappers.ts#NetworkModel',
+          LifecycleChange: './mappers.ts#LifecycleChangeModel',
+        },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

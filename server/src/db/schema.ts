@@ -8,6 +8,61 @@ export type GeneratedAlways<T> = T extends ColumnType<infer S> ? ColumnType<S, n
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
 
+export type LifecycleStage = 'POTENTIAL' | 'COALESCING' | 'MATURING' | 'STEWARDSHIP' | 'TRANSFORMATION';
+
+export type NetworkRole = 'MEMBER' | 'ORGANISER' | 'STEWARD';
+
+export interface LifecycleChangesTable {
+  id: Generated<string>;
+  network_id: string;
+  stage: LifecycleStage;
+  note: string;
+  set_at: Generated<Timestamp>;
+  set_by: string | null;
+}
+
+export type LifecycleChangeRow = Selectable<LifecycleChangesTable>;
+export type NewLifecycleChangeRow = Insertable<LifecycleChangesTable>;
+export type LifecycleChangeRowUpdate = Updateable<LifecycleChangesTable>;
+
+export interface MembershipsTable {
+  network_id: string;
+  user_id: string;
+  role: Generated<NetworkRole>;
+  code_of_conduct_version: number;
+  code_of_conduct_accepted_at: Timestamp;
+  joined_at: Generated<Timestamp>;
+  left_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export type MembershipRow = Selectable<MembershipsTable>;
+export type NewMembershipRow = Insertable<MembershipsTable>;
+export type MembershipRowUpdate = Updateable<MembershipsTable>;
+
+export interface NetworksTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  place_name: string;
+  region: string;
+  latitude: number;
+  longitude: number;
+  purpose: string;
+  values: string;
+  code_of_conduct: string;
+  code_of_conduct_version: Generated<number>;
+  stage: Generated<LifecycleStage>;
+  stage_set_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type NetworkRow = Selectable<NetworksTable>;
+export type NewNetworkRow = Insertable<NetworksTable>;
+export type NetworkRowUpdate = Updateable<NetworksTable>;
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -44,6 +99,9 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserRowUpdate = Updateable<UsersTable>;
 
 export interface Database {
+  lifecycle_changes: LifecycleChangesTable;
+  memberships: MembershipsTable;
+  networks: NetworksTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   users: UsersTable;

@@ -9,7 +9,7 @@ import type { Clock, Publisher, RequestExtras, ServiceContext, TokenCarrier, Vie
 import { DomainError, formatError } from './errors.ts';
 import { DEFAULT_LIMITS, limitProblem, measureOperation, type OperationLimits } from './limits.ts';
 import { createPostgresEmitter } from './pubsub.ts';
-import { allResolvers } from './resolvers.ts';
+import { allLoaders, allResolvers } from './resolvers.ts';
 import { loadSchemaSource } from './schema.ts';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -97,6 +97,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
   await app.register(mercurius, {
     schema: loadSchemaSource(),
     resolvers: allResolvers(),
+    loaders: allLoaders(),
     context: buildContext,
     graphiql: !production,
     jit: 1,

@@ -1,5 +1,7 @@
-import type { IResolvers } from 'mercurius';
+import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
+import { networkLoaders } from '../modules/networks/loaders.ts';
+import { networkResolvers } from '../modules/networks/resolvers.ts';
 import type { Resolvers } from './generated.ts';
 import { DateTime } from './scalars.ts';
 
@@ -10,7 +12,12 @@ const baseResolvers: Resolvers = {
   Query: { version: () => API_VERSION },
 };
 
-const modules: Resolvers[] = [baseResolvers, accountResolvers];
+const modules: Resolvers[] = [baseResolvers, accountResolvers, networkResolvers];
+
+/** Every module's loaders: child fields that read the database, batched per request. */
+export function allLoaders(): MercuriusLoaders {
+  return { ...networkLoaders };
+}
 
 /** Every module's resolvers, merged per type. */
 export function allResolvers(): IResolvers {
