@@ -12,6 +12,12 @@ export type LifecycleStage = 'POTENTIAL' | 'COALESCING' | 'MATURING' | 'STEWARDS
 
 export type NetworkRole = 'MEMBER' | 'ORGANISER' | 'STEWARD';
 
+export type OrganisationSize = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
+
+export type ProfileVisibility = 'PUBLIC' | 'MEMBERS' | 'PRIVATE';
+
+export type SupportCategory = 'QUICK_TIP' | 'SHORT_TERM_SKILLS' | 'EXPANDING_POSSIBILITY' | 'LONG_TERM_SKILLS' | 'HANDS_ON_SUPPORT' | 'PERSONAL_VALIDATION' | 'RISK_MITIGATION' | 'UNIQUE_PERSPECTIVES';
+
 export interface LifecycleChangesTable {
   id: Generated<string>;
   network_id: string;
@@ -63,6 +69,27 @@ export type NetworkRow = Selectable<NetworksTable>;
 export type NewNetworkRow = Insertable<NetworksTable>;
 export type NetworkRowUpdate = Updateable<NetworksTable>;
 
+export interface ProfilesTable {
+  user_id: string;
+  pronouns: string | null;
+  bio: string | null;
+  organisation: string | null;
+  organisation_size: OrganisationSize | null;
+  sector: string | null;
+  role_title: string | null;
+  is_digital_lead: Generated<boolean>;
+  is_mentor: Generated<boolean>;
+  skills: Generated<string[]>;
+  support_needs: Generated<SupportCategory[]>;
+  visibility: Generated<ProfileVisibility>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type ProfileRow = Selectable<ProfilesTable>;
+export type NewProfileRow = Insertable<ProfilesTable>;
+export type ProfileRowUpdate = Updateable<ProfilesTable>;
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -102,6 +129,7 @@ export interface Database {
   lifecycle_changes: LifecycleChangesTable;
   memberships: MembershipsTable;
   networks: NetworksTable;
+  profiles: ProfilesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   users: UsersTable;

@@ -91,6 +91,53 @@ export type LifecycleSuggestion = {
   stage: LifecycleStage;
 };
 
+/** A person's membership of one network. */
+export type Member = {
+  __typename?: 'Member';
+  /** When they joined (or last rejoined). */
+  joinedAt: Scalars['DateTime']['output'];
+  /** The person, as the viewer may see them. */
+  person: Person;
+  /** Their role in the network. */
+  role: NetworkRole;
+};
+
+/** One page of a network's members, oldest members first. */
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  /** The members on this page, each with its cursor. */
+  edges: Array<MemberEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+  /** How many members match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A member and their place in the list. */
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  /** Pass as `after` to get the members after this one. */
+  cursor: Scalars['String']['output'];
+  /** The member. */
+  node: Member;
+};
+
+/** Narrows a network's member list. Filters combine. Profile filters match only details the viewer may see. */
+export type MemberFilter = {
+  /** Only digital leads (true) or people who say they are not (false). */
+  isDigitalLead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only people who say they mentor (true) or who say they do not (false). */
+  isMentor?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only members with this role. */
+  role?: InputMaybe<NetworkRole>;
+  /** Words to look for in the name, organisation, role, sector and skills; up to 100 characters. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only people with this skill tag (compared as a normalised tag). */
+  skill?: InputMaybe<Scalars['String']['input']>;
+  /** Only people looking for this kind of support. */
+  supportCategory?: InputMaybe<SupportCategory>;
+};
+
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -98,6 +145,12 @@ export type Mutation = {
   _noop: Maybe<Scalars['Boolean']['output']>;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
+  /**
+   * Deletes the signed-in person's account after checking their password: their profile,
+   * memberships and sessions are erased; lifecycle notes they wrote stay, with no author shown.
+   * CONFLICT (naming the networks) while they are the last steward of any network.
+   */
+  deleteMyAccount: Scalars['Boolean']['output'];
   /** Joins a network, accepting its current code of conduct (recorded with date and version). */
   joinNetwork: Network;
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
@@ -116,11 +169,18 @@ export type Mutation = {
   signUp: AuthPayload;
   /** Changes a network's details. Stewards only. */
   updateNetwork: Network;
+  /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
+  updateProfile: Person;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCreateNetworkArgs = {
   input: CreateNetworkInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationDeleteMyAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -164,6 +224,11 @@ export type MutationUpdateNetworkArgs = {
   networkId: Scalars['ID']['input'];
 };
 
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
 /** A place-based tech-for-good network. */
 export type Network = {
   __typename?: 'Network';
@@ -183,6 +248,11 @@ export type Network = {
   longitude: Scalars['Float']['output'];
   /** How many people are members now. */
   memberCount: Scalars['Int']['output'];
+  /**
+   * The network's current members, oldest first. Only its members may list them: FORBIDDEN for
+   * anyone else, UNAUTHENTICATED when signed out. `first` is 1 to 50 (default 20).
+   */
+  members: MemberConnection;
   /** The viewer's role here, or null when signed out or not a member. */
   myRole: Maybe<NetworkRole>;
   /** The network's name. */
@@ -199,6 +269,13 @@ export type Network = {
   stage: LifecycleStage;
   /** The values it holds; may be empty. */
   values: Scalars['String']['output'];
+};
+
+/** A place-based tech-for-good network. */
+export type NetworkMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One page of networks. */
@@ -253,6 +330,17 @@ export type NetworkRole =
   /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
   | 'STEWARD';
 
+/** How big a person's organisation is, by yearly income. */
+export type OrganisationSize =
+  /** Yearly income of £1 million or more. */
+  | 'LARGE'
+  /** Yearly income from £100,000 to under £1 million. */
+  | 'MEDIUM'
+  /** Yearly income under £10,000. */
+  | 'MICRO'
+  /** Yearly income from £10,000 to under £100,000. */
+  | 'SMALL';
+
 /** Where a page ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -262,15 +350,57 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * A person as the viewer may see them. The name is always shown; every other detail is null
+ * (or empty, for lists) when the person's visibility setting keeps it from the viewer. The
+ * person themself always sees everything. Email never appears here.
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** A few words about themself. */
+  bio: Maybe<Scalars['String']['output']>;
+  /** Stable identifier (the same as the person's User id). */
+  id: Scalars['ID']['output'];
+  /** Whether they carry the digital work of their organisation; null when hidden. */
+  isDigitalLead: Maybe<Scalars['Boolean']['output']>;
+  /** Whether they offer mentoring; null when hidden. */
+  isMentor: Maybe<Scalars['Boolean']['output']>;
+  /** The name the person chose to be shown by. */
+  name: Scalars['String']['output'];
+  /** The organisation they work or volunteer for. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** How big that organisation is, by yearly income. */
+  organisationSize: Maybe<OrganisationSize>;
+  /** e.g. she/her. */
+  pronouns: Maybe<Scalars['String']['output']>;
+  /** Their role there, e.g. Communications officer. */
+  roleTitle: Maybe<Scalars['String']['output']>;
+  /** The organisation's sector, e.g. housing, arts, health. */
+  sector: Maybe<Scalars['String']['output']>;
+  /** Skills, as lower-case tags. */
+  skills: Array<Scalars['String']['output']>;
+  /** The kinds of support they are looking for. */
+  supportNeeds: Array<SupportCategory>;
+  /** Who may see these details; shown only to the person themself, null for anyone else. */
+  visibility: Maybe<Visibility>;
+};
+
 /** Reads. Each domain module adds its own fields. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Everything Hearth holds about the signed-in person, as a JSON document: account, profile,
+   * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
+   */
+  exportMyData: Scalars['String']['output'];
   /** The signed-in person, or null when signed out. */
   me: Maybe<User>;
   /** One network by its address, or null when there is none. */
   network: Maybe<Network>;
   /** The directory of networks: filter by words, stage or place. `first` is 1 to 50 (default 20). */
   networks: NetworkConnection;
+  /** A person as the viewer may see them, or null when there is no such person. */
+  person: Maybe<Person>;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
 };
@@ -285,6 +415,11 @@ export type QueryNetworksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NetworkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Why a session ended. */
@@ -367,6 +502,37 @@ export type UpdateNetworkInput = {
   values?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Changes to the signed-in person's profile. Fields left out stay as they are. For the optional
+ * text fields and organisationSize, null or an empty string clears the value.
+ */
+export type UpdateProfileInput = {
+  /** Up to 2,000 characters. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** Whether they carry the digital work of their organisation. */
+  isDigitalLead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they offer mentoring. */
+  isMentor?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The name to be shown by, 1 to 100 characters. Cannot be cleared. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 120 characters. */
+  organisation?: InputMaybe<Scalars['String']['input']>;
+  /** By yearly income. */
+  organisationSize?: InputMaybe<OrganisationSize>;
+  /** Up to 40 characters. */
+  pronouns?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 120 characters. */
+  roleTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 80 characters. */
+  sector?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the skills: up to 20 tags of up to 40 characters; trimmed, lower-cased, duplicates dropped. */
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Replaces the kinds of support they are looking for. */
+  supportNeeds?: InputMaybe<Array<SupportCategory>>;
+  /** Who may see the details (default MEMBERS). */
+  visibility?: InputMaybe<Visibility>;
+};
+
 /** A person with an account. Email is shown only to the person themself. */
 export type User = {
   __typename?: 'User';
@@ -377,6 +543,15 @@ export type User = {
   /** The name the person chose to be shown by. */
   name: Scalars['String']['output'];
 };
+
+/** Who may see a profile's details. The name is always shown; the email never is. */
+export type Visibility =
+  /** People who share an active membership of a network with this person. */
+  | 'MEMBERS'
+  /** Only the person themself. */
+  | 'PRIVATE'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -478,6 +653,10 @@ export type ResolversTypes = ResolversObject<{
   LifecycleChange: ResolverTypeWrapper<LifecycleChangeModel>;
   LifecycleStage: LifecycleStage;
   LifecycleSuggestion: ResolverTypeWrapper<LifecycleSuggestion>;
+  Member: ResolverTypeWrapper<Member>;
+  MemberConnection: ResolverTypeWrapper<MemberConnection>;
+  MemberEdge: ResolverTypeWrapper<MemberEdge>;
+  MemberFilter: MemberFilter;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkConnection: ResolverTypeWrapper<
@@ -487,7 +666,9 @@ export type ResolversTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: ResolverTypeWrapper<NetworkModel>;
   NetworkRole: NetworkRole;
+  OrganisationSize: OrganisationSize;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Person: ResolverTypeWrapper<Person>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
@@ -497,7 +678,9 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportCategory: SupportCategory;
   UpdateNetworkInput: UpdateNetworkInput;
+  UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
+  Visibility: Visibility;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -512,6 +695,10 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   LifecycleChange: LifecycleChangeModel;
   LifecycleSuggestion: LifecycleSuggestion;
+  Member: Member;
+  MemberConnection: MemberConnection;
+  MemberEdge: MemberEdge;
+  MemberFilter: MemberFilter;
   Mutation: Record<PropertyKey, never>;
   Network: NetworkModel;
   NetworkConnection: Omit<NetworkConnection, 'edges'> & { edges: Array<ResolversParentTypes['NetworkEdge']> };
@@ -519,6 +706,7 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: NetworkModel;
   PageInfo: PageInfo;
+  Person: Person;
   Query: Record<PropertyKey, never>;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
@@ -526,6 +714,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UpdateNetworkInput: UpdateNetworkInput;
+  UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
 }>;
 
@@ -560,6 +749,32 @@ export type LifecycleSuggestionResolvers<
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
 }>;
 
+export type MemberResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'],
+> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
+}>;
+
+export type MemberConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MemberEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
@@ -570,6 +785,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationCreateNetworkArgs, 'input'>
+  >;
+  deleteMyAccount?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteMyAccountArgs, 'password'>
   >;
   joinNetwork?: Resolver<
     ResolversTypes['Network'],
@@ -605,6 +826,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationUpdateNetworkArgs, 'input' | 'networkId'>
   >;
+  updateProfile?: Resolver<
+    ResolversTypes['Person'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateProfileArgs, 'input'>
+  >;
 }>;
 
 export type NetworkResolvers<
@@ -619,6 +846,12 @@ export type NetworkResolvers<
   lifecycle?: Resolver<ResolversTypes['NetworkLifecycle'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<
+    ResolversTypes['MemberConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<NetworkMembersArgs, 'first'>
+  >;
   myRole?: Resolver<Maybe<ResolversTypes['NetworkRole']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -664,10 +897,30 @@ export type PageInfoResolvers<
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PersonResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'],
+> = ResolversObject<{
+  bio?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDigitalLead?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  isMentor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisationSize?: Resolver<Maybe<ResolversTypes['OrganisationSize']>, ParentType, ContextType>;
+  pronouns?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roleTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  supportNeeds?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  visibility?: Resolver<Maybe<ResolversTypes['Visibility']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = ResolversObject<{
+  exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   network?: Resolver<
     Maybe<ResolversTypes['Network']>,
@@ -681,6 +934,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryNetworksArgs, 'first'>
   >;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -714,12 +968,16 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkLifecycle?: NetworkLifecycleResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

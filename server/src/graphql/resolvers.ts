@@ -2,6 +2,7 @@ import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
 import { networkLoaders } from '../modules/networks/loaders.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
+import { peopleResolvers } from '../modules/people/resolvers.ts';
 import type { Resolvers } from './generated.ts';
 import { DateTime } from './scalars.ts';
 
@@ -12,7 +13,7 @@ const baseResolvers: Resolvers = {
   Query: { version: () => API_VERSION },
 };
 
-const modules: Resolvers[] = [baseResolvers, accountResolvers, networkResolvers];
+const modules: Resolvers[] = [baseResolvers, accountResolvers, networkResolvers, peopleResolvers];
 
 /** Every module's loaders: child fields that read the database, batched per request. */
 export function allLoaders(): MercuriusLoaders {

@@ -1,0 +1,504 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../graphql/context.ts';
+import { DomainError } from '../../graphql/errors.ts';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
+import { serviceContext, TestClock, uniqueEmail } from '../../testing/factories.ts';
+import * as accounts from '../accounts/service.ts';
+import * as networks from '../networks/service.ts';
+import * as people from './service.ts';
+
+async function caught(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+const PASSWORD = 'a long and unusual phrase';
+
+let counter = 0;
+const networkInput = () => {
+  counter += 1;
+  return {
+    name: `People Testville ${counter} ${crypto.randomUUID().slice(0, 6)}`,
+    placeName: 'Testville',
+    region: 'North West England',
+    latitude: 53.48,
+    longitude: -2.24,
+    purpose: 'Helping the digital people in small charities find each other.',
+    values: '',
+    codeOfConduct: 'Be kind.',
+  };
+};
+
+const HIDDEN = {
+  pronouns: null,
+  bio: null,
+  organisation: null,
+  organisationSize: null,
+  sector: null,
+  roleTitle: null,
+  isDigitalLead: null,
+  isMentor: null,
+  skills: [],
+  supportNeeds: [],
+  visibility: null,
+};
+
+describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  // Each person's clock starts a second after the previous one's, so join order is sign-up order.
+  let tick = 0;
+  const signUp = async (name = 'Pat Person', email = uniqueEmail('people')): Promise<ServiceContext> => {
+    tick += 1;
+    const clock = new TestClock(new Date(Date.now() + tick * 1000));
+    const signed = await accounts.signUp(serviceContext(database.db, { clock }), { email, password: PASSWORD, name });
+    return serviceContext(database.db, { viewer: signed.viewer, clock });
+  };
+  const id = (ctx: ServiceContext) => ctx.viewer!.userId;
+  const anonymous = () => serviceContext(database.db);
+
+  /** A network with a steward and the given members already joined. */
+  const networkWith = async (...members: ServiceContext[]) => {
+    const steward = await signUp('Sam Steward');
+    const network = await networks.createNetwork(steward, networkInput());
+    for (const member of members) await networks.joinNetwork(member, network.id, true);
+    return { steward, network };
+  };
+
+  describe('updateProfile', () => {
+    it('should make the profile on first update, with defaults for what was not given', async () => {
+      const me = await signUp('Ada Lead');
+      const before = await people.getPerson(me, id(me));
+      expect(before).toEqual({
+        ...HIDDEN,
+        id: id(me),
+        name: 'Ada Lead',
+        isDigitalLead: false,
+        isMentor: false,
+        visibility: 'MEMBERS',
+      });
+      const after = await people.updateProfile(me, { pronouns: ' she/her ', isDigitalLead: true });
+      expect(after).toEqual({ ...before, pronouns: 'she/her', isDigitalLead: true });
+      const rows = await database.db.selectFrom('profiles').select('user_id').where('user_id', '=', id(me)).execute();
+      expect(rows).toHaveLength(1);
+    });
+
+    it('should change only the fields given, clear optional text with null or blank, and rename', async () => {
+      const me = await signUp('Ada Lead');
+      await people.updateProfile(me, {
+        bio: 'Comms and digital at a food bank.',
+        organisation: 'Food Bank',
+        organisationSize: 'SMALL',
+        sector: 'food poverty',
+        roleTitle: 'Comms officer',
+        isMentor: true,
+        supportNeeds: ['QUICK_TIP', 'RISK_MITIGATION', 'QUICK_TIP'],
+        visibility: 'PUBLIC',
+      });
+      const person = await people.updateProfile(me, {
+        name: '  Ada   Lovelace ',
+        bio: '   ',
+        organisationSize: null,
+        sector: null,
+      });
+      expect(person).toEqual({
+        id: id(me),
+        name: 'Ada Lovelace',
+        pronouns: null,
+        bio: null,
+        organisation: 'Food Bank',
+        organisationSize: null,
+        sector: null,
+        roleTitle: 'Comms officer',
+        isDigitalLead: false,
+        isMentor: true,
+        skills: [],
+        supportNeeds: ['QUICK_TIP', 'RISK_MITIGATION'],
+        visibility: 'PUBLIC',
+      });
+    });
+
+    it('should normalise skills: trimmed, lower case, single spaced, duplicates and blanks dropped', async () => {
+      const me = await signUp();
+      const person = await people.updateProfile(me, {
+        skills: [' Service  Design ', 'service design', 'SEO', '', 'seo', 'Mailchimp "tips", \\ {x}'],
+      });
+      expect(person.skills).toEqual(['service design', 'seo', 'mailchimp "tips", \\ {x}']);
+    });
+
+    it.each([
+      ['name', { name: '  ' }],
+      ['name', { name: null }],
+      ['name', { name: 'x'.repeat(101) }],
+      ['pronouns', { pronouns: 'x'.repeat(41) }],
+      ['pronouns', { pronouns: 'she\u0007her' }],
+      ['bio', { bio: 'x'.repeat(2001) }],
+      ['bio', { bio: 'x'.repeat(10 * 1024 * 1024) }],
+      ['organisation', { organisation: 'x'.repeat(121) }],
+      ['sector', { sector: 'x'.repeat(81) }],
+      ['roleTitle', { roleTitle: 'x'.repeat(121) }],
+      ['organisationSize', { organisationSize: 'HUGE' }],
+      ['skills', { skills: ['x'.repeat(41)] }],
+      ['skills', { skills: Array.from({ length: 21 }, (_, i) => `skill ${i}`) }],
+      ['supportNeeds', { supportNeeds: ['EVERYTHING'] }],
+      ['visibility', { visibility: 'FRIENDS' }],
+    ])('should refuse a bad %s with BAD_USER_INPUT and write nothing', async (field, input) => {
+      const me = await signUp('Unchanged Name');
+      const error = await caught(
+        people.updateProfile(me, { pronouns: 'they/them', ...(input as people.ProfileInput) }),
+      );
+      expect([error.code, error.field]).toEqual(['BAD_USER_INPUT', field]);
+      expect(await people.getPerson(me, id(me))).toMatchObject({ name: 'Unchanged Name', pronouns: null });
+    });
+
+    it('should accept 20 skills of 40 characters', async () => {
+      const me = await signUp();
+      const skills = Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(40, 'x'));
+      expect((await people.updateProfile(me, { skills })).skills).toEqual(skills);
+    });
+
+    it('should refuse when signed out', async () => {
+      expect((await caught(people.updateProfile(anonymous(), { bio: 'hello' }))).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('should let concurrent first updates all land on one profile row', async () => {
+      const me = await signUp();
+      await Promise.all([
+        people.updateProfile(me, { pronouns: 'he/him' }),
+        people.updateProfile(me, { sector: 'arts' }),
+        people.updateProfile(me, { isMentor: true }),
+        people.updateProfile(me, { skills: ['wordpress'] }),
+      ]);
+      expect(await people.getPerson(me, id(me))).toMatchObject({
+        pronouns: 'he/him',
+        sector: 'arts',
+        isMentor: true,
+        skills: ['wordpress'],
+      });
+    });
+  });
+
+  describe('getPerson', () => {
+    const details = {
+      pronouns: 'she/her',
+      bio: 'Digital at a hospice.',
+      organisation: 'Hospice',
+      organisationSize: 'MEDIUM' as const,
+      sector: 'health',
+      roleTitle: 'Digital lead',
+      isDigitalLead: true,
+      isMentor: true,
+      skills: ['crm'],
+      supportNeeds: ['HANDS_ON_SUPPORT' as const],
+    };
+
+    it('should show each visibility only to the viewers it allows, and the name to everyone', async () => {
+      const owner = await signUp('Owner Person');
+      const coMember = await signUp();
+      const stranger = await signUp();
+      await networkWith(owner, coMember);
+      const seenBy = async (viewer: ServiceContext) => people.getPerson(viewer, id(owner));
+      const visible = { id: id(owner), name: 'Owner Person', ...details, visibility: null };
+      const hidden = { id: id(owner), name: 'Owner Person', ...HIDDEN };
+
+      await people.updateProfile(owner, { ...details, visibility: 'PUBLIC' });
+      expect(await seenBy(anonymous())).toEqual(visible);
+      expect(await seenBy(stranger)).toEqual(visible);
+
+      await people.updateProfile(owner, { visibility: 'MEMBERS' });
+      expect(await seenBy(anonymous())).toEqual(hidden);
+      expect(await seenBy(stranger)).toEqual(hidden);
+      expect(await seenBy(coMember)).toEqual(visible);
+
+      await people.updateProfile(owner, { visibility: 'PRIVATE' });
+      expect(await seenBy(coMember)).toEqual(hidden);
+      expect(await seenBy(owner)).toEqual({ ...visible, visibility: 'PRIVATE' });
+    });
+
+    it('should stop showing MEMBERS details once the shared membership ends', async () => {
+      const owner = await signUp();
+      const other = await signUp();
+      const { network } = await networkWith(owner, other);
+      await people.updateProfile(owner, { ...details, visibility: 'MEMBERS' });
+      expect((await people.getPerson(other, id(owner)))?.bio).toBe(details.bio);
+      await networks.leaveNetwork(other, network.id);
+      expect(await people.getPerson(other, id(owner))).toMatchObject(HIDDEN);
+    });
+
+    it('should answer null for an unknown or malformed id, and never carry an email', async () => {
+      const me = await signUp();
+      expect(await people.getPerson(me, crypto.randomUUID())).toBeNull();
+      expect(await people.getPerson(me, 'not-an-id')).toBeNull();
+      expect(Object.keys((await people.getPerson(me, id(me)))!)).not.toContain('email');
+    });
+  });
+
+  describe('listMembers', () => {
+    it('should refuse people who are not active members, and signed-out viewers', async () => {
+      const member = await signUp();
+      const { network } = await networkWith(member);
+      const stranger = await signUp();
+      expect((await caught(people.listMembers(anonymous(), network.id, {}))).code).toBe('UNAUTHENTICATED');
+      expect((await caught(people.listMembers(stranger, network.id, {}))).code).toBe('FORBIDDEN');
+      expect((await caught(people.listMembers(stranger, 'not-an-id', {}))).code).toBe('FORBIDDEN');
+      await networks.leaveNetwork(member, network.id);
+      expect((await caught(people.listMembers(member, network.id, {}))).code).toBe('FORBIDDEN');
+    });
+
+    it('should page through every active member once, oldest first, with the total', async () => {
+      const joiners = [];
+      for (let i = 0; i < 4; i++) joiners.push(await signUp(`Joiner ${i}`));
+      const { steward, network } = await networkWith(...joiners);
+      const leaver = await signUp('Leaver');
+      await networks.joinNetwork(leaver, network.id, true);
+      await networks.leaveNetwork(leaver, network.id);
+
+      const names: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const page: people.MemberPage = await people.listMembers(steward, network.id, { first: 2, after });
+        expect(page.total).toBe(5);
+        names.push(...page.members.map((m) => m.person.name));
+        after = page.hasNextPage ? page.members.at(-1)!.cursor : null;
+        pages += 1;
+      } while (after);
+      expect(pages).toBe(3);
+      // Each test context's clock stopped when it signed up, so the joiners joined before the steward.
+      expect(names).toEqual(['Joiner 0', 'Joiner 1', 'Joiner 2', 'Joiner 3', 'Sam Steward']);
+    });
+
+    it('should refuse a bad page size or cursor, naming the argument', async () => {
+      const { steward, network } = await networkWith();
+      for (const first of [0, 51]) {
+        expect((await caught(people.listMembers(steward, network.id, { first }))).field).toBe('first');
+      }
+      for (const after of ['nonsense', Buffer.from('m:2026-01-01T00:00:00.000000|x').toString('base64url')]) {
+        expect((await caught(people.listMembers(steward, network.id, { after }))).field).toBe('after');
+      }
+      expect(
+        (await caught(people.listMembers(steward, network.id, { filter: { search: 'x'.repeat(101) } }))).field,
+      ).toBe('search');
+    });
+
+    it('should filter by role, mentor, digital lead, skill, support category and text', async () => {
+      const mentor = await signUp('Mo Mentor');
+      const lead = await signUp('Lee Lead');
+      const { steward, network } = await networkWith(mentor, lead);
+      await people.updateProfile(mentor, { isMentor: true, skills: ['Service Design'], organisation: 'Acme 100% Co' });
+      await people.updateProfile(lead, {
+        isDigitalLead: true,
+        supportNeeds: ['QUICK_TIP'],
+        roleTitle: 'Comms officer',
+      });
+      await networks.setMemberRole(steward, network.id, id(lead), 'ORGANISER');
+      const names = async (filter: people.MemberFilterInput) => {
+        const page = await people.listMembers(steward, network.id, { filter });
+        expect(page.total).toBe(page.members.length);
+        return page.members.map((m) => m.person.name);
+      };
+      expect(await names({ role: 'ORGANISER' })).toEqual(['Lee Lead']);
+      expect(await names({ isMentor: true })).toEqual(['Mo Mentor']);
+      expect(await names({ isMentor: false })).toEqual(['Lee Lead', 'Sam Steward']);
+      expect(await names({ isDigitalLead: true })).toEqual(['Lee Lead']);
+      expect(await names({ skill: '  SERVICE design ' })).toEqual(['Mo Mentor']);
+      expect(await names({ supportCategory: 'QUICK_TIP' })).toEqual(['Lee Lead']);
+      expect(await names({ search: 'comms' })).toEqual(['Lee Lead']);
+      expect(await names({ search: 'mo design' })).toEqual(['Mo Mentor']);
+      expect(await names({ search: '100%' })).toEqual(['Mo Mentor']);
+      expect(await names({ search: '_' })).toEqual([]);
+      expect(await names({ search: 'lead', role: 'MEMBER' })).toEqual([]);
+    });
+
+    it('should never let a private profile be found, counted or shown through its details', async () => {
+      const hider = await signUp('Hidden Helper');
+      const { steward, network } = await networkWith(hider);
+      await people.updateProfile(hider, {
+        visibility: 'PRIVATE',
+        isMentor: true,
+        isDigitalLead: true,
+        skills: ['secret-skill'],
+        supportNeeds: ['UNIQUE_PERSPECTIVES'],
+        organisation: 'Secret Org',
+        roleTitle: 'Secret Role',
+        sector: 'secret sector',
+      });
+      const page = async (viewer: ServiceContext, filter: people.MemberFilterInput) =>
+        people.listMembers(viewer, network.id, { filter });
+      const matching = [
+        { isMentor: true },
+        { isDigitalLead: true },
+        { skill: 'secret-skill' },
+        { supportCategory: 'UNIQUE_PERSPECTIVES' as const },
+        { search: 'secret' },
+      ];
+      for (const filter of [...matching, { isMentor: false }, { isDigitalLead: false }]) {
+        const found = await page(steward, filter);
+        expect(found.members.map((m) => m.person.name)).not.toContain('Hidden Helper');
+        expect(found.total).toBe(found.members.length);
+      }
+      // The owner still finds themself by their own details.
+      for (const filter of matching) {
+        expect((await page(hider, filter)).members.map((m) => m.person.name)).toEqual(['Hidden Helper']);
+      }
+      const all = await page(steward, {});
+      expect(all.total).toBe(2);
+      expect(all.members.find((m) => m.person.name === 'Hidden Helper')?.person).toEqual({
+        id: id(hider),
+        name: 'Hidden Helper',
+        ...HIDDEN,
+      });
+      // The name is always visible, so searching for it finds the person but shows nothing more.
+      expect((await page(steward, { search: 'hidden' })).members.map((m) => m.person)).toEqual([
+        { id: id(hider), name: 'Hidden Helper', ...HIDDEN },
+      ]);
+    });
+  });
+
+  describe('exportMyData', () => {
+    it('should hold the account, profile, memberships, notes and sessions, without secrets', async () => {
+      const email = uniqueEmail('export');
+      const me = await signUp('Ex Porter', email);
+      const { network } = await (async () => {
+        const network = await networks.createNetwork(me, networkInput());
+        return { network };
+      })();
+      await networks.setLifecycleStage(me, network.id, 'COALESCING', 'First meetup held');
+      await people.updateProfile(me, { skills: ['seo'], visibility: 'PRIVATE' });
+      const exported = JSON.parse(await people.exportMyData(me));
+      expect(exported).toEqual({
+        exportedAt: expect.any(String),
+        account: { id: id(me), name: 'Ex Porter', email, createdAt: expect.any(String), updatedAt: expect.any(String) },
+        profile: {
+          pronouns: null,
+          bio: null,
+          organisation: null,
+          organisationSize: null,
+          sector: null,
+          roleTitle: null,
+          isDigitalLead: false,
+          isMentor: false,
+          skills: ['seo'],
+          supportNeeds: [],
+          visibility: 'PRIVATE',
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+        memberships: [
+          {
+            networkSlug: network.slug,
+            networkName: network.name,
+            role: 'STEWARD',
+            joinedAt: expect.any(String),
+            leftAt: null,
+            codeOfConductVersion: 1,
+            codeOfConductAcceptedAt: expect.any(String),
+          },
+        ],
+        lifecycleNotes: [
+          { networkSlug: network.slug, stage: 'COALESCING', note: 'First meetup held', setAt: expect.any(String) },
+        ],
+        sessions: [{ createdAt: expect.any(String), lastUsedAt: expect.any(String), current: true }],
+      });
+      expect(JSON.stringify(exported)).not.toContain(me.viewer!.sessionId);
+      expect(JSON.stringify(exported)).not.toMatch(/hash/i);
+    });
+
+    it('should refuse when signed out', async () => {
+      expect((await caught(people.exportMyData(anonymous()))).code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('deleteMyAccount', () => {
+    it('should refuse a wrong or empty password and keep the account', async () => {
+      const me = await signUp();
+      expect((await caught(people.deleteMyAccount(me, 'not my password'))).field).toBe('password');
+      expect((await caught(people.deleteMyAccount(me, ''))).field).toBe('password');
+      expect(await people.getPerson(me, id(me))).not.toBeNull();
+    });
+
+    it('should refuse when signed out', async () => {
+      expect((await caught(people.deleteMyAccount(anonymous(), PASSWORD))).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('should refuse the last steward of any network, naming the networks, and delete nothing', async () => {
+      const me = await signUp();
+      const first = await networks.createNetwork(me, networkInput());
+      const second = await networks.createNetwork(me, networkInput());
+      const shared = await networks.createNetwork(me, networkInput());
+      const other = await signUp();
+      await networks.joinNetwork(other, shared.id, true);
+      await networks.setMemberRole(me, shared.id, id(other), 'STEWARD');
+      const error = await caught(people.deleteMyAccount(me, PASSWORD));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toContain(`“${first.name}”`);
+      expect(error.message).toContain(`“${second.name}”`);
+      expect(error.message).not.toContain(shared.name);
+      expect(await people.getPerson(me, id(me))).not.toBeNull();
+    });
+
+    it('should erase the person so nothing of theirs is findable, keeping their notes without an author', async () => {
+      const email = uniqueEmail('leaving');
+      const me = await signUp('Leaving Person', email);
+      const other = await signUp();
+      const { steward, network } = await networkWith(me, other);
+      await networks.setMemberRole(steward, network.id, id(me), 'STEWARD');
+      await networks.setLifecycleStage(me, network.id, 'MATURING', 'We meet monthly now');
+      await people.updateProfile(me, { skills: ['unique-leaving-skill'], visibility: 'PUBLIC' });
+
+      expect(await people.deleteMyAccount(me, PASSWORD)).toBe(true);
+
+      expect(await people.getPerson(other, id(me))).toBeNull();
+      const members = await people.listMembers(other, network.id, { filter: { search: 'Leaving' } });
+      expect([members.members, members.total]).toEqual([[], 0]);
+      expect((await people.listMembers(other, network.id, { filter: { skill: 'unique-leaving-skill' } })).total).toBe(
+        0,
+      );
+      for (const table of ['profiles', 'memberships', 'sessions'] as const) {
+        const rows = await database.db.selectFrom(table).select('user_id').where('user_id', '=', id(me)).execute();
+        expect(rows).toEqual([]);
+      }
+      const history = (await networks.lifecycleHistories(other, [network.id])).get(network.id);
+      expect(history?.map((c) => [c.note, c.setBy])).toEqual([['We meet monthly now', null]]);
+      expect(await accounts.authenticate({ db: database.db, config: me.config, now: new Date() }, 'x')).toBeNull();
+      expect((await caught(people.exportMyData(me))).code).toBe('NOT_FOUND');
+      // The email is free to sign up with again, as a new person.
+      const again = await signUp('New Person', email);
+      expect(id(again)).not.toBe(id(me));
+    });
+
+    it('should let only one of two concurrent last-two stewards leave by deletion', async () => {
+      const a = await signUp();
+      const b = await signUp();
+      const network = await networks.createNetwork(a, networkInput());
+      await networks.joinNetwork(b, network.id, true);
+      await networks.setMemberRole(a, network.id, id(b), 'STEWARD');
+      const results = await Promise.allSettled([
+        people.deleteMyAccount(a, PASSWORD),
+        people.deleteMyAccount(b, PASSWORD),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect((rejected.reason as DomainError).code).toBe('CONFLICT');
+      expect(await networks.rolesOfViewer(a, [network.id]).then(() => 'ok')).toBe('ok');
+      const stewards = await database.db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('network_id', '=', network.id)
+        .where('role', '=', 'STEWARD')
+        .where('left_at', 'is', null)
+        .execute();
+      expect(stewards).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import type { Resolvers } from '../../graphql/generated.ts';
+import * as people from './service.ts';
+
+export const peopleResolvers: Resolvers = {
+  Query: {
+    person: (_root, { id }, ctx) => people.getPerson(ctx.services, id),
+    exportMyData: (_root, _args, ctx) => people.exportMyData(ctx.services),
+  },
+  Mutation: {
+    updateProfile: (_root, { input }, ctx) => people.updateProfile(ctx.services, input),
+    deleteMyAccount: async (_root, { password }, ctx) => {
+      const deleted = await people.deleteMyAccount(ctx.services, password);
+      ctx.clearSessionCookie();
+      return deleted;
+    },
+  },
+  Network: {
+    members: async (network, { filter, first, after }, ctx) => {
+      const page = await people.listMembers(ctx.services, network.id, { filter, first, after });
+      const edges = page.members.map(({ cursor, ...node }) => ({ cursor, node }));
+      return {
+        edges,
+        totalCount: page.total,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    },
+  },
+};
