@@ -4,6 +4,66 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a new network needs. */
+export type CreateNetworkInput = {
+  /** The code of conduct members accept, 1 to 20,000 characters. */
+  codeOfConduct: string;
+  /** Degrees, -90 to 90. */
+  latitude: number;
+  /** Degrees, -180 to 180. */
+  longitude: number;
+  /** 1 to 120 characters; its address is made from it. */
+  name: string;
+  /** The town, city or area served, 1 to 120 characters. */
+  placeName: string;
+  /** Why the network exists, 1 to 2,000 characters. */
+  purpose: string;
+  /** The wider region, 1 to 120 characters. */
+  region: string;
+  /** Its values, up to 4,000 characters; may be empty. */
+  values: string;
+};
+
+/** A point on the map. */
+export type GeoPointInput = {
+  /** Degrees, -90 to 90. */
+  latitude: number;
+  /** Degrees, -180 to 180. */
+  longitude: number;
+};
+
+/** Where a network is in its life, after the communities-of-practice model. */
+export type LifecycleStage =
+  /** First events; a core group forms; purpose being named. */
+  | 'COALESCING'
+  /** A regular rhythm, growing membership, content and roles multiply. */
+  | 'MATURING'
+  /** Loose people with a shared problem, no regular activity. */
+  | 'POTENTIAL'
+  /** Established; the work is keeping it relevant and sustainable. */
+  | 'STEWARDSHIP'
+  /** Changing form, merging, handing over or winding down. */
+  | 'TRANSFORMATION';
+
+/** Narrows the network directory. Filters combine. */
+export type NetworkFilter = {
+  /** Sort by distance from this point, nearest first. */
+  near?: GeoPointInput | null | undefined;
+  /** Words to look for in name, purpose and place (full-text, ranked). */
+  search?: string | null | undefined;
+  /** Only networks at this stage. */
+  stage?: LifecycleStage | null | undefined;
+};
+
+/** A member's role in one network. */
+export type NetworkRole =
+  /** Takes part: comes to events, asks and answers. */
+  | 'MEMBER'
+  /** Runs events and sign-ups. */
+  | 'ORGANISER'
+  /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
+  | 'STEWARD';
+
 /** The details needed to sign in. */
 export type SignInInput = {
   /** The email the account was created with; any letter case. */
@@ -48,6 +108,97 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>
 
 export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
+export type NetworkSummaryFragment = {
+  id: string;
+  slug: string;
+  name: string;
+  placeName: string;
+  region: string;
+  stage: LifecycleStage;
+  memberCount: number;
+  purpose: string;
+};
+
+export type NetworkDirectoryQueryVariables = Exact<{
+  filter?: NetworkFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type NetworkDirectoryQuery = {
+  networks: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        slug: string;
+        name: string;
+        placeName: string;
+        region: string;
+        stage: LifecycleStage;
+        memberCount: number;
+        purpose: string;
+      };
+    }>;
+  };
+};
+
+export type NetworkPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkPageQuery = {
+  network: {
+    values: string;
+    codeOfConduct: string;
+    codeOfConductVersion: number;
+    myRole: NetworkRole | null;
+    id: string;
+    slug: string;
+    name: string;
+    placeName: string;
+    region: string;
+    stage: LifecycleStage;
+    memberCount: number;
+    purpose: string;
+    lifecycle: {
+      stage: LifecycleStage;
+      since: string;
+      history: Array<{ stage: LifecycleStage; note: string; setAt: string; setBy: { name: string } | null }>;
+      suggestion: { stage: LifecycleStage; reasons: Array<string>; missingSignals: Array<string> };
+    };
+  } | null;
+};
+
+export type CreateNetworkMutationVariables = Exact<{
+  input: CreateNetworkInput;
+}>;
+
+export type CreateNetworkMutation = { createNetwork: { id: string; slug: string } };
+
+export type JoinNetworkMutationVariables = Exact<{
+  networkId: string | number;
+  acceptCodeOfConduct: boolean;
+}>;
+
+export type JoinNetworkMutation = { joinNetwork: { id: string; myRole: NetworkRole | null } };
+
+export type LeaveNetworkMutationVariables = Exact<{
+  networkId: string | number;
+}>;
+
+export type LeaveNetworkMutation = { leaveNetwork: boolean };
+
+export type SetLifecycleStageMutationVariables = Exact<{
+  networkId: string | number;
+  stage: LifecycleStage;
+  note: string;
+}>;
+
+export type SetLifecycleStageMutation = { setLifecycleStage: { id: string; stage: LifecycleStage } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -76,6 +227,21 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'CurrentUser' },
 ) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const NetworkSummaryFragmentDoc = new TypedDocumentString(
+  `
+    fragment NetworkSummary on Network {
+  id
+  slug
+  name
+  placeName
+  region
+  stage
+  memberCount
+  purpose
+}
+    `,
+  { fragmentName: 'NetworkSummary' },
+) as unknown as TypedDocumentString<NetworkSummaryFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -123,3 +289,95 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const NetworkDirectoryDocument = new TypedDocumentString(`
+    query NetworkDirectory($filter: NetworkFilter, $first: Int, $after: String) {
+  networks(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...NetworkSummary
+      }
+    }
+  }
+}
+    fragment NetworkSummary on Network {
+  id
+  slug
+  name
+  placeName
+  region
+  stage
+  memberCount
+  purpose
+}`) as unknown as TypedDocumentString<NetworkDirectoryQuery, NetworkDirectoryQueryVariables>;
+export const NetworkPageDocument = new TypedDocumentString(`
+    query NetworkPage($slug: String!) {
+  network(slug: $slug) {
+    ...NetworkSummary
+    values
+    codeOfConduct
+    codeOfConductVersion
+    myRole
+    lifecycle {
+      stage
+      since
+      history {
+        stage
+        note
+        setAt
+        setBy {
+          name
+        }
+      }
+      suggestion {
+        stage
+        reasons
+        missingSignals
+      }
+    }
+  }
+}
+    fragment NetworkSummary on Network {
+  id
+  slug
+  name
+  placeName
+  region
+  stage
+  memberCount
+  purpose
+}`) as unknown as TypedDocumentString<NetworkPageQuery, NetworkPageQueryVariables>;
+export const CreateNetworkDocument = new TypedDocumentString(`
+    mutation CreateNetwork($input: CreateNetworkInput!) {
+  createNetwork(input: $input) {
+    id
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNetworkMutation, CreateNetworkMutationVariables>;
+export const JoinNetworkDocument = new TypedDocumentString(`
+    mutation JoinNetwork($networkId: ID!, $acceptCodeOfConduct: Boolean!) {
+  joinNetwork(networkId: $networkId, acceptCodeOfConduct: $acceptCodeOfConduct) {
+    id
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<JoinNetworkMutation, JoinNetworkMutationVariables>;
+export const LeaveNetworkDocument = new TypedDocumentString(`
+    mutation LeaveNetwork($networkId: ID!) {
+  leaveNetwork(networkId: $networkId)
+}
+    `) as unknown as TypedDocumentString<LeaveNetworkMutation, LeaveNetworkMutationVariables>;
+export const SetLifecycleStageDocument = new TypedDocumentString(`
+    mutation SetLifecycleStage($networkId: ID!, $stage: LifecycleStage!, $note: String!) {
+  setLifecycleStage(networkId: $networkId, stage: $stage, note: $note) {
+    id
+    stage
+  }
+}
+    `) as unknown as TypedDocumentString<SetLifecycleStageMutation, SetLifecycleStageMutationVariables>;

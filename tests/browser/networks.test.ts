@@ -1,0 +1,300 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeScan,
+  launchBrowser,
+  markSurvived,
+  markWindow,
+  newContext,
+  newPerson,
+  signUp,
+  visit,
+  type Person,
+} from '../support/browser.ts';
+import { startServer } from '../support/server.ts';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let stewardContext: BrowserContext;
+let steward: Page;
+
+// A made-up word, so the search finds this run's network and nothing else.
+const word = `Quillmoor${Math.random()
+  .toString(36)
+  .replace(/[^a-z]/g, '')
+  .slice(0, 5)}`;
+const network = {
+  name: `${word} Tech for Good`,
+  placeName: word,
+  region: 'South West England',
+  latitude: '51.4545',
+  longitude: '-2.5879',
+  purpose: 'Helping the one digital person in each small charity find peers, answers and a mentor.',
+  values: 'Open, kind and practical.',
+  codeOfConduct: 'Be kind. Assume good intent. No selling at meetups.',
+};
+const slug = network.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const networkPath = `/networks/${slug}`;
+
+/** Set HEARTH_SCREENSHOTS to a folder to keep full-page screenshots at 1280 and 375 wide. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.HEARTH_SCREENSHOTS;
+  if (!folder) return;
+  await mkdir(folder, { recursive: true });
+  const viewport = page.viewportSize();
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
+  }
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** The text of the `<dd>` that follows the `<dt>` with this label. */
+async function fact(page: Page, label: string): Promise<string> {
+  return (await page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+}
+
+async function personIn(javaScriptEnabled: boolean, label: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { javaScriptEnabled });
+  const page = await context.newPage();
+  const person: Person = newPerson(label);
+  await signUp(page, server.url, person);
+  return { context, page };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ context: stewardContext, page: steward } = await personIn(true, 'steward'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('networks', () => {
+  it('should show an empty directory that invites people to start a network', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await visit(page, `${server.url}/networks`);
+    expect(await page.getByRole('heading', { level: 2, name: /networks/ }).innerText()).toBe('0 networks');
+    expect(await page.getByText('There are no networks on Hearth yet.').count()).toBe(1);
+    await screenshot(page, 'directory-empty');
+    await page.context().close();
+  });
+
+  it('should send a signed-out visitor to sign in before starting a network', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, `${server.url}/networks/new`);
+    const landed = new URL(page.url());
+    expect(landed.pathname).toBe('/signin');
+    expect(landed.searchParams.get('next')).toBe('/networks/new');
+    await context.close();
+  });
+
+  it('should show field errors and keep the input when the new network form is incomplete', async () => {
+    await visit(steward, `${server.url}/networks/new`);
+    await steward.getByLabel('Name').fill(network.name);
+    await steward.getByLabel('Latitude').fill('200');
+    await steward.getByRole('button', { name: 'Start the network' }).click();
+    await steward.locator('#longitude-error').waitFor();
+    expect(await steward.locator('#longitude-error').innerText()).toMatch(/longitude/);
+    expect(await steward.locator('#name').inputValue()).toBe(network.name);
+    expect(await steward.locator('#latitude').inputValue()).toBe('200');
+    expect(await steward.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await axeScan(steward)).toEqual([]);
+    await screenshot(steward, 'new-errors');
+  });
+
+  it('should create a network and make its creator the steward', async () => {
+    await visit(steward, `${server.url}/networks/new`);
+    expect(await axeScan(steward)).toEqual([]);
+    await screenshot(steward, 'new');
+    await steward.getByLabel('Name').fill(network.name);
+    await steward.getByLabel('Purpose').fill(network.purpose);
+    await steward.getByLabel('Values (optional)').fill(network.values);
+    await steward.getByLabel('Code of conduct').fill(network.codeOfConduct);
+    await steward.getByLabel('Town, city or area').fill(network.placeName);
+    await steward.getByLabel('Region').fill(network.region);
+    await steward.getByLabel('Latitude').fill(network.latitude);
+    await steward.getByLabel('Longitude').fill(network.longitude);
+    await markWindow(steward);
+    await Promise.all([
+      steward.waitForURL((url) => url.pathname === networkPath),
+      steward.getByRole('button', { name: 'Start the network' }).click(),
+    ]);
+    expect(await markSurvived(steward)).toBe(true);
+    expect(await steward.getByRole('heading', { level: 1 }).innerText()).toBe(network.name);
+    expect(await steward.getByRole('status').innerText()).toMatch(/first steward/);
+    expect(await fact(steward, 'Your role')).toBe('Steward');
+    expect(await fact(steward, 'Members')).toBe('1 member');
+    expect(await fact(steward, 'Stage')).toMatch(/^Potential, since /);
+    expect(await steward.getByText(network.purpose).count()).toBe(1);
+    expect(await steward.getByText(/^Hearth suggests /).count()).toBe(1);
+    expect(await axeScan(steward)).toEqual([]);
+    await screenshot(steward, 'network-steward');
+  });
+
+  it('should find the network in the directory by a word and by stage', async () => {
+    await visit(steward, `${server.url}/networks`);
+    await steward.getByLabel('Words to look for').fill(word);
+    await Promise.all([
+      steward.waitForURL((url) => url.searchParams.get('q') === word),
+      steward.getByRole('button', { name: 'Search' }).click(),
+    ]);
+    expect(await steward.getByRole('heading', { level: 2, name: /found/ }).innerText()).toBe('1 network found');
+    const result = steward.getByRole('link', { name: network.name });
+    expect(await result.getAttribute('href')).toBe(networkPath);
+    expect(await steward.getByText('1 member').count()).toBe(1);
+    expect(await axeScan(steward)).toEqual([]);
+    await screenshot(steward, 'directory');
+
+    await visit(steward, `${server.url}/networks?q=${word}&stage=MATURING`);
+    expect(await steward.getByRole('heading', { level: 2, name: /found/ }).innerText()).toBe('0 networks found');
+    expect(await steward.getByText('No network matches that search.', { exact: false }).count()).toBe(1);
+  });
+
+  it('should let a steward set the stage with a note and see it in the history', async () => {
+    await visit(steward, `${server.url}${networkPath}`);
+    await steward.getByLabel('Stage', { exact: true }).selectOption('COALESCING');
+    // A note is required: the API's message shows next to the field.
+    await steward.getByRole('button', { name: 'Set stage' }).click();
+    await steward.locator('#note-error').waitFor();
+    expect(await steward.locator('#note-error').innerText()).toMatch(/note/);
+
+    const note = 'Our first two meetups had twenty people and a core group is forming.';
+    await steward.getByLabel('Note').fill(note);
+    await Promise.all([
+      steward.waitForURL((url) => url.searchParams.has('stage-set')),
+      steward.getByRole('button', { name: 'Set stage' }).click(),
+    ]);
+    await steward.getByRole('status').waitFor();
+    expect(await steward.getByRole('status').innerText()).toBe('The stage is now Coalescing.');
+    expect(await fact(steward, 'Stage')).toMatch(/^Coalescing, since /);
+    const history = steward.getByRole('list', { name: 'History' });
+    expect(await history.getByRole('listitem').first().innerText()).toContain(note);
+    expect(await history.getByRole('listitem').first().innerText()).toMatch(/^Coalescing/);
+    expect(await axeScan(steward)).toEqual([]);
+    // The note is cleared for the next change.
+    if (await steward.evaluate(() => document.documentElement.classList.contains('js'))) {
+      expect(await steward.getByLabel('Note').inputValue()).toBe('');
+    }
+    await screenshot(steward, 'network-history');
+  });
+
+  it('should refuse to let the last steward leave, with the reason next to the button', async () => {
+    await visit(steward, `${server.url}${networkPath}`);
+    await steward.getByRole('button', { name: 'Leave this network' }).click();
+    await steward.locator('#leave-error').waitFor();
+    expect(await steward.locator('#leave-error').innerText()).toMatch(/at least one steward/);
+    expect(await fact(steward, 'Your role')).toBe('Steward');
+    expect(await axeScan(steward)).toEqual([]);
+  });
+
+  it.each([
+    { mode: 'with JavaScript on', javaScriptEnabled: true },
+    { mode: 'with JavaScript off', javaScriptEnabled: false },
+  ])('should join only after accepting the code of conduct, $mode', async ({ javaScriptEnabled }) => {
+    const { context, page } = await personIn(javaScriptEnabled, javaScriptEnabled ? 'join-js' : 'join-nojs');
+    try {
+      await visit(page, `${server.url}${networkPath}`);
+      expect(await fact(page, 'Your role')).toBe('Not a member');
+      // axe runs as a script, so only where JavaScript does.
+      if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+
+      await page.getByRole('button', { name: `Join ${network.name}` }).click();
+      await page.locator('#acceptCodeOfConduct-error').waitFor();
+      expect(await page.locator('#acceptCodeOfConduct-error').innerText()).toMatch(/accept the network's code/);
+      expect(await page.locator('#acceptCodeOfConduct').getAttribute('aria-invalid')).toBe('true');
+      if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+      if (!javaScriptEnabled) await screenshot(page, 'network-join-error');
+
+      await page.getByLabel('I accept the code of conduct').check();
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.has('joined')),
+        page.getByRole('button', { name: `Join ${network.name}` }).click(),
+      ]);
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').innerText()).toMatch(/You have joined/);
+      expect(await fact(page, 'Your role')).toBe('Member');
+      // Members do not see the stewards' tools.
+      expect(await page.getByRole('button', { name: 'Set stage' }).count()).toBe(0);
+
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.has('left')),
+        page.getByRole('button', { name: 'Leave this network' }).click(),
+      ]);
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').innerText()).toMatch(/You have left/);
+      expect(await fact(page, 'Your role')).toBe('Not a member');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('should show a signed-out visitor the network and how to join', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await visit(page, `${server.url}${networkPath}`);
+      expect(await fact(page, 'Your role')).toBe('Not signed in');
+      expect(await page.getByRole('link', { name: 'Sign in to join' }).getAttribute('href')).toBe(
+        `/signin?next=${encodeURIComponent(networkPath)}`,
+      );
+      expect(await page.getByRole('button', { name: 'Set stage' }).count()).toBe(0);
+      expect(await axeScan(page)).toEqual([]);
+      await screenshot(page, 'network-visitor');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('should list every network in the overview table', async () => {
+    const page = await stewardContext.newPage();
+    try {
+      await visit(page, `${server.url}/networks/overview`);
+      const row = page.getByRole('row', { name: new RegExp(network.name) });
+      expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+        network.placeName,
+        network.region,
+        'Coalescing',
+        '1',
+      ]);
+      expect(await axeScan(page)).toEqual([]);
+      await screenshot(page, 'overview');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    { name: 'the directory', path: '/networks' },
+    { name: 'the new network form', path: '/networks/new' },
+    { name: "a network's page", path: networkPath },
+    { name: 'the overview', path: '/networks/overview' },
+  ])('should fit $name into 320 CSS pixels without sideways scrolling', async ({ path }) => {
+    const page = await stewardContext.newPage();
+    try {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await visit(page, `${server.url}${path}`);
+      expect(new URL(page.url()).pathname).toBe(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('should answer an unknown network with a 404 page', async () => {
+    const page = await stewardContext.newPage();
+    try {
+      const response = await visit(page, `${server.url}/networks/no-such-network`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Network not found');
+      expect(await axeScan(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

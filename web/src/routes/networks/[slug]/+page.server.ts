@@ -1,0 +1,85 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+  JoinNetworkDocument,
+  LeaveNetworkDocument,
+  NetworkPageDocument,
+  SetLifecycleStageDocument,
+} from '#lib/graphql/generated.ts';
+import { graphql } from '#lib/server/api.ts';
+import type { HearthGraphqlError } from '#lib/server/api-types.ts';
+import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
+import { parseStage } from '../stages.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Every field of the page's three forms; each failure says which form it belongs to. */
+type Field = 'acceptCodeOfConduct' | 'stage' | 'note';
+type NetworkAction = 'join' | 'leave' | 'stage';
+type ActionProblem = FormProblem<Field> & { action: NetworkAction };
+
+export const load = (async (event) => {
+  const { data, errors } = await graphql(event, NetworkPageDocument, { slug: event.params.slug });
+  if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
+  if (!data.network) error(404, 'There is no network at this address.');
+  return { network: data.network };
+}) satisfies PageServerLoad;
+
+/** The network's id, read again here so a crafted form cannot point the action at another network. */
+async function networkId(event: RequestEvent): Promise<string> {
+  const { data } = await graphql(event, NetworkPageDocument, { slug: event.params.slug });
+  if (!data?.network) error(404, 'There is no network at this address.');
+  return data.network.id;
+}
+
+function signedInOrRedirect(event: RequestEvent): void {
+  if (!event.locals.user) redirect(303, `/signin?next=/networks/${encodeURIComponent(event.params.slug)}`);
+}
+
+function failed(
+  action: NetworkAction,
+  errors: HearthGraphqlError[],
+  fields: readonly Field[],
+  values: Partial<Record<Field, string>>,
+) {
+  const problem: ActionProblem = { action, ...problemFromErrors(errors, fields, values) };
+  return fail(failureStatus(errors), problem);
+}
+
+export const actions = {
+  join: async (event) => {
+    signedInOrRedirect(event);
+    const form = await event.request.formData();
+    const accepted = textField(form, 'acceptCodeOfConduct') === 'yes';
+    const id = await networkId(event);
+    const { data, errors } = await graphql(event, JoinNetworkDocument, {
+      networkId: id,
+      acceptCodeOfConduct: accepted,
+    });
+    if (!data || errors.length > 0) return failed('join', errors, ['acceptCodeOfConduct'], {});
+    redirect(303, `/networks/${event.params.slug}?joined`);
+  },
+
+  leave: async (event) => {
+    signedInOrRedirect(event);
+    const id = await networkId(event);
+    const { data, errors } = await graphql(event, LeaveNetworkDocument, { networkId: id });
+    if (!data || errors.length > 0) return failed('leave', errors, [], {});
+    redirect(303, `/networks/${event.params.slug}?left`);
+  },
+
+  stage: async (event) => {
+    signedInOrRedirect(event);
+    const form = await event.request.formData();
+    const rawStage = textField(form, 'stage');
+    const note = textField(form, 'note');
+    const values = { stage: rawStage, note };
+    const stage = parseStage(rawStage);
+    if (!stage) {
+      const problem: ActionProblem = { action: 'stage', values, errors: { stage: 'Choose a stage.' } };
+      return fail(400, problem);
+    }
+    const id = await networkId(event);
+    const { data, errors } = await graphql(event, SetLifecycleStageDocument, { networkId: id, stage, note });
+    if (!data || errors.length > 0) return failed('stage', errors, ['stage', 'note'], values);
+    redirect(303, `/networks/${event.params.slug}?stage-set#lifecycle-title`);
+  },
+} satisfies Actions;
