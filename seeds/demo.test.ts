@@ -13,7 +13,50 @@ import {
   DEMO_REFERENCE_DATE,
   loadDemoDataIfEmpty,
 } from './demo.ts';
+import { SKILLS_BY_CATEGORY, SUPPORT_CATEGORIES } from './demo-profiles.ts';
 import { GENERATED_EMAIL_DOMAIN, generateLargeDataSet } from './generate.ts';
+import { normaliseSkills } from '../server/src/modules/people/service.ts';
+
+interface ProfileRow {
+  user_id: string;
+  pronouns: string | null;
+  bio: string | null;
+  organisation: string | null;
+  organisation_size: string | null;
+  sector: string | null;
+  role_title: string | null;
+  is_digital_lead: boolean;
+  is_mentor: boolean;
+  skills: string[];
+  support_needs: string[];
+  visibility: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+async function profiles(db: AnyDb): Promise<ProfileRow[]> {
+  const result = await sql<ProfileRow>`select p.*, p.support_needs::text[] as support_needs from profiles p`.execute(
+    db,
+  );
+  return result.rows;
+}
+
+/** What the people service would accept for these fields, and what it would store. */
+function expectValidProfile(profile: ProfileRow): void {
+  const label = profile.user_id;
+  for (const field of ['pronouns', 'bio', 'organisation', 'sector', 'role_title'] as const) {
+    const value = profile[field];
+    if (value === null) continue;
+    expect(value.trim(), `${label} ${field}`).toBe(value);
+    expect(value.length, `${label} ${field}`).toBeGreaterThan(0);
+  }
+  expect([...(profile.pronouns ?? '')].length).toBeLessThanOrEqual(40);
+  expect([...(profile.bio ?? '')].length).toBeLessThanOrEqual(2000);
+  expect(normaliseSkills(profile.skills), label).toEqual(profile.skills);
+  expect(new Set(profile.support_needs).size).toBe(profile.support_needs.length);
+  expect(profile.support_needs.every((need) => (SUPPORT_CATEGORIES as readonly string[]).includes(need))).toBe(true);
+  expect(profile.updated_at.getTime()).toBeGreaterThanOrEqual(profile.created_at.getTime());
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -28,6 +71,9 @@ async function checksum(db: AnyDb): Promise<string> {
     memberships: await rows(sql`select network_id, user_id, role, joined_at, left_at from memberships
       order by network_id, user_id`),
     lifecycle: await rows(sql`select id, network_id, stage, note, set_at, set_by from lifecycle_changes order by id`),
+    profiles: await rows(sql`select user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
+      is_digital_lead, is_mentor, skills, support_needs::text[] as support_needs, visibility, created_at, updated_at
+      from profiles order by user_id`),
   };
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
@@ -139,6 +185,65 @@ describe('loadDemoDataIfEmpty', () => {
     expect(stageMismatch.rows[0]!.n).toBe(0);
   });
 
+  it('should give most people a profile: a fifth mentors, two fifths digital leads, a tenth private', async () => {
+    const all = await profiles(database.db);
+    expect(all.length).toBeGreaterThan(DEMO_PERSON_COUNT * 0.95);
+    all.forEach(expectValidProfile);
+    const share = (test: (p: ProfileRow) => boolean) => all.filter(test).length / all.length;
+    expect(share((p) => p.is_mentor)).toBeGreaterThan(0.15);
+    expect(share((p) => p.is_mentor)).toBeLessThan(0.25);
+    expect(share((p) => p.is_digital_lead)).toBeGreaterThan(0.35);
+    expect(share((p) => p.is_digital_lead)).toBeLessThan(0.45);
+    expect(share((p) => p.visibility === 'PRIVATE')).toBeGreaterThan(0.05);
+    expect(share((p) => p.visibility === 'PRIVATE')).toBeLessThan(0.15);
+    expect(share((p) => p.visibility === 'PUBLIC')).toBeGreaterThan(0.1);
+    expect(share((p) => p.visibility === 'MEMBERS')).toBeGreaterThan(0.5);
+  });
+
+  it('should give digital leads small charities and needs, and mentors skills for every kind of support', async () => {
+    const all = await profiles(database.db);
+    const leads = all.filter((p) => p.is_digital_lead);
+    for (const lead of leads) {
+      expect(lead.organisation).toBeTruthy();
+      expect(lead.sector).toBeTruthy();
+      expect(['MICRO', 'SMALL', 'MEDIUM']).toContain(lead.organisation_size);
+      expect(lead.support_needs.length).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(leads.map((l) => l.sector))).toEqual(
+      new Set([
+        'youth',
+        'housing and homelessness',
+        'arts and culture',
+        'food banks',
+        'mental health',
+        'environment',
+        'older people',
+        'refugees and migrants',
+        'advice',
+      ]),
+    );
+    expect(new Set(leads.flatMap((l) => l.support_needs))).toEqual(new Set(SUPPORT_CATEGORIES));
+    const mentors = all.filter((p) => p.is_mentor);
+    for (const mentor of mentors) expect(mentor.skills.length).toBeGreaterThanOrEqual(1);
+    for (const category of SUPPORT_CATEGORIES) {
+      const offering = mentors.filter((m) => m.skills.some((skill) => SKILLS_BY_CATEGORY[category].includes(skill)));
+      expect(offering.length, category).toBeGreaterThanOrEqual(2);
+    }
+    const [amara, rhys, priya] = await Promise.all(
+      DEMO_PEOPLE.map(async (person) => {
+        const user = await database.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', person.email)
+          .executeTakeFirstOrThrow();
+        return all.find((p) => p.user_id === user.id)!;
+      }),
+    );
+    expect(amara).toMatchObject({ is_digital_lead: true, is_mentor: false, visibility: 'MEMBERS' });
+    expect(rhys).toMatchObject({ is_digital_lead: false, is_mentor: true, visibility: 'MEMBERS' });
+    expect(priya).toMatchObject({ is_digital_lead: true, is_mentor: true, visibility: 'MEMBERS' });
+  });
+
   it('should load exactly the same rows into another database', async () => {
     const other = await openTestDatabase('postgres');
     try {
@@ -151,7 +256,7 @@ describe('loadDemoDataIfEmpty', () => {
 });
 
 describe('generateLargeDataSet', () => {
-  it('should make the networks, people and memberships asked for, the same for the same seed', async () => {
+  it('should make the networks, people, profiles and memberships asked for, the same for the same seed', async () => {
     const sums: string[] = [];
     for (const kind of ['pglite', 'postgres'] as const) {
       const database = await openTestDatabase(kind);
@@ -175,6 +280,23 @@ describe('generateLargeDataSet', () => {
           where n.slug = ${summary.largestNetworkSlug}
         `.execute(database.db);
         expect(largest.rows[0]!.n).toBe(500);
+        const generated = await profiles(database.db);
+        expect(generated.length).toBeGreaterThan(430);
+        expect(generated.length).toBeLessThan(500);
+        generated.forEach(expectValidProfile);
+        const mentors = generated.filter((p) => p.is_mentor).length / generated.length;
+        const leads = generated.filter((p) => p.is_digital_lead).length / generated.length;
+        const hidden = generated.filter((p) => p.visibility === 'PRIVATE').length / generated.length;
+        expect(mentors).toBeGreaterThan(0.12);
+        expect(mentors).toBeLessThan(0.28);
+        expect(leads).toBeGreaterThan(0.3);
+        expect(leads).toBeLessThan(0.5);
+        expect(hidden).toBeGreaterThan(0.04);
+        expect(hidden).toBeLessThan(0.18);
+        const orphans = await sql<{ n: number }>`
+          select count(*)::int as n from profiles p where not exists (select 1 from users u where u.id = p.user_id)
+        `.execute(database.db);
+        expect(orphans.rows[0]!.n).toBe(0);
         sums.push(await checksum(database.db));
       } finally {
         await database.close();

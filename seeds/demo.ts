@@ -1,13 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
+import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
 import { NAMES, type NamePool } from './names.ts';
 import { addDays, daysBetween, emailPart, seededRandom, type Random } from './random.ts';
 
 // The demo data set, loaded on the first start of an empty embedded database (and into an empty
 // PostgreSQL with `HEARTH_DEMO_DATA=true DATABASE_URL=… pnpm start`): seven place-based networks
-// at different stages, 300 people, their memberships and each network's lifecycle history.
+// at different stages, 300 people with their profiles, their memberships and each network's
+// lifecycle history.
 //
 // It is the same on every load: a seeded random generator and a fixed reference date, never the
 // clock, so tests and screenshots are stable. Every demo person signs in with DEMO_PASSWORD.
@@ -16,12 +18,14 @@ export const DEMO_PASSWORD = 'hearth-demo-2026';
 
 /** The accounts the README points people to; Amara stewards Leeds and is a member in Bristol. */
 export const DEMO_PEOPLE = [
-  { email: 'amara.okafor@example.org', name: 'Amara Okafor' },
-  { email: 'rhys.evans@example.org', name: 'Rhys Evans' },
-  { email: 'priya.shah@example.org', name: 'Priya Shah' },
+  { email: 'amara.okafor@example.org', name: 'Amara Okafor', kind: 'digitalLead' },
+  { email: 'rhys.evans@example.org', name: 'Rhys Evans', kind: 'mentor' },
+  { email: 'priya.shah@example.org', name: 'Priya Shah', kind: 'both' },
 ] as const;
 
 export const DEMO_SEED = 20_261_102;
+/** Profiles come from their own generator, so adding them left every other demo row as it was. */
+const DEMO_PROFILE_SEED = 20_261_123;
 /** "Now" for the demo data: join dates, leaving dates and stage changes all lie before it. */
 export const DEMO_REFERENCE_DATE = new Date('2026-11-02T10:00:00.000Z');
 export const DEMO_PERSON_COUNT = 300;
@@ -102,6 +106,7 @@ export interface DemoData {
   networks: DemoNetworkRow[];
   memberships: DemoMembership[];
   lifecycleChanges: DemoLifecycleChange[];
+  profiles: DemoProfile[];
 }
 
 interface Person {
@@ -152,6 +157,7 @@ export function buildDemoData(): DemoData {
   const memberships: Array<Omit<DemoMembership, 'user_id'> & { person: Person }> = [];
   const lifecycle: Array<Omit<DemoLifecycleChange, 'set_by'> & { by: Person }> = [];
   const homeMembers = new Map<string, Person[]>();
+  const homes = new Map<Person, string>();
 
   const join = (person: Person, network: DemoNetworkRow, role: Role, joined: Date, left: Date | null) => {
     memberships.push({
@@ -202,6 +208,7 @@ export function buildDemoData(): DemoData {
     }
     for (let slot = 0; slot < spec.homeMembers; slot += 1) slots.push(placed.get(slot) ?? newPerson(spec.people));
     homeMembers.set(slug, slots);
+    for (const person of slots) if (!homes.has(person)) homes.set(person, spec.placeName);
 
     const span = daysBetween(founded, reference);
     for (const [slot, person] of slots.entries()) {
@@ -270,8 +277,27 @@ export function buildDemoData(): DemoData {
     return { id, email: person.email, name: person.name, created_at: created, updated_at: created };
   });
 
+  const profileRandom = seededRandom(DEMO_PROFILE_SEED);
+  const kinds = new Map<string, ProfilePerson['kind']>(DEMO_PEOPLE.map((p) => [p.email, p.kind]));
+  const profiles = people.flatMap((person, n) => {
+    const user = users[n]!;
+    const profile = makeProfile(
+      {
+        id: user.id,
+        name: user.name,
+        created_at: user.created_at,
+        place: homes.get(person) ?? null,
+        kind: kinds.get(person.email),
+      },
+      profileRandom,
+      reference,
+    );
+    return profile ? [profile] : [];
+  });
+
   return {
     users,
+    profiles,
     networks,
     memberships: memberships.map(({ person, ...membership }) => ({ ...membership, user_id: ids.get(person)! })),
     lifecycleChanges: lifecycle.map(({ by, ...change }) => ({ ...change, set_by: ids.get(by)! })),
@@ -312,6 +338,28 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>): Promise<boolean> {
     await insertInChunks(trx, 'networks', data.networks);
     await insertInChunks(trx, 'memberships', data.memberships);
     await insertInChunks(trx, 'lifecycle_changes', data.lifecycleChanges);
+    await insertProfiles(trx, data.profiles);
   });
   return true;
+}
+
+/**
+ * Profiles in one statement per 1,000 from JSON, so that both drivers send the text and enum
+ * arrays the same way (PostgreSQL turns the JSON arrays into text[] and support_category[]).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function insertProfiles(db: Kysely<any>, profiles: readonly DemoProfile[]): Promise<void> {
+  for (let start = 0; start < profiles.length; start += 1_000) {
+    const json = JSON.stringify(profiles.slice(start, start + 1_000));
+    await sql`
+      insert into profiles (user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
+                            is_digital_lead, is_mentor, skills, support_needs, visibility, created_at, updated_at)
+      select user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
+             is_digital_lead, is_mentor, skills, support_needs, visibility, created_at, updated_at
+      from jsonb_to_recordset(${json}::text::jsonb) as p(
+        user_id uuid, pronouns text, bio text, organisation text, organisation_size organisation_size, sector text,
+        role_title text, is_digital_lead boolean, is_mentor boolean, skills text[], support_needs support_category[],
+        visibility profile_visibility, created_at timestamptz, updated_at timestamptz)
+    `.execute(db);
+  }
 }

@@ -6,7 +6,8 @@
 // HEARTH_DATA_DIR (default ./.hearth) or the folder given with --pglite DIR. It migrates the
 // database first and refuses to run twice on the same one. Everyone generated signs in with the
 // demo password (seeds/demo.ts DEMO_PASSWORD); their emails end in @example.net, so they never
-// clash with the demo people (@example.org).
+// clash with the demo people (@example.org). Most have a profile, written like the demo people's
+// (about a fifth mentors, two fifths digital leads, a tenth private).
 //
 // Network 1 holds every generated person (the member directory benchmark lists it); the others
 // range from a handful of members to a few thousand. The same seed gives the same rows, on PGlite
@@ -23,6 +24,7 @@ import { hashPassword } from '../server/src/auth/passwords.ts';
 import { placesIn, type Place } from '../server/src/modules/networks/places.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
 import { DEMO_PASSWORD, insertInChunks } from './demo.ts';
+import { makeProfile } from './demo-profiles.ts';
 import type { Stage } from './demo-networks.ts';
 import { NAMES, NAME_POOLS } from './names.ts';
 import { addDays, daysBetween, emailPart, seededRandom, type Random } from './random.ts';
@@ -53,6 +55,28 @@ const ROWS_PER_STATEMENT = 20_000;
 const SIGN_UP_SPAN_DAYS = 6 * 365;
 /** Distinct full names the people are drawn from (with their email forms). */
 const NAME_COUNT = 4_096;
+/** Distinct profiles people are given (written as the demo's are), each with its own visibility and dates. */
+const PROFILE_TEMPLATE_COUNT = 512;
+/** Per hundred generated people who have filled in a profile. */
+const PROFILE_PERCENT = 92;
+const PROFILE_TOWNS = [
+  'Bristol',
+  'Leeds',
+  'Glasgow',
+  'Cardiff',
+  'Norwich',
+  'Belfast',
+  'Penrith',
+  'Sheffield',
+  'Exeter',
+  'Dundee',
+  'Swansea',
+  'Derby',
+  'York',
+  'Hull',
+  'Luton',
+  'Preston',
+];
 
 const NETWORK_KINDS = [
   'Digital Forum',
@@ -104,6 +128,7 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
   return db.transaction().execute(async (trx) => {
     // People: names from a fixed list made here, everything else from md5 of the seed and row number.
     const { names, emails } = nameList(random);
+    const templates = profileTemplates(seed, reference);
     for (let from = 0; from < people; from += ROWS_PER_STATEMENT) {
       const to = Math.min(people, from + ROWS_PER_STATEMENT) - 1;
       await sql`
@@ -122,6 +147,7 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
                list.names[name_at], ${passwordHash}, created, created
         from dated cross join list
       `.execute(trx);
+      await insertProfiles(trx, from, to, seed, reference, templates);
       progress(`people: ${to + 1} of ${people}`);
     }
 
@@ -248,6 +274,62 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
       largestNetworkSlug: rows[0]!.slug,
     };
   });
+}
+
+/**
+ * Profiles for people from..to, made by the database: each person who has one (most do) gets one
+ * of the templates, a visibility (a tenth private, a fifth public) and dates from md5 of the seed
+ * and their number; pronouns are left out, since the templates are not written for their names.
+ */
+async function insertProfiles(db: AnyDb, from: number, to: number, seed: number, reference: Date, templates: string) {
+  const now = sql`${reference.toISOString()}::timestamptz`;
+  const bits = (at: number) => sql`('x' || substr(q, ${sql.lit(at)}, 7))::bit(28)::int`;
+  await sql`
+    with template as (
+      select * from jsonb_to_recordset(${templates}::text::jsonb) as t(
+        n int, bio text, organisation text, organisation_size organisation_size, sector text, role_title text,
+        is_digital_lead boolean, is_mentor boolean, skills text[], support_needs support_category[])
+    ), person as (
+      select g.i, ${personHash('g.i', seed)} as h, md5(${`${seed}:q:`} || g.i) as q
+      from generate_series(${from}::int, ${to}::int) as g(i)
+    ), dated as (
+      select person.*, ${createdAt(reference)} as created from person
+    ), profiled as (
+      select dated.*, least(${now}, created + ${bits(8)} % (30 * 86400) * interval '1 second') as profiled_at
+      from dated where ${bits(15)} % 100 < ${PROFILE_PERCENT}
+    )
+    insert into profiles (user_id, bio, organisation, organisation_size, sector, role_title, is_digital_lead,
+                          is_mentor, skills, support_needs, visibility, created_at, updated_at)
+    select ${personId()}, t.bio, t.organisation, t.organisation_size, t.sector, t.role_title, t.is_digital_lead,
+           t.is_mentor, t.skills, t.support_needs,
+           case when ${bits(22)} % 100 < 10 then 'PRIVATE' when ${bits(22)} % 100 < 30 then 'PUBLIC'
+                else 'MEMBERS' end::profile_visibility,
+           profiled_at, profiled_at
+    from profiled join template t on t.n = ${bits(1)} % ${PROFILE_TEMPLATE_COUNT}
+  `.execute(db);
+}
+
+/** The profile templates as JSON, written as the demo people's are, from their own seeded generator. */
+function profileTemplates(seed: number, reference: Date): string {
+  const random = seededRandom(seed + 1_000_003);
+  const templates = [];
+  for (let n = 0; n < PROFILE_TEMPLATE_COUNT; n += 1) {
+    const place = random.pick(PROFILE_TOWNS);
+    const profile = makeProfile({ id: '', name: '', created_at: reference, place }, random, reference)!;
+    templates.push({
+      n,
+      bio: profile.bio,
+      organisation: profile.organisation,
+      organisation_size: profile.organisation_size,
+      sector: profile.sector,
+      role_title: profile.role_title,
+      is_digital_lead: profile.is_digital_lead,
+      is_mentor: profile.is_mentor,
+      skills: profile.skills,
+      support_needs: profile.support_needs,
+    });
+  }
+  return JSON.stringify(templates);
 }
 
 async function insertMemberships(

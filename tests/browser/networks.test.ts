@@ -156,6 +156,43 @@ describe('networks', () => {
     expect(await steward.getByText('No network matches that search.', { exact: false }).count()).toBe(1);
   });
 
+  it('should sort the directory by distance from a typed town, with the distance on each card', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await visit(page, `${server.url}/networks`);
+    await page.getByLabel('Words to look for').fill(word);
+    await page.getByLabel('Near (town or city)').fill('bath');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('near') === 'bath'),
+      page.getByRole('button', { name: 'Search' }).click(),
+    ]);
+    expect(await page.getByText(/^Sorted by distance from /).innerText()).toBe(
+      'Sorted by distance from Bath, England.',
+    );
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: network.name }) });
+    // The network is in Bristol, about 18 km from Bath.
+    expect(await card.getByText(/ km away$/).innerText()).toMatch(/^(1[5-9]|2[0-2]) km away$/);
+    expect(await page.getByText('GeoNames').count()).toBe(1);
+    expect(await axeScan(page)).toEqual([]);
+    await screenshot(page, 'directory-near');
+
+    // A town the gazetteer does not know: the API's message next to the field, the search still listed.
+    await page.getByLabel('Near (town or city)').fill('Bathh');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('near') === 'Bathh'),
+      page.getByRole('button', { name: 'Search' }).click(),
+    ]);
+    expect(await page.locator('#near-error').innerText()).toMatch(
+      /We could not find a town or city called "Bathh"\. Did you mean Bath\b/,
+    );
+    expect(await page.locator('#near').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#near').inputValue()).toBe('Bathh');
+    expect(await page.getByRole('link', { name: network.name }).count()).toBe(1);
+    expect(await page.getByText(/ km away$/).count()).toBe(0);
+    expect(await axeScan(page)).toEqual([]);
+    await context.close();
+  });
+
   it('should let a steward set the stage with a note and see it in the history', async () => {
     await visit(steward, `${server.url}${networkPath}`);
     await steward.getByLabel('Stage', { exact: true }).selectOption('COALESCING');

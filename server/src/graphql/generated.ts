@@ -283,6 +283,8 @@ export type NetworkConnection = {
   __typename?: 'NetworkConnection';
   /** The networks on this page, each with its cursor. */
   edges: Array<NetworkEdge>;
+  /** The place `filter.placeName` was matched to, which the list is sorted by distance from; null otherwise. */
+  nearPlace: Maybe<Place>;
   /** Whether there is a next page, and the cursor to ask for it. */
   pageInfo: PageInfo;
   /** How many networks match the filter in all. */
@@ -302,6 +304,8 @@ export type NetworkEdge = {
 export type NetworkFilter = {
   /** Sort by distance from this point, nearest first. */
   near?: InputMaybe<GeoPointInput>;
+  /** Sort by distance from this town or city (looked up offline); ignored when near is given. BAD_USER_INPUT on `placeName`, with close names, when there is no such place. */
+  placeName?: InputMaybe<Scalars['String']['input']>;
   /** Words to look for in name, purpose and place (full-text, ranked). */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only networks at this stage. */
@@ -385,6 +389,21 @@ export type Person = {
   visibility: Maybe<Visibility>;
 };
 
+/** A town or city from the offline gazetteer (GeoNames, CC BY 4.0). */
+export type Place = {
+  __typename?: 'Place';
+  /** The country, as an ISO 3166-1 alpha-2 code, e.g. GB. */
+  country: Scalars['String']['output'];
+  /** Latitude, in degrees. */
+  latitude: Scalars['Float']['output'];
+  /** Longitude, in degrees. */
+  longitude: Scalars['Float']['output'];
+  /** Its name, e.g. Bristol. */
+  name: Scalars['String']['output'];
+  /** The first-level division it lies in (England, Scotland, Wales or Northern Ireland in the UK; a state or province elsewhere), when known. */
+  region: Maybe<Scalars['String']['output']>;
+};
+
 /** Reads. Each domain module adds its own fields. */
 export type Query = {
   __typename?: 'Query';
@@ -401,6 +420,8 @@ export type Query = {
   networks: NetworkConnection;
   /** A person as the viewer may see them, or null when there is no such person. */
   person: Maybe<Person>;
+  /** Towns and cities whose name starts with `search` (UK cities and large towns first), for suggestions as a person types. `first` is 1 to 50 (default 8); an empty search gives none. */
+  places: Array<Place>;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
 };
@@ -420,6 +441,12 @@ export type QueryNetworksArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search: Scalars['String']['input'];
 };
 
 /** Why a session ended. */
@@ -669,6 +696,7 @@ export type ResolversTypes = ResolversObject<{
   OrganisationSize: OrganisationSize;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<Person>;
+  Place: ResolverTypeWrapper<Place>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
@@ -707,6 +735,7 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkLifecycle: NetworkModel;
   PageInfo: PageInfo;
   Person: Person;
+  Place: Place;
   Query: Record<PropertyKey, never>;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
@@ -867,6 +896,7 @@ export type NetworkConnectionResolvers<
   ParentType extends ResolversParentTypes['NetworkConnection'] = ResolversParentTypes['NetworkConnection'],
 > = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nearPlace?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -916,6 +946,17 @@ export type PersonResolvers<
   visibility?: Resolver<Maybe<ResolversTypes['Visibility']>, ParentType, ContextType>;
 }>;
 
+export type PlaceResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place'],
+> = ResolversObject<{
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
@@ -935,6 +976,12 @@ export type QueryResolvers<
     RequireFields<QueryNetworksArgs, 'first'>
   >;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  places?: Resolver<
+    Array<ResolversTypes['Place']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryPlacesArgs, 'first' | 'search'>
+  >;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -978,6 +1025,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   NetworkLifecycle?: NetworkLifecycleResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -229,5 +229,43 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
       expect((await caught(networks.listNetworks(steward, { first: 51 }))).field).toBe('first');
       expect((await caught(networks.listNetworks(steward, { after: 'bogus' }))).field).toBe('after');
     });
+
+    it('should sort by distance from a typed town, and name close places when the town is unknown', async () => {
+      const steward = await person();
+      const tag = crypto.randomUUID().slice(0, 8);
+      for (const place of [
+        { name: `Leeds ${tag}`, placeName: 'Leeds', latitude: 53.8, longitude: -1.55 },
+        { name: `Bath ${tag}`, placeName: 'Bath', latitude: 51.38, longitude: -2.36 },
+        { name: `Exeter ${tag}`, placeName: 'Exeter', latitude: 50.72, longitude: -3.53 },
+      ])
+        await networks.createNetwork(steward, networkInput({ ...place, purpose: `Charity digital ${tag}` }));
+
+      const fromBristol = await networks.listNetworks(steward, { search: tag, placeName: '  bristol ' });
+      expect(fromBristol.place).toMatchObject({ name: 'Bristol', country: 'GB', region: 'England' });
+      expect(fromBristol.rows.map((r) => r.placeName)).toEqual(['Bath', 'Exeter', 'Leeds']);
+      expect(fromBristol.rows[0]!.distanceKm).toBeGreaterThan(10);
+      expect(fromBristol.rows[0]!.distanceKm).toBeLessThan(25);
+      const fromYork = await networks.listNetworks(steward, { search: tag, placeName: 'York' });
+      expect(fromYork.rows.map((r) => r.placeName)).toEqual(['Leeds', 'Bath', 'Exeter']);
+
+      // A point given as well wins: placeName is ignored, even an unknown one.
+      const both = await networks.listNetworks(steward, {
+        search: tag,
+        placeName: 'Nowhereville',
+        near: { latitude: 53.96, longitude: -1.08 },
+      });
+      expect([both.place, both.rows.map((r) => r.placeName)]).toEqual([null, ['Leeds', 'Bath', 'Exeter']]);
+      const blank = await networks.listNetworks(steward, { search: tag, placeName: '   ' });
+      expect([blank.place, blank.rows[0]!.distanceKm]).toEqual([null, null]);
+
+      const typo = await caught(networks.listNetworks(steward, { search: tag, placeName: 'Bristoll' }));
+      expect([typo.code, typo.field]).toEqual(['BAD_USER_INPUT', 'placeName']);
+      expect(typo.message).toMatch(/^We could not find a town or city called "Bristoll"\. Did you mean Bristol\b/);
+      const nothing = await caught(networks.listNetworks(steward, { placeName: 'Qqqxz' }));
+      expect(nothing.message).toBe(
+        'We could not find a town or city called "Qqqxz". Check the spelling, or try the nearest larger town.',
+      );
+      expect((await caught(networks.listNetworks(steward, { placeName: 'x'.repeat(101) }))).field).toBe('placeName');
+    });
   });
 });

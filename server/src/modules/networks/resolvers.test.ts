@@ -124,6 +124,55 @@ describe.each(DATABASE_KINDS)('networks over GraphQL on %s', (kind) => {
     });
   });
 
+  it('should sort by distance from a typed town and tell which place it matched', async () => {
+    const query = /* GraphQL */ `
+      query ($search: String, $placeName: String) {
+        networks(first: 2, filter: { search: $search, placeName: $placeName }) {
+          nearPlace {
+            name
+            region
+            country
+            latitude
+            longitude
+          }
+          edges {
+            node {
+              distanceKm
+            }
+          }
+        }
+      }
+    `;
+    const answer = await post(query, { search: tag, placeName: 'cardiff' });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.networks.nearPlace).toMatchObject({ name: 'Cardiff', region: 'Wales', country: 'GB' });
+    const distance = answer.data?.networks.edges[0].node.distanceKm as number;
+    expect(distance).toBeGreaterThan(40);
+    expect(distance).toBeLessThan(60);
+
+    const unknown = await post(query, { search: tag, placeName: 'Cardif' });
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^We could not find a town or city called "Cardif"\. Did you mean Cardiff\b/),
+        extensions: { code: 'BAD_USER_INPUT', field: 'placeName' },
+      }),
+    ]);
+    const plain = await post(query, { search: tag });
+    expect(plain.data?.networks).toMatchObject({ nearPlace: null, edges: [{ node: { distanceKm: null } }, {}] });
+  });
+
+  it('should suggest places as a person types, UK cities first', async () => {
+    const query = 'query ($search: String!, $first: Int) { places(search: $search, first: $first) { name region } }';
+    const answer = await post(query, { search: 'Manch', first: 3 });
+    expect(answer.data?.places).toHaveLength(3);
+    expect(answer.data?.places[0]).toEqual({ name: 'Manchester', region: 'England' });
+    expect((await post(query, { search: '  ' })).data).toEqual({ places: [] });
+    expect((await post(query, { search: 'Leeds', first: 0 })).errors?.map((e) => e.extensions.code)).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+
   it('should answer null for an unknown slug and BAD_USER_INPUT for a page too large', async () => {
     expect((await post('{ network(slug: "no-such-network") { id } }')).data).toEqual({ network: null });
     expect((await post(LIST, { first: 51 })).errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);

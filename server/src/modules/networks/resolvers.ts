@@ -4,12 +4,14 @@ import * as networks from './service.ts';
 export const networkResolvers: Resolvers = {
   Query: {
     network: (_root, { slug }, ctx) => networks.getNetworkBySlug(ctx.services, slug),
+    places: (_root, { search, first }) => networks.listPlaces(search, first ?? undefined),
     networks: async (_root, { filter, first, after }, ctx) => {
       const page = await networks.listNetworks(ctx.services, { ...filter, first, after });
       const edges = page.rows.map((node, i) => ({ cursor: networks.encodeCursor(page.offset + i), node }));
       return {
         edges,
         totalCount: page.total,
+        nearPlace: page.place ?? null,
         pageInfo: { hasNextPage: page.offset + page.rows.length < page.total, endCursor: edges.at(-1)?.cursor ?? null },
       };
     },

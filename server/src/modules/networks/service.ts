@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../graphql/context.ts';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
 import type { LifecycleStage, NetworkRole } from '../../db/schema.ts';
 import { requireViewer } from '../accounts/service.ts';
+import { findPlace, suggestPlaces, type Place } from './places.ts';
 import * as repo from './repository.ts';
 import type { NetworkFields, NetworkRecord } from './repository.ts';
 
@@ -210,6 +211,50 @@ export interface NetworkPage {
   rows: NetworkRecord[];
   total: number;
   offset: number;
+  /** The place `placeName` was matched to, when the list was sorted by distance from it. */
+  place?: Place | null;
+}
+
+export const PLACE_NAME_MAX_LENGTH = 100;
+
+/**
+ * The place a person typed, from the offline gazetteer; BAD_USER_INPUT on `field` naming some
+ * close names when there is no such place.
+ */
+export function placeFromName(placeName: string, field = 'placeName'): Place {
+  const typed = placeName.trim();
+  if ([...typed].length > PLACE_NAME_MAX_LENGTH) {
+    throw badInput(field, `Use ${PLACE_NAME_MAX_LENGTH} characters or fewer for the town or city.`);
+  }
+  const place = findPlace(typed);
+  if (place) return place;
+  const close = closePlaceNames(typed);
+  const hint =
+    close.length > 0
+      ? `Did you mean ${close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close.at(-1)}`}?`
+      : 'Check the spelling, or try the nearest larger town.';
+  throw badInput(field, `We could not find a town or city called "${typed}". ${hint}`);
+}
+
+/** Up to three names close to `typed`: places starting with it, or with less and less of it. */
+function closePlaceNames(typed: string): string[] {
+  for (let length = typed.length; length >= 3; length -= 1) {
+    const names = [...new Set(suggestPlaces(typed.slice(0, length), 6).map((place) => place.name))].slice(0, 3);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+/** Places whose name starts with `search`, for suggestions as a person types a town or city. */
+export function listPlaces(search: string, first = 8): Place[] {
+  if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE.max) {
+    throw badInput('first', `Ask for between 1 and ${PAGE_SIZE.max} places at a time.`);
+  }
+  const typed = search.trim();
+  if ([...typed].length > PLACE_NAME_MAX_LENGTH) {
+    throw badInput('search', `Use ${PLACE_NAME_MAX_LENGTH} characters or fewer to look up a place.`);
+  }
+  return typed ? suggestPlaces(typed, first) : [];
 }
 
 /** The directory; `after` is an opaque cursor from a previous page. */
@@ -219,6 +264,8 @@ export async function listNetworks(
     search?: string | null;
     stage?: LifecycleStage | null;
     near?: { latitude: number; longitude: number } | null;
+    /** A town or city to sort by distance from; ignored when `near` is given. */
+    placeName?: string | null;
     first?: number | null;
     after?: string | null;
   },
@@ -230,12 +277,15 @@ export async function listNetworks(
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   const search = args.search?.trim() || null;
   if (search && search.length > 200) throw badInput('search', 'Use 200 characters or fewer to search.');
+  const place = !args.near && args.placeName?.trim() ? placeFromName(args.placeName) : null;
   const near = args.near
     ? {
         latitude: validCoordinate('latitude', args.near.latitude),
         longitude: validCoordinate('longitude', args.near.longitude),
       }
-    : null;
+    : place
+      ? { latitude: place.latitude, longitude: place.longitude }
+      : null;
   const { rows, total } = await repo.listNetworks(ctx.db, {
     search,
     stage: args.stage ?? null,
@@ -243,7 +293,7 @@ export async function listNetworks(
     offset,
     limit: first,
   });
-  return { rows, total, offset };
+  return { rows, total, offset, place };
 }
 
 export function encodeCursor(position: number): string {

@@ -45,10 +45,28 @@ export type LifecycleStage =
   /** Changing form, merging, handing over or winding down. */
   | 'TRANSFORMATION';
 
+/** Narrows a network's member list. Filters combine. Profile filters match only details the viewer may see. */
+export type MemberFilter = {
+  /** Only digital leads (true) or people who say they are not (false). */
+  isDigitalLead?: boolean | null | undefined;
+  /** Only people who say they mentor (true) or who say they do not (false). */
+  isMentor?: boolean | null | undefined;
+  /** Only members with this role. */
+  role?: NetworkRole | null | undefined;
+  /** Words to look for in the name, organisation, role, sector and skills; up to 100 characters. */
+  search?: string | null | undefined;
+  /** Only people with this skill tag (compared as a normalised tag). */
+  skill?: string | null | undefined;
+  /** Only people looking for this kind of support. */
+  supportCategory?: SupportCategory | null | undefined;
+};
+
 /** Narrows the network directory. Filters combine. */
 export type NetworkFilter = {
   /** Sort by distance from this point, nearest first. */
   near?: GeoPointInput | null | undefined;
+  /** Sort by distance from this town or city (looked up offline); ignored when near is given. BAD_USER_INPUT on `placeName`, with close names, when there is no such place. */
+  placeName?: string | null | undefined;
   /** Words to look for in name, purpose and place (full-text, ranked). */
   search?: string | null | undefined;
   /** Only networks at this stage. */
@@ -63,6 +81,17 @@ export type NetworkRole =
   | 'ORGANISER'
   /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
   | 'STEWARD';
+
+/** How big a person's organisation is, by yearly income. */
+export type OrganisationSize =
+  /** Yearly income of £1 million or more. */
+  | 'LARGE'
+  /** Yearly income from £100,000 to under £1 million. */
+  | 'MEDIUM'
+  /** Yearly income under £10,000. */
+  | 'MICRO'
+  /** Yearly income from £10,000 to under £100,000. */
+  | 'SMALL';
 
 /** The details needed to sign in. */
 export type SignInInput = {
@@ -81,6 +110,65 @@ export type SignUpInput = {
   /** 8 to 256 characters; not one of the commonly used passwords. */
   password: string;
 };
+
+/** The eight kinds of support a digital lead needs (see DOMAIN.md). */
+export type SupportCategory =
+  /** What else digital could do; how to convince management. */
+  | 'EXPANDING_POSSIBILITY'
+  /** Capacity to implement: volunteers, tools, agencies, funding. */
+  | 'HANDS_ON_SUPPORT'
+  /** Product management, service design, building a team. */
+  | 'LONG_TERM_SKILLS'
+  /** Someone to test ideas and hypotheses with. */
+  | 'PERSONAL_VALIDATION'
+  /** A fast, specific answer: a tool recommendation, a template. */
+  | 'QUICK_TIP'
+  /** Peer case studies that take the fear out of trying something new. */
+  | 'RISK_MITIGATION'
+  /** Getting better at what they already do. */
+  | 'SHORT_TERM_SKILLS'
+  /** A trusted contact for an honest, tailored, one-to-one answer. */
+  | 'UNIQUE_PERSPECTIVES';
+
+/**
+ * Changes to the signed-in person's profile. Fields left out stay as they are. For the optional
+ * text fields and organisationSize, null or an empty string clears the value.
+ */
+export type UpdateProfileInput = {
+  /** Up to 2,000 characters. */
+  bio?: string | null | undefined;
+  /** Whether they carry the digital work of their organisation. */
+  isDigitalLead?: boolean | null | undefined;
+  /** Whether they offer mentoring. */
+  isMentor?: boolean | null | undefined;
+  /** The name to be shown by, 1 to 100 characters. Cannot be cleared. */
+  name?: string | null | undefined;
+  /** Up to 120 characters. */
+  organisation?: string | null | undefined;
+  /** By yearly income. */
+  organisationSize?: OrganisationSize | null | undefined;
+  /** Up to 40 characters. */
+  pronouns?: string | null | undefined;
+  /** Up to 120 characters. */
+  roleTitle?: string | null | undefined;
+  /** Up to 80 characters. */
+  sector?: string | null | undefined;
+  /** Replaces the skills: up to 20 tags of up to 40 characters; trimmed, lower-cased, duplicates dropped. */
+  skills?: Array<string> | null | undefined;
+  /** Replaces the kinds of support they are looking for. */
+  supportNeeds?: Array<SupportCategory> | null | undefined;
+  /** Who may see the details (default MEMBERS). */
+  visibility?: Visibility | null | undefined;
+};
+
+/** Who may see a profile's details. The name is always shown; the email never is. */
+export type Visibility =
+  /** People who share an active membership of a network with this person. */
+  | 'MEMBERS'
+  /** Only the person themself. */
+  | 'PRIVATE'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
 
 export type CurrentUserFragment = { id: string; name: string; email: string | null };
 
@@ -128,10 +216,12 @@ export type NetworkDirectoryQueryVariables = Exact<{
 export type NetworkDirectoryQuery = {
   networks: {
     totalCount: number;
+    nearPlace: { name: string; region: string | null } | null;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: Array<{
       cursor: string;
       node: {
+        distanceKm: number | null;
         id: string;
         slug: string;
         name: string;
@@ -199,6 +289,111 @@ export type SetLifecycleStageMutationVariables = Exact<{
 
 export type SetLifecycleStageMutation = { setLifecycleStage: { id: string; stage: LifecycleStage } };
 
+export type PersonDetailsFragment = {
+  id: string;
+  name: string;
+  pronouns: string | null;
+  bio: string | null;
+  organisation: string | null;
+  organisationSize: OrganisationSize | null;
+  sector: string | null;
+  roleTitle: string | null;
+  isDigitalLead: boolean | null;
+  isMentor: boolean | null;
+  skills: Array<string>;
+  supportNeeds: Array<SupportCategory>;
+  visibility: Visibility | null;
+};
+
+export type PersonPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PersonPageQuery = {
+  person: {
+    id: string;
+    name: string;
+    pronouns: string | null;
+    bio: string | null;
+    organisation: string | null;
+    organisationSize: OrganisationSize | null;
+    sector: string | null;
+    roleTitle: string | null;
+    isDigitalLead: boolean | null;
+    isMentor: boolean | null;
+    skills: Array<string>;
+    supportNeeds: Array<SupportCategory>;
+    visibility: Visibility | null;
+  } | null;
+};
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+export type UpdateProfileMutation = { updateProfile: { id: string } };
+
+export type MemberDirectoryQueryVariables = Exact<{
+  slug: string;
+  filter?: MemberFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MemberDirectoryQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    myRole: NetworkRole | null;
+    members: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        cursor: string;
+        node: {
+          role: NetworkRole;
+          joinedAt: string;
+          person: {
+            id: string;
+            name: string;
+            roleTitle: string | null;
+            organisation: string | null;
+            isMentor: boolean | null;
+            isDigitalLead: boolean | null;
+          };
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type NetworkForMembersQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkForMembersQuery = {
+  network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
+
+export type SetMemberRoleMutationVariables = Exact<{
+  networkId: string | number;
+  userId: string | number;
+  role: NetworkRole;
+}>;
+
+export type SetMemberRoleMutation = { setMemberRole: { id: string } };
+
+export type ExportMyDataQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ExportMyDataQuery = { exportMyData: string };
+
+export type DeleteMyAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -242,6 +437,26 @@ export const NetworkSummaryFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'NetworkSummary' },
 ) as unknown as TypedDocumentString<NetworkSummaryFragment, unknown>;
+export const PersonDetailsFragmentDoc = new TypedDocumentString(
+  `
+    fragment PersonDetails on Person {
+  id
+  name
+  pronouns
+  bio
+  organisation
+  organisationSize
+  sector
+  roleTitle
+  isDigitalLead
+  isMentor
+  skills
+  supportNeeds
+  visibility
+}
+    `,
+  { fragmentName: 'PersonDetails' },
+) as unknown as TypedDocumentString<PersonDetailsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -293,6 +508,10 @@ export const NetworkDirectoryDocument = new TypedDocumentString(`
     query NetworkDirectory($filter: NetworkFilter, $first: Int, $after: String) {
   networks(filter: $filter, first: $first, after: $after) {
     totalCount
+    nearPlace {
+      name
+      region
+    }
     pageInfo {
       hasNextPage
       endCursor
@@ -301,6 +520,7 @@ export const NetworkDirectoryDocument = new TypedDocumentString(`
       cursor
       node {
         ...NetworkSummary
+        distanceKm
       }
     }
   }
@@ -381,3 +601,90 @@ export const SetLifecycleStageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetLifecycleStageMutation, SetLifecycleStageMutationVariables>;
+export const PersonPageDocument = new TypedDocumentString(`
+    query PersonPage($id: ID!) {
+  person(id: $id) {
+    ...PersonDetails
+  }
+}
+    fragment PersonDetails on Person {
+  id
+  name
+  pronouns
+  bio
+  organisation
+  organisationSize
+  sector
+  roleTitle
+  isDigitalLead
+  isMentor
+  skills
+  supportNeeds
+  visibility
+}`) as unknown as TypedDocumentString<PersonPageQuery, PersonPageQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const MemberDirectoryDocument = new TypedDocumentString(`
+    query MemberDirectory($slug: String!, $filter: MemberFilter, $first: Int, $after: String) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+    members(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          role
+          joinedAt
+          person {
+            id
+            name
+            roleTitle
+            organisation
+            isMentor
+            isDigitalLead
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MemberDirectoryQuery, MemberDirectoryQueryVariables>;
+export const NetworkForMembersDocument = new TypedDocumentString(`
+    query NetworkForMembers($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkForMembersQuery, NetworkForMembersQueryVariables>;
+export const SetMemberRoleDocument = new TypedDocumentString(`
+    mutation SetMemberRole($networkId: ID!, $userId: ID!, $role: NetworkRole!) {
+  setMemberRole(networkId: $networkId, userId: $userId, role: $role) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberRoleMutation, SetMemberRoleMutationVariables>;
+export const ExportMyDataDocument = new TypedDocumentString(`
+    query ExportMyData {
+  exportMyData
+}
+    `) as unknown as TypedDocumentString<ExportMyDataQuery, ExportMyDataQueryVariables>;
+export const DeleteMyAccountDocument = new TypedDocumentString(`
+    mutation DeleteMyAccount($password: String!) {
+  deleteMyAccount(password: $password)
+}
+    `) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;

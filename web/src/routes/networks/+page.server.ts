@@ -10,17 +10,34 @@ export const load = (async (event) => {
   const params = event.url.searchParams;
   const q = (params.get('q') ?? '').trim().slice(0, 200);
   const stage = parseStage(params.get('stage'));
+  const near = (params.get('near') ?? '').trim().slice(0, 100);
   const after = params.get('after') || null;
 
   const filter: NetworkFilter = {};
   if (q) filter.search = q;
   if (stage) filter.stage = stage;
+  if (near) filter.placeName = near;
 
-  const { data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after });
+  let { data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after });
+  // A town the gazetteer does not know: say so next to the field, and list the rest of the search unsorted.
+  let nearProblem: string | null = null;
+  if (errorCode(errors) === 'BAD_USER_INPUT' && errors[0]?.extensions?.field === 'placeName') {
+    nearProblem = errors[0].message;
+    delete filter.placeName;
+    ({ data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after }));
+  }
   // A stale or hand-made cursor: say so rather than fail the page.
   if (errorCode(errors) === 'BAD_USER_INPUT') {
-    return { q, stage, after, directory: null, problem: errors[0]?.message ?? 'That search could not be run.' };
+    return {
+      q,
+      stage,
+      near,
+      nearProblem,
+      after,
+      directory: null,
+      problem: errors[0]?.message ?? 'That search could not be run.',
+    };
   }
   if (!data) error(500, errors[0]?.message ?? 'The network directory could not be loaded.');
-  return { q, stage, after, directory: data.networks, problem: null };
+  return { q, stage, near, nearProblem, after, directory: data.networks, problem: null };
 }) satisfies PageServerLoad;

@@ -1,0 +1,104 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+  MemberDirectoryDocument,
+  NetworkForMembersDocument,
+  SetMemberRoleDocument,
+  type MemberFilter,
+  type NetworkRole,
+  type SupportCategory,
+} from '#lib/graphql/generated.ts';
+import { errorCode, graphql } from '#lib/server/api.ts';
+import { failureStatus, textField } from '#lib/server/forms.ts';
+import { MEMBER_ROLES, SUPPORT_CATEGORIES, parseOption } from '../../../people/labels.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const PAGE_SIZE = 20;
+
+/** The filters as the GET form sends them; unknown choices are dropped, text is cut to size. */
+function filtersFrom(params: URLSearchParams): {
+  role: NetworkRole | '';
+  mentor: 'yes' | 'no' | '';
+  digitalLead: 'yes' | 'no' | '';
+  skill: string;
+  support: SupportCategory | '';
+  q: string;
+} {
+  const yesNo = (value: string | null) => (value === 'yes' || value === 'no' ? value : '');
+  return {
+    role: parseOption(MEMBER_ROLES, params.get('role')) ?? '',
+    mentor: yesNo(params.get('mentor')),
+    digitalLead: yesNo(params.get('digitalLead')),
+    skill: (params.get('skill') ?? '').trim().slice(0, 40),
+    support: parseOption(SUPPORT_CATEGORIES, params.get('support')) ?? '',
+    q: (params.get('q') ?? '').trim().slice(0, 100),
+  };
+}
+
+function signInPath(event: RequestEvent): string {
+  return `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
+}
+
+export const load = (async (event) => {
+  if (!event.locals.user) redirect(303, signInPath(event));
+  const slug = event.params.slug;
+  const filters = filtersFrom(event.url.searchParams);
+  const after = event.url.searchParams.get('after') || null;
+
+  const head = await graphql(event, NetworkForMembersDocument, { slug });
+  if (!head.data) error(500, head.errors[0]?.message ?? 'This network could not be loaded.');
+  const network = head.data.network;
+  if (!network) error(404, 'There is no network at this address.');
+
+  const filter: MemberFilter = {};
+  if (filters.role) filter.role = filters.role;
+  if (filters.mentor) filter.isMentor = filters.mentor === 'yes';
+  if (filters.digitalLead) filter.isDigitalLead = filters.digitalLead === 'yes';
+  if (filters.skill) filter.skill = filters.skill;
+  if (filters.support) filter.supportCategory = filters.support;
+  if (filters.q) filter.search = filters.q;
+
+  const { data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after });
+  const code = errorCode(errors);
+  if (code === 'UNAUTHENTICATED') redirect(303, signInPath(event));
+  // Not a member: the API's reason, shown kindly with a way to join.
+  if (code === 'FORBIDDEN')
+    return { network, filters, after, members: null, forbidden: errors[0]!.message, problem: null };
+  // A stale or hand-made cursor, or a filter the API refuses: say so rather than fail the page.
+  if (code === 'BAD_USER_INPUT') {
+    return { network, filters, after, members: null, forbidden: null, problem: errors[0]!.message };
+  }
+  if (!data?.network) error(500, errors[0]?.message ?? 'The members could not be loaded.');
+  return { network, filters, after, members: data.network.members, forbidden: null, problem: null };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  setRole: async (event) => {
+    if (!event.locals.user) redirect(303, signInPath(event));
+    const form = await event.request.formData();
+    const userId = textField(form, 'userId');
+    const rawRole = textField(form, 'role');
+    const role = parseOption(MEMBER_ROLES, rawRole);
+    if (!role) return fail(400, { userId, role: rawRole, message: 'Choose a role.' });
+
+    // The network's id, read again here so a crafted form cannot point the action at another network.
+    const head = await graphql(event, NetworkForMembersDocument, { slug: event.params.slug });
+    if (!head.data?.network) error(404, 'There is no network at this address.');
+    const { data, errors } = await graphql(event, SetMemberRoleDocument, {
+      networkId: head.data.network.id,
+      userId,
+      role,
+    });
+    if (!data || errors.length > 0) {
+      return fail(failureStatus(errors), {
+        userId,
+        role: rawRole,
+        message: errors[0]?.message ?? 'Something went wrong on our side. Please try again.',
+      });
+    }
+    // Back to the same list, filters kept, without the action in the address.
+    const params = new URLSearchParams(event.url.search);
+    for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
+    params.set('changed', userId);
+    redirect(303, `${event.url.pathname}?${params}`);
+  },
+} satisfies Actions;
