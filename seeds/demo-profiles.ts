@@ -1,31 +1,10 @@
+import type { OrganisationSize, ProfileVisibility as Visibility, SupportCategory } from '../server/src/db/schema.ts';
+import { SUPPORT_CATEGORIES } from '../server/src/modules/people/service.ts';
 import { addDays, daysBetween, type Random } from './random.ts';
 
 // Profiles for the demo people and the generated ones: who they are, where they work, what they
 // can offer and what they need. Written for Hearth's demo; organisations are invented, and any
 // likeness to a real one is by kind, not by detail.
-
-export type SupportCategory =
-  | 'QUICK_TIP'
-  | 'SHORT_TERM_SKILLS'
-  | 'EXPANDING_POSSIBILITY'
-  | 'LONG_TERM_SKILLS'
-  | 'HANDS_ON_SUPPORT'
-  | 'PERSONAL_VALIDATION'
-  | 'RISK_MITIGATION'
-  | 'UNIQUE_PERSPECTIVES';
-export type OrganisationSize = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
-export type Visibility = 'PUBLIC' | 'MEMBERS' | 'PRIVATE';
-
-export const SUPPORT_CATEGORIES: readonly SupportCategory[] = [
-  'QUICK_TIP',
-  'SHORT_TERM_SKILLS',
-  'EXPANDING_POSSIBILITY',
-  'LONG_TERM_SKILLS',
-  'HANDS_ON_SUPPORT',
-  'PERSONAL_VALIDATION',
-  'RISK_MITIGATION',
-  'UNIQUE_PERSPECTIVES',
-];
 
 /** Skills (lower case, as stored) a mentor can offer for each kind of support. */
 export const SKILLS_BY_CATEGORY: Record<SupportCategory, readonly string[]> = {

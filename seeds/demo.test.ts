@@ -13,7 +13,8 @@ import {
   DEMO_REFERENCE_DATE,
   loadDemoDataIfEmpty,
 } from './demo.ts';
-import { SKILLS_BY_CATEGORY, SUPPORT_CATEGORIES } from './demo-profiles.ts';
+import { SUPPORT_CATEGORIES } from '../server/src/modules/people/service.ts';
+import { SKILLS_BY_CATEGORY } from './demo-profiles.ts';
 import { GENERATED_EMAIL_DOMAIN, generateLargeDataSet } from './generate.ts';
 import { normaliseSkills } from '../server/src/modules/people/service.ts';
 

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import type { Clock, Publisher, ServiceContext } from '../graphql/context.ts';
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../graphql/errors.ts';
 
 let sequence = 0;
 
@@ -46,4 +47,14 @@ export function serviceContext(db: Db, overrides: Partial<ServiceContext> = {}):
     clientAddress: '127.0.0.1',
     ...overrides,
   };
+}
+
+/** The DomainError a service call was refused with; fails the test when it succeeds or fails otherwise. */
+export async function caught(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
 }

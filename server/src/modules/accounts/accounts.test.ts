@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../graphql/errors.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { RecordingPublisher, TestClock, serviceContext, testConfig, uniqueEmail } from '../../testing/factories.ts';
+import {
+  caught,
+  RecordingPublisher,
+  serviceContext,
+  TestClock,
+  testConfig,
+  uniqueEmail,
+} from '../../testing/factories.ts';
 import * as accounts from './service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PASSWORD = 'a long and unusual phrase';
-
-async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
   let database: TestDatabase;

@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext, Viewer } from '../../graphql/context.ts';
-import { DomainError } from '../../graphql/errors.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { serviceContext, uniqueEmail } from '../../testing/factories.ts';
+import { caught, serviceContext, uniqueEmail } from '../../testing/factories.ts';
 import * as accounts from '../accounts/service.ts';
 import * as networks from './service.ts';
-
-async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 let counter = 0;
 const networkInput = (overrides: Partial<networks.NetworkRecord> = {}) => {

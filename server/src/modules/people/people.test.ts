@@ -2,19 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../graphql/context.ts';
 import { DomainError } from '../../graphql/errors.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { serviceContext, TestClock, uniqueEmail } from '../../testing/factories.ts';
+import { caught, serviceContext, TestClock, uniqueEmail } from '../../testing/factories.ts';
 import * as accounts from '../accounts/service.ts';
 import * as networks from '../networks/service.ts';
 import * as people from './service.ts';
-
-async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const PASSWORD = 'a long and unusual phrase';
 

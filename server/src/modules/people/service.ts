@@ -48,7 +48,8 @@ export interface MemberPage {
 
 export const PAGE_SIZE = { default: 20, max: 50 };
 
-const SUPPORT_CATEGORIES: readonly SupportCategory[] = [
+/** The eight kinds of support, in DOMAIN.md's order. */
+export const SUPPORT_CATEGORIES: readonly SupportCategory[] = [
   'QUICK_TIP',
   'SHORT_TERM_SKILLS',
   'EXPANDING_POSSIBILITY',
