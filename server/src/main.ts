@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { startMaintenance } from './db/maintenance.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoDataIfEmpty } from '../../seeds/demo.ts';
 import { webBuildExists } from './web/mount.ts';
@@ -12,6 +13,9 @@ async function start(): Promise<void> {
   if (config.seedDemoData) await loadDemoDataIfEmpty(database.db);
 
   const app = await buildApp({ config, database, web: webBuildExists() || config.env === 'production' });
+  const maintenance = startMaintenance(database, app.log);
+  // Before the app's own onClose closes the database.
+  app.addHook('preClose', () => maintenance.stop());
 
   let closing = false;
   const shutdown = (signal: string) => {
