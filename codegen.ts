@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           Network: './mappers.ts#NetworkModel',
           NetworkLifecycle: './mappers.ts#NetworkModel',
           LifecycleChange: './mappers.ts#LifecycleChangeModel',
+          MemberConnection: './mappers.ts#MemberConnectionModel',
         },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,

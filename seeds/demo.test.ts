@@ -13,10 +13,10 @@ import {
   DEMO_REFERENCE_DATE,
   loadDemoDataIfEmpty,
 } from './demo.ts';
-import { SUPPORT_CATEGORIES } from '../server/src/modules/people/service.ts';
+import { SUPPORT_CATEGORIES } from '../server/src/modules/people/profile-input.ts';
 import { SKILLS_BY_CATEGORY } from './demo-profiles.ts';
 import { GENERATED_EMAIL_DOMAIN, generateLargeDataSet } from './generate.ts';
-import { normaliseSkills } from '../server/src/modules/people/service.ts';
+import { normaliseSkills } from '../server/src/modules/people/profile-input.ts';
 
 interface ProfileRow {
   user_id: string;

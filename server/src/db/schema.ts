@@ -69,6 +69,15 @@ export type NetworkRow = Selectable<NetworksTable>;
 export type NewNetworkRow = Insertable<NetworksTable>;
 export type NetworkRowUpdate = Updateable<NetworksTable>;
 
+export interface PeopleSearchTable {
+  user_id: string;
+  document: string;
+}
+
+export type PeopleSearchRow = Selectable<PeopleSearchTable>;
+export type NewPeopleSearchRow = Insertable<PeopleSearchTable>;
+export type PeopleSearchRowUpdate = Updateable<PeopleSearchTable>;
+
 export interface ProfilesTable {
   user_id: string;
   pronouns: string | null;
@@ -129,6 +138,7 @@ export interface Database {
   lifecycle_changes: LifecycleChangesTable;
   memberships: MembershipsTable;
   networks: NetworksTable;
+  people_search: PeopleSearchTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;

@@ -4,3 +4,4 @@ export type {
   NetworkRecord as NetworkModel,
   LifecycleChangeRecord as LifecycleChangeModel,
 } from '../modules/networks/service.ts';
+export type { MemberConnectionModel } from '../modules/people/resolvers.ts';

@@ -136,3 +136,36 @@ export async function releaseSignInAttempt(db: Executor, key: string): Promise<v
     .where('attempts', '>', 0)
     .execute();
 }
+
+export async function setUserName(db: Executor, userId: string, name: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ name, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function getPasswordHash(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** Deletes the account; the database cascades to everything that hangs off it. */
+export async function deleteUser(db: Executor, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom('users').where('id', '=', userId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function getAccountForExport(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Sessions without their secret hash: the export must not be usable to sign in. */
+export async function getSessionsForExport(db: Executor, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at as createdAt', 'last_used_at as lastUsedAt'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}

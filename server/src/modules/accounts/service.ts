@@ -38,7 +38,7 @@ function validEmail(raw: string): string {
   return email;
 }
 
-function validName(raw: string): string {
+export function validName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (name === '') throw badInput('name', 'Enter the name you want to be shown by.');
   if ([...name].length > NAME_MAX_LENGTH)
@@ -169,4 +169,46 @@ export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
 
 export async function getUsersByIds(ctx: ServiceContext, ids: readonly string[]): Promise<AccountRecord[]> {
   return repo.getUsersByIds(ctx.db, ids);
+}
+
+/** Changes the person's shown name; part of the caller's transaction when ctx.db is one. */
+export async function renameUser(ctx: ServiceContext, userId: string, rawName: string): Promise<void> {
+  await repo.setUserName(ctx.db, userId, validName(rawName), ctx.clock.now());
+}
+
+const WRONG_PASSWORD = 'That password is not right. Enter the password you sign in with.';
+
+/**
+ * Checks the signed-in person's password before a step that cannot be undone. Wrong guesses are
+ * counted like sign-in attempts, so a session left open is not an unlimited password oracle.
+ */
+export async function confirmPassword(ctx: ServiceContext, password: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  if (password === '') throw badInput('password', 'Enter your password to confirm.');
+  if ([...password].length > 256) throw badInput('password', WRONG_PASSWORD);
+  const { windowMs, perEmail } = ctx.config.signInLimits;
+  const key = confirmationKey(viewer.userId);
+  if ((await repo.countSignInAttempt(ctx.db, key, ctx.clock.now(), windowMs)) > perEmail) {
+    throw rateLimited('Too many wrong passwords. Wait 15 minutes, then try again.');
+  }
+  const hash = await repo.getPasswordHash(ctx.db, viewer.userId);
+  if (!hash || !(await verifyPassword(hash, password))) throw badInput('password', WRONG_PASSWORD);
+  await repo.clearSignInAttempts(ctx.db, key);
+}
+
+const confirmationKey = (userId: string) => `confirm:${userId}`;
+
+/** Deletes the account and everything that hangs off it in the database; see the people module. */
+export async function deleteUser(ctx: ServiceContext, userId: string): Promise<boolean> {
+  await repo.clearSignInAttempts(ctx.db, confirmationKey(userId));
+  return repo.deleteUser(ctx.db, userId);
+}
+
+/** The account and its sessions as the person's own export shows them: no secrets. */
+export async function accountForExport(ctx: ServiceContext, userId: string) {
+  const [account, sessions] = await Promise.all([
+    repo.getAccountForExport(ctx.db, userId),
+    repo.getSessionsForExport(ctx.db, userId),
+  ]);
+  return account ? { account, sessions } : null;
 }

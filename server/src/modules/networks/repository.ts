@@ -351,3 +351,81 @@ export async function getLifecycleHistories(
     .orderBy('id', 'desc')
     .execute();
 }
+
+/**
+ * The networks the person stewards, locked (in id order, so concurrent callers cannot deadlock)
+ * the same way role changes lock them, with how many active stewards each has.
+ */
+export async function lockStewardedNetworks(
+  db: Executor,
+  userId: string,
+): Promise<Array<{ id: string; name: string; stewards: number }>> {
+  const locked = await db
+    .selectFrom('networks')
+    .select(['networks.id', 'networks.name'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('memberships')
+          .select(sql`1`.as('one'))
+          .whereRef('memberships.network_id', '=', 'networks.id')
+          .where('memberships.user_id', '=', userId)
+          .where('memberships.role', '=', 'STEWARD')
+          .where('memberships.left_at', 'is', null),
+      ),
+    )
+    .orderBy('networks.id')
+    .forUpdate()
+    .execute();
+  if (locked.length === 0) return [];
+  const counts = await db
+    .selectFrom('memberships')
+    .select(['network_id as networkId', sql<string>`count(*)::text`.as('count')])
+    .where(
+      'network_id',
+      'in',
+      locked.map((n) => n.id),
+    )
+    .where('role', '=', 'STEWARD')
+    .where('left_at', 'is', null)
+    .groupBy('network_id')
+    .execute();
+  const byNetwork = new Map(counts.map((c) => [c.networkId, Number(c.count)]));
+  return locked.map((n) => ({ ...n, stewards: byNetwork.get(n.id) ?? 0 }));
+}
+
+// A person's own memberships and notes, for their export.
+
+export async function getMembershipsForExport(db: Executor, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('networks', 'networks.id', 'memberships.network_id')
+    .select([
+      'networks.slug as networkSlug',
+      'networks.name as networkName',
+      'memberships.role',
+      'memberships.joined_at as joinedAt',
+      'memberships.left_at as leftAt',
+      'memberships.code_of_conduct_version as codeOfConductVersion',
+      'memberships.code_of_conduct_accepted_at as codeOfConductAcceptedAt',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('memberships.joined_at')
+    .orderBy('networks.slug')
+    .execute();
+}
+
+export async function getLifecycleNotesForExport(db: Executor, userId: string) {
+  return db
+    .selectFrom('lifecycle_changes')
+    .innerJoin('networks', 'networks.id', 'lifecycle_changes.network_id')
+    .select([
+      'networks.slug as networkSlug',
+      'lifecycle_changes.stage',
+      'lifecycle_changes.note',
+      'lifecycle_changes.set_at as setAt',
+    ])
+    .where('lifecycle_changes.set_by', '=', userId)
+    .orderBy('lifecycle_changes.set_at')
+    .orderBy('lifecycle_changes.id')
+    .execute();
+}

@@ -331,3 +331,34 @@ export async function lifecycleHistories(ctx: ServiceContext, networkIds: readon
   for (const row of rows) byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row]);
   return byNetwork;
 }
+
+// A person leaving Hearth altogether (the people module's account deletion).
+
+/**
+ * Refuses while the person is the last steward of any network. Call inside the deletion's
+ * transaction: the networks they steward stay locked (as role changes lock them) until it
+ * commits, so a concurrent demotion or leaving cannot leave a network without a steward.
+ */
+export async function ensureNotLastStewardAnywhere(ctx: ServiceContext, userId: string): Promise<void> {
+  const stewarded = await repo.lockStewardedNetworks(ctx.db, userId);
+  const sole = stewarded.filter((network) => network.stewards <= 1).map((network) => network.name);
+  if (sole.length > 0) {
+    throw conflict(
+      `You are the last steward of ${listInWords(sole)}. Make another member a steward of ${sole.length === 1 ? 'it' : 'each'} first, then delete your account.`,
+    );
+  }
+}
+
+function listInWords(names: readonly string[]): string {
+  const quoted = names.map((name) => `“${name}”`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** The person's memberships (past ones too) and the lifecycle notes they wrote, for their export. */
+export async function networkDataForExport(ctx: ServiceContext, userId: string) {
+  const [memberships, lifecycleNotes] = await Promise.all([
+    repo.getMembershipsForExport(ctx.db, userId),
+    repo.getLifecycleNotesForExport(ctx.db, userId),
+  ]);
+  return { memberships, lifecycleNotes };
+}

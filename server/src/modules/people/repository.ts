@@ -102,76 +102,73 @@ function textArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
-export async function setUserName(db: Executor, userId: string, name: string, now: Date): Promise<void> {
-  await db.updateTable('users').set({ name, updated_at: now }).where('id', '=', userId).execute();
-}
-
 export interface MemberListQuery {
   networkId: string;
-  viewerId: string;
   role: NetworkRole | null;
   isMentor: boolean | null;
   isDigitalLead: boolean | null;
   skill: string | null;
   supportCategory: SupportCategory | null;
-  /** Words that must each appear, as ILIKE patterns already escaped. */
-  searchPatterns: string[];
+  /** Words (letters and digits only) that must each start a word of the person's search document. */
+  searchWords: string[];
   after: { joinedAtKey: string; userId: string } | null;
   limit: number;
 }
 
 /**
- * The directory's members and the filters, with one rule: a profile detail counts only where
- * the viewer may see it. The viewer is a member here, so they share this network with everyone
- * listed: MEMBERS and PUBLIC profiles are visible, PRIVATE ones only to their owner.
+ * A network's active members narrowed by the filters, from memberships alone, so that a count
+ * reads only indexes. Profile filters match what fellow members may see: details of a PRIVATE
+ * profile never match, not even for its owner, so the list is the one others would get.
  */
 function filteredMembers(db: Executor, query: MemberListQuery) {
-  const visible = sql<SqlBool>`(coalesce(profiles.visibility, 'MEMBERS') <> 'PRIVATE' or memberships.user_id = ${query.viewerId})`;
-  const whenVisible = (condition: Expression<SqlBool>) => sql<SqlBool>`(${visible} and ${condition})`;
-  return {
-    visible,
-    builder: db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .leftJoin('profiles', 'profiles.user_id', 'memberships.user_id')
-      .where('memberships.network_id', '=', query.networkId)
-      .where('memberships.left_at', 'is', null)
-      .$if(query.role !== null, (qb) => qb.where('memberships.role', '=', query.role!))
-      .$if(query.isMentor !== null, (qb) =>
-        qb.where(whenVisible(sql<SqlBool>`coalesce(profiles.is_mentor, false) = ${query.isMentor}`)),
-      )
-      .$if(query.isDigitalLead !== null, (qb) =>
-        qb.where(whenVisible(sql<SqlBool>`coalesce(profiles.is_digital_lead, false) = ${query.isDigitalLead}`)),
-      )
-      .$if(query.skill !== null, (qb) =>
-        qb.where(whenVisible(sql<SqlBool>`profiles.skills @> cast(${textArray([query.skill!])} as text[])`)),
-      )
-      .$if(query.supportCategory !== null, (qb) =>
-        qb.where(
-          whenVisible(
-            sql<SqlBool>`profiles.support_needs @> cast(${textArray([query.supportCategory!])} as support_category[])`,
-          ),
-        ),
-      )
-      .$call((qb) =>
-        query.searchPatterns.reduce(
-          (acc, pattern) =>
-            acc.where(
-              sql<SqlBool>`(users.name ilike ${pattern} or ${whenVisible(sql<SqlBool>`(
-                profiles.organisation ilike ${pattern} or profiles.role_title ilike ${pattern}
-                or profiles.sector ilike ${pattern} or array_to_string(profiles.skills, ' ') ilike ${pattern})`)})`,
-            ),
-          qb,
-        ),
+  const wanted: Array<Expression<SqlBool>> = [];
+  if (query.isMentor === true) wanted.push(sql<SqlBool>`is_mentor`);
+  if (query.isDigitalLead === true) wanted.push(sql<SqlBool>`is_digital_lead`);
+  if (query.skill !== null) wanted.push(sql<SqlBool>`skills @> cast(${textArray([query.skill])} as text[])`);
+  if (query.supportCategory !== null) {
+    wanted.push(sql<SqlBool>`support_needs @> cast(${textArray([query.supportCategory])} as support_category[])`);
+  }
+  // "Says they are not": a person without a profile has said nothing either way, so they count.
+  const unwanted: Array<Expression<SqlBool>> = [];
+  if (query.isMentor === false) unwanted.push(sql<SqlBool>`is_mentor`);
+  if (query.isDigitalLead === false) unwanted.push(sql<SqlBool>`is_digital_lead`);
+
+  return db
+    .selectFrom('memberships')
+    .where('memberships.network_id', '=', query.networkId)
+    .where('memberships.left_at', 'is', null)
+    .$if(query.role !== null, (qb) => qb.where('memberships.role', '=', query.role!))
+    .$if(wanted.length > 0, (qb) =>
+      qb.where(
+        sql<SqlBool>`memberships.user_id in (select user_id from profiles
+          where visibility <> 'PRIVATE' and ${sql.join(wanted, sql` and `)})`,
       ),
-  };
+    )
+    .$if(unwanted.length > 0, (qb) =>
+      qb.where(
+        sql<SqlBool>`memberships.user_id not in (select user_id from profiles
+          where visibility = 'PRIVATE' or ${sql.join(unwanted, sql` or `)})`,
+      ),
+    )
+    .$if(query.searchWords.length > 0, (qb) =>
+      qb.where(
+        sql<SqlBool>`memberships.user_id in (select user_id from people_search
+          where document @@ to_tsquery('simple', ${prefixQuery(query.searchWords)}))`,
+      ),
+    );
+}
+
+/** `word:* & word:*`; the words hold letters and digits only, so nothing in them is tsquery syntax. */
+function prefixQuery(words: readonly string[]): string {
+  return words.map((word) => `${word}:*`).join(' & ');
 }
 
 /** One page of a network's active members, oldest first, after the cursor; `limit + 1` tells of a next page. */
 export async function listMembers(db: Executor, query: MemberListQuery): Promise<MemberRow[]> {
-  const { builder } = filteredMembers(db, query);
   const after = query.after;
-  return builder
+  return filteredMembers(db, query)
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .leftJoin('profiles', 'profiles.user_id', 'memberships.user_id')
     .select(['users.id', 'users.name', ...PROFILE_COLUMNS])
     .select([
       sql<boolean>`true`.as('sharesNetwork'),
@@ -192,72 +189,12 @@ export async function listMembers(db: Executor, query: MemberListQuery): Promise
 
 export async function countMembers(db: Executor, query: MemberListQuery): Promise<number> {
   const row = await filteredMembers(db, query)
-    .builder.select(sql<string>`count(*)::text`.as('count'))
+    .select(sql<string>`count(*)::text`.as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
-export async function getPasswordHash(db: Executor, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
-  return row?.password_hash ?? null;
-}
-
-/**
- * The networks the person stewards, locked (in id order, so concurrent callers cannot deadlock)
- * the same way role changes lock them, with how many active stewards each has.
- */
-export async function lockStewardedNetworks(
-  db: Executor,
-  userId: string,
-): Promise<Array<{ id: string; name: string; stewards: number }>> {
-  const locked = await db
-    .selectFrom('networks')
-    .select(['networks.id', 'networks.name'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('memberships')
-          .select(sql`1`.as('one'))
-          .whereRef('memberships.network_id', '=', 'networks.id')
-          .where('memberships.user_id', '=', userId)
-          .where('memberships.role', '=', 'STEWARD')
-          .where('memberships.left_at', 'is', null),
-      ),
-    )
-    .orderBy('networks.id')
-    .forUpdate()
-    .execute();
-  if (locked.length === 0) return [];
-  const counts = await db
-    .selectFrom('memberships')
-    .select(['network_id as networkId', sql<string>`count(*)::text`.as('count')])
-    .where(
-      'network_id',
-      'in',
-      locked.map((n) => n.id),
-    )
-    .where('role', '=', 'STEWARD')
-    .where('left_at', 'is', null)
-    .groupBy('network_id')
-    .execute();
-  const byNetwork = new Map(counts.map((c) => [c.networkId, Number(c.count)]));
-  return locked.map((n) => ({ ...n, stewards: byNetwork.get(n.id) ?? 0 }));
-}
-
-/** Deletes the account; the database cascades to profile, memberships and sessions and unlinks their notes. */
-export async function deleteUser(db: Executor, userId: string): Promise<boolean> {
-  const result = await db.deleteFrom('users').where('id', '=', userId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
 // Everything held about one person, for their own export.
-
-export async function getAccountForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name', 'email', 'created_at as createdAt', 'updated_at as updatedAt'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-}
 
 export async function getProfileForExport(db: Executor, userId: string) {
   return db
@@ -279,49 +216,4 @@ export async function getProfileForExport(db: Executor, userId: string) {
     ])
     .where('user_id', '=', userId)
     .executeTakeFirst();
-}
-
-export async function getMembershipsForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('networks', 'networks.id', 'memberships.network_id')
-    .select([
-      'networks.slug as networkSlug',
-      'networks.name as networkName',
-      'memberships.role',
-      'memberships.joined_at as joinedAt',
-      'memberships.left_at as leftAt',
-      'memberships.code_of_conduct_version as codeOfConductVersion',
-      'memberships.code_of_conduct_accepted_at as codeOfConductAcceptedAt',
-    ])
-    .where('memberships.user_id', '=', userId)
-    .orderBy('memberships.joined_at')
-    .orderBy('networks.slug')
-    .execute();
-}
-
-export async function getLifecycleNotesForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('lifecycle_changes')
-    .innerJoin('networks', 'networks.id', 'lifecycle_changes.network_id')
-    .select([
-      'networks.slug as networkSlug',
-      'lifecycle_changes.stage',
-      'lifecycle_changes.note',
-      'lifecycle_changes.set_at as setAt',
-    ])
-    .where('lifecycle_changes.set_by', '=', userId)
-    .orderBy('lifecycle_changes.set_at')
-    .orderBy('lifecycle_changes.id')
-    .execute();
-}
-
-/** Sessions without their id or secret hash: the export must not be usable to sign in. */
-export async function getSessionsForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('sessions')
-    .select(['id', 'created_at as createdAt', 'last_used_at as lastUsedAt'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
 }

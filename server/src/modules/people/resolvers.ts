@@ -1,5 +1,12 @@
-import type { Resolvers } from '../../graphql/generated.ts';
+import type { MemberEdge, PageInfo, Resolvers } from '../../graphql/generated.ts';
 import * as people from './service.ts';
+
+/** A page of members whose total is counted only if the query asks for totalCount. */
+export interface MemberConnectionModel {
+  edges: MemberEdge[];
+  pageInfo: PageInfo;
+  total: () => Promise<number>;
+}
 
 export const peopleResolvers: Resolvers = {
   Query: {
@@ -20,9 +27,12 @@ export const peopleResolvers: Resolvers = {
       const edges = page.members.map(({ cursor, ...node }) => ({ cursor, node }));
       return {
         edges,
-        totalCount: page.total,
+        total: page.total,
         pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       };
     },
+  },
+  MemberConnection: {
+    totalCount: (connection) => connection.total(),
   },
 };

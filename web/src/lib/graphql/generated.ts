@@ -45,7 +45,11 @@ export type LifecycleStage =
   /** Changing form, merging, handing over or winding down. */
   | 'TRANSFORMATION';
 
-/** Narrows a network's member list. Filters combine. Profile filters match only details the viewer may see. */
+/**
+ * Narrows a network's member list. Filters combine. Profile filters match what fellow members
+ * may see: the details of a PRIVATE profile never match, not even for its owner, so everyone
+ * gets the list the others get.
+ */
 export type MemberFilter = {
   /** Only digital leads (true) or people who say they are not (false). */
   isDigitalLead?: boolean | null | undefined;
@@ -53,7 +57,10 @@ export type MemberFilter = {
   isMentor?: boolean | null | undefined;
   /** Only members with this role. */
   role?: NetworkRole | null | undefined;
-  /** Words to look for in the name, organisation, role, sector and skills; up to 100 characters. */
+  /**
+   * Words to look for in the name, organisation, role, sector and skills; up to 100 characters.
+   * Each word must start a word there ("hous" finds "housing"); punctuation is ignored.
+   */
   search?: string | null | undefined;
   /** Only people with this skill tag (compared as a normalised tag). */
   skill?: string | null | undefined;
