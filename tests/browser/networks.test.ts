@@ -221,6 +221,76 @@ describe('networks', () => {
     await screenshot(steward, 'network-history');
   });
 
+  it.each([
+    { mode: 'with JavaScript on', javaScriptEnabled: true },
+    { mode: 'with JavaScript off', javaScriptEnabled: false },
+  ])("should let the steward change the network's details, $mode", async ({ javaScriptEnabled }) => {
+    const context = await newContext(browser, {
+      javaScriptEnabled,
+      storageState: await stewardContext.storageState(),
+    });
+    const page = await context.newPage();
+    try {
+      await visit(page, `${server.url}${networkPath}`);
+      const storedPurpose = await page.locator('#purpose-title + p').innerText();
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `${networkPath}/edit`),
+        page.getByRole('link', { name: 'Change the network’s details' }).click(),
+      ]);
+      // The form starts with what is stored.
+      expect(await page.getByLabel('Purpose').inputValue()).toBe(storedPurpose);
+      expect(await page.getByLabel('Latitude').inputValue()).toBe(network.latitude);
+      if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+
+      // A bad value: the error sits next to the field, and what was typed stays.
+      const purpose = `${network.purpose} We meet on the first Tuesday of the month${javaScriptEnabled ? '' : ', online too'}.`;
+      await page.getByLabel('Purpose').fill(purpose);
+      await page.getByLabel('Latitude').fill('200');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('#latitude-error').waitFor();
+      expect(await page.locator('#latitude-error').innerText()).toMatch(/between -90 and 90/);
+      expect(await page.getByLabel('Purpose').inputValue()).toBe(purpose);
+      if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+
+      await page.getByLabel('Latitude').fill(network.latitude);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === networkPath && url.searchParams.has('updated')),
+        page.getByRole('button', { name: 'Save changes' }).click(),
+      ]);
+      expect(await page.getByRole('status').innerText()).toBe('The network’s details are saved.');
+      expect(await page.locator('#purpose-title + p').innerText()).toBe(purpose);
+      // Saved again unchanged, the code of conduct keeps its version.
+      expect(await page.getByText('Read the code of conduct (version 1)').count()).toBe(1);
+      if (!javaScriptEnabled) await screenshot(page, 'network-updated');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("should tell a member that only stewards can change the network's details", async () => {
+    const { context, page } = await personIn(false, 'edit-member');
+    try {
+      await visit(page, `${server.url}${networkPath}`);
+      await page.getByLabel('I accept the code of conduct').check();
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.has('joined')),
+        page.getByRole('button', { name: `Join ${network.name}` }).click(),
+      ]);
+      expect(await page.getByRole('link', { name: 'Change the network’s details' }).count()).toBe(0);
+      const response = await visit(page, `${server.url}${networkPath}/edit`);
+      expect(response?.status()).toBe(403);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Only stewards can do this');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === networkPath),
+        page.getByRole('link', { name: 'Back to the network' }).click(),
+      ]);
+      await page.getByRole('button', { name: 'Leave this network' }).click();
+      await page.waitForURL((url) => url.searchParams.has('left'));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('should refuse to let the last steward leave, with the reason next to the button', async () => {
     await visit(steward, `${server.url}${networkPath}`);
     await steward.getByRole('button', { name: 'Leave this network' }).click();
@@ -310,6 +380,7 @@ describe('networks', () => {
     { name: 'the directory', path: '/networks' },
     { name: 'the new network form', path: '/networks/new' },
     { name: "a network's page", path: networkPath },
+    { name: "the network's details form", path: `${networkPath}/edit` },
     { name: 'the overview', path: '/networks/overview' },
   ])('should fit $name into 320 CSS pixels without sideways scrolling', async ({ path }) => {
     const page = await stewardContext.newPage();

@@ -85,6 +85,48 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
     });
   });
 
+  describe('updateNetwork', () => {
+    it('should change only what is given, keep the address, and raise the conduct version only on a real change', async () => {
+      const steward = await person();
+      const input = { ...networkInput(), codeOfConduct: 'Be kind.\nBe curious.' };
+      const network = await networks.createNetwork(steward, input);
+
+      const renamed = await networks.updateNetwork(steward, network.id, { name: 'A New Name', region: 'Wales' });
+      expect(renamed).toMatchObject({
+        slug: network.slug,
+        name: 'A New Name',
+        region: 'Wales',
+        purpose: input.purpose,
+        codeOfConductVersion: 1,
+      });
+      // A browser sends textarea line breaks as CRLF: the same text, so the same version.
+      const resent = await networks.updateNetwork(steward, network.id, { codeOfConduct: ' Be kind.\r\nBe curious. ' });
+      expect([resent.codeOfConduct, resent.codeOfConductVersion]).toEqual(['Be kind.\nBe curious.', 1]);
+      const changed = await networks.updateNetwork(steward, network.id, { codeOfConduct: 'Be kind. Be brave.' });
+      expect(changed.codeOfConductVersion).toBe(2);
+    });
+
+    it('should let only its stewards change it, and refuse bad input naming the field', async () => {
+      const stewardA = await person();
+      const stewardB = await person();
+      const organiser = await person();
+      const networkA = await networks.createNetwork(stewardA, networkInput());
+      await networks.createNetwork(stewardB, networkInput());
+      await networks.joinNetwork(organiser, networkA.id, true);
+      await networks.setMemberRole(stewardA, networkA.id, organiser.viewer!.userId, 'ORGANISER');
+      for (const who of [organiser, stewardB]) {
+        expect((await caught(networks.updateNetwork(who, networkA.id, { name: 'Taken over' }))).code).toBe('FORBIDDEN');
+      }
+      expect((await caught(networks.updateNetwork(serviceContext(database.db), networkA.id, { name: 'x' }))).code).toBe(
+        'UNAUTHENTICATED',
+      );
+      const bad = await caught(networks.updateNetwork(stewardA, networkA.id, { name: 'Fine', latitude: 200 }));
+      expect([bad.code, bad.field]).toEqual(['BAD_USER_INPUT', 'latitude']);
+      const unchanged = await networks.getNetworkBySlug(stewardA, networkA.slug);
+      expect(unchanged?.name).toBe(networkA.name);
+    });
+  });
+
   describe('joining, leaving and roles', () => {
     it('should join only with the code of conduct accepted, recording its version', async () => {
       const steward = await person();

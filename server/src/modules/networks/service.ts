@@ -24,7 +24,9 @@ type TextField = keyof typeof TEXT_LIMITS;
 
 function validText(field: TextField, raw: string): string {
   const { min, max, label } = TEXT_LIMITS[field];
-  const value = raw.trim();
+  // Browsers send a textarea's line breaks as CRLF: stored one way, an unchanged code of
+  // conduct submitted again compares equal and keeps its version.
+  const value = raw.trim().replace(/\r\n?/g, '\n');
   if (value.length < min) throw badInput(field, `Enter the network's ${label}.`);
   if ([...value].length > max)
     throw badInput(field, `Keep the ${label} to ${max.toLocaleString('en-GB')} characters or fewer.`);

@@ -53,7 +53,7 @@ function optionalText(field: TextField, raw: string | null | undefined): string 
   if (raw === undefined) return undefined;
   if (raw === null) return null;
   const { max, label, multiline } = TEXT_LIMITS[field];
-  const value = multiline ? raw.trim() : raw.trim().replace(/\s+/g, ' ');
+  const value = multiline ? raw.trim().replace(/\r\n?/g, '\n') : raw.trim().replace(/\s+/g, ' ');
   if (value === '') return null;
   if (textLength(value) > max)
     throw badInput(field, `Keep the ${label} to ${max.toLocaleString('en-GB')} characters or fewer.`);

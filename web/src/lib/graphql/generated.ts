@@ -137,6 +137,26 @@ export type SupportCategory =
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
 
+/** Changes to a network; fields left out stay as they are. Changing the code of conduct raises its version. */
+export type UpdateNetworkInput = {
+  /** 1 to 20,000 characters. */
+  codeOfConduct?: string | null | undefined;
+  /** Degrees, -90 to 90. */
+  latitude?: number | null | undefined;
+  /** Degrees, -180 to 180. */
+  longitude?: number | null | undefined;
+  /** 1 to 120 characters. The address (slug) does not change. */
+  name?: string | null | undefined;
+  /** 1 to 120 characters. */
+  placeName?: string | null | undefined;
+  /** 1 to 2,000 characters. */
+  purpose?: string | null | undefined;
+  /** 1 to 120 characters. */
+  region?: string | null | undefined;
+  /** Up to 4,000 characters. */
+  values?: string | null | undefined;
+};
+
 /**
  * Changes to the signed-in person's profile. Fields left out stay as they are. For the optional
  * text fields and organisationSize, null or an empty string clears the value.
@@ -295,6 +315,34 @@ export type SetLifecycleStageMutationVariables = Exact<{
 }>;
 
 export type SetLifecycleStageMutation = { setLifecycleStage: { id: string; stage: LifecycleStage } };
+
+export type NetworkForEditQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkForEditQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    purpose: string;
+    values: string;
+    codeOfConduct: string;
+    codeOfConductVersion: number;
+    placeName: string;
+    region: string;
+    latitude: number;
+    longitude: number;
+    myRole: NetworkRole | null;
+  } | null;
+};
+
+export type UpdateNetworkMutationVariables = Exact<{
+  networkId: string | number;
+  input: UpdateNetworkInput;
+}>;
+
+export type UpdateNetworkMutation = { updateNetwork: { id: string; slug: string; codeOfConductVersion: number } };
 
 export type PersonDetailsFragment = {
   id: string;
@@ -608,6 +656,33 @@ export const SetLifecycleStageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetLifecycleStageMutation, SetLifecycleStageMutationVariables>;
+export const NetworkForEditDocument = new TypedDocumentString(`
+    query NetworkForEdit($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    purpose
+    values
+    codeOfConduct
+    codeOfConductVersion
+    placeName
+    region
+    latitude
+    longitude
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkForEditQuery, NetworkForEditQueryVariables>;
+export const UpdateNetworkDocument = new TypedDocumentString(`
+    mutation UpdateNetwork($networkId: ID!, $input: UpdateNetworkInput!) {
+  updateNetwork(networkId: $networkId, input: $input) {
+    id
+    slug
+    codeOfConductVersion
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNetworkMutation, UpdateNetworkMutationVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
