@@ -264,6 +264,8 @@ export type Network = {
   myRole: Maybe<NetworkRole>;
   /** The network's name. */
   name: Scalars['String']['output'];
+  /** How many of its current members joined in the last 90 days. */
+  newMembersLast90Days: Scalars['Int']['output'];
   /** The town, city or area it serves, e.g. Bristol. */
   placeName: Scalars['String']['output'];
   /** Why the network exists, in its members' words. */
@@ -890,6 +892,7 @@ export type NetworkResolvers<
   >;
   myRole?: Resolver<Maybe<ResolversTypes['NetworkRole']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newMembersLast90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   placeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -9,6 +9,25 @@ type Query<P = unknown> = { obj: NetworkRecord; params: P };
 
 const DAY_MS = 86_400_000;
 
+type Signals = Awaited<ReturnType<typeof networks.membershipSignals>>;
+const signalsByRequest = new WeakMap<GraphqlContext, Map<string, Promise<Signals>>>();
+
+/**
+ * Membership signals for these networks, read once per request: memberCount, the activity
+ * summary and the lifecycle suggestion all use them, and their loaders run side by side.
+ */
+async function signalsFor(ctx: GraphqlContext, ids: readonly string[]): Promise<Signals> {
+  let cache = signalsByRequest.get(ctx);
+  if (!cache) signalsByRequest.set(ctx, (cache = new Map()));
+  const missing = ids.filter((id) => !cache.has(id));
+  if (missing.length > 0) {
+    const fetched = networks.membershipSignals(ctx.services, missing);
+    for (const id of missing) cache.set(id, fetched);
+  }
+  const batches = await Promise.all([...new Set(ids.map((id) => cache.get(id)!))]);
+  return new Map(batches.flatMap((batch) => [...batch]));
+}
+
 /** Every child field that reads the database, batched per request: one statement per field. */
 export const networkLoaders: MercuriusLoaders = {
   Network: {
@@ -20,11 +39,18 @@ export const networkLoaders: MercuriusLoaders = {
       return queries.map((q) => roles.get(q.obj.id) ?? null);
     },
     async memberCount(queries: Query[], ctx: GraphqlContext) {
-      const signals = await networks.membershipSignals(
-        ctx.services,
+      const signals = await signalsFor(
+        ctx,
         queries.map((q) => q.obj.id),
       );
       return queries.map((q) => signals.get(q.obj.id)?.memberCount ?? 0);
+    },
+    async newMembersLast90Days(queries: Query[], ctx: GraphqlContext) {
+      const signals = await signalsFor(
+        ctx,
+        queries.map((q) => q.obj.id),
+      );
+      return queries.map((q) => signals.get(q.obj.id)?.newcomers ?? 0);
     },
   },
   NetworkLifecycle: {
@@ -36,8 +62,8 @@ export const networkLoaders: MercuriusLoaders = {
       return queries.map((q) => histories.get(q.obj.id) ?? []);
     },
     async suggestion(queries: Query[], ctx: GraphqlContext) {
-      const signals = await networks.membershipSignals(
-        ctx.services,
+      const signals = await signalsFor(
+        ctx,
         queries.map((q) => q.obj.id),
       );
       const now = ctx.services.clock.now().getTime();

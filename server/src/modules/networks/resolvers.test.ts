@@ -19,6 +19,7 @@ const LIST = /* GraphQL */ `
           name
           myRole
           memberCount
+          newMembersLast90Days
           lifecycle {
             stage
             since
@@ -104,6 +105,9 @@ describe.each(DATABASE_KINDS)('networks over GraphQL on %s', (kind) => {
     database.statements.length = 0;
     const large = await post(LIST, { first: 12, search: tag });
     expect(database.statements.length).toBe(smallCount);
+    // Session, page, total, roles, membership signals (shared by memberCount, newMembersLast90Days
+    // and the suggestion), lifecycle histories, and the people who set the stages.
+    expect(smallCount).toBe(7);
     expect(large.data?.networks.edges).toHaveLength(12);
     expect(small.data?.networks).toMatchObject({ totalCount: 12, pageInfo: { hasNextPage: true } });
     expect(small.data?.networks.edges[0].node).toEqual({
@@ -111,6 +115,7 @@ describe.each(DATABASE_KINDS)('networks over GraphQL on %s', (kind) => {
       name: `${tag} network 0`,
       myRole: 'STEWARD',
       memberCount: 1,
+      newMembersLast90Days: 1,
       lifecycle: {
         stage: 'COALESCING',
         since: expect.any(String),

@@ -272,6 +272,7 @@ export type NetworkPageQuery = {
     codeOfConduct: string;
     codeOfConductVersion: number;
     myRole: NetworkRole | null;
+    newMembersLast90Days: number;
     id: string;
     slug: string;
     name: string;
@@ -598,6 +599,7 @@ export const NetworkPageDocument = new TypedDocumentString(`
     codeOfConduct
     codeOfConductVersion
     myRole
+    newMembersLast90Days
     lifecycle {
       stage
       since
