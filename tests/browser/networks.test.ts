@@ -251,6 +251,7 @@ describe('networks', () => {
       expect(await page.locator('#latitude-error').innerText()).toMatch(/between -90 and 90/);
       expect(await page.getByLabel('Purpose').inputValue()).toBe(purpose);
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+      if (!javaScriptEnabled) await screenshot(page, 'network-edit-error');
 
       await page.getByLabel('Latitude').fill(network.latitude);
       await Promise.all([

@@ -228,6 +228,10 @@ describe('member directory', () => {
 
       await visit(steward.page, `${server.url}${path}?skill=${skill.toUpperCase()}`);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
+      // Words match from the start of a word: the start of the skill finds the member.
+      await visit(steward.page, `${server.url}${path}?q=${skill.slice(0, 6)}`);
+      expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
+      expect(await steward.page.getByRole('link', { name: member.person.name }).count()).toBe(1);
       await visit(steward.page, `${server.url}${path}?role=STEWARD`);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
       expect(await steward.page.getByRole('link', { name: steward.person.name }).count()).toBe(1);
@@ -369,6 +373,28 @@ describe('your data', () => {
       await visit(owner.page, `${server.url}${path}`);
       expect(new URL(owner.page.url()).pathname).toBe(path);
       expect(await axeScan(owner.page)).toEqual([]);
+    } finally {
+      await owner.context.close();
+    }
+  });
+
+  it('should fit the people pages into 320 CSS pixels without sideways scrolling', async () => {
+    const owner = await personIn('narrow-people');
+    try {
+      const network = await startNetwork(owner, `${uniqueWord('Narrowby')} Digital`);
+      await owner.page.setViewportSize({ width: 320, height: 640 });
+      for (const path of [
+        '/account',
+        '/account/profile',
+        '/account/delete',
+        `/people/${owner.id}`,
+        `/networks/${network.slug}/members`,
+      ]) {
+        await visit(owner.page, `${server.url}${path}`);
+        expect(new URL(owner.page.url()).pathname).toBe(path);
+        const width = await owner.page.evaluate(() => document.documentElement.scrollWidth);
+        expect({ path, width }).toEqual({ path, width: 320 });
+      }
     } finally {
       await owner.context.close();
     }
