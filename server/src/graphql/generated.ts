@@ -256,10 +256,11 @@ export type Network = {
   /** How many people are members now. */
   memberCount: Scalars['Int']['output'];
   /**
-   * The network's current members, oldest first. Only its members may list them: FORBIDDEN for
-   * anyone else, UNAUTHENTICATED when signed out. `first` is 1 to 50 (default 20).
+   * The network's current members, oldest first. Only its members may list them: for anyone else
+   * null, with a FORBIDDEN error at this path (UNAUTHENTICATED when signed out), so a list of
+   * networks still answers for the others. `first` is 1 to 50 (default 20).
    */
-  members: MemberConnection;
+  members: Maybe<MemberConnection>;
   /** The viewer's role here, or null when signed out or not a member. */
   myRole: Maybe<NetworkRole>;
   /** The network's name. */
@@ -885,7 +886,7 @@ export type NetworkResolvers<
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<
-    ResolversTypes['MemberConnection'],
+    Maybe<ResolversTypes['MemberConnection']>,
     ParentType,
     ContextType,
     RequireFields<NetworkMembersArgs, 'first'>

@@ -2,6 +2,7 @@ import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
 import { networkLoaders } from '../modules/networks/loaders.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
+import { peopleLoaders } from '../modules/people/loaders.ts';
 import { peopleResolvers } from '../modules/people/resolvers.ts';
 import type { Resolvers } from './generated.ts';
 import { DateTime } from './scalars.ts';
@@ -15,9 +16,13 @@ const baseResolvers: Resolvers = {
 
 const modules: Resolvers[] = [baseResolvers, accountResolvers, networkResolvers, peopleResolvers];
 
-/** Every module's loaders: child fields that read the database, batched per request. */
+/** Every module's loaders: child fields that read the database, batched per request, merged per type. */
 export function allLoaders(): MercuriusLoaders {
-  return { ...networkLoaders };
+  const merged: MercuriusLoaders = {};
+  for (const module of [networkLoaders, peopleLoaders]) {
+    for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
+  }
+  return merged;
 }
 
 /** Every module's resolvers, merged per type. */

@@ -29,6 +29,7 @@ export interface PersonRow extends ProfileFields {
 }
 
 export interface MemberRow extends PersonRow {
+  networkId: string;
   role: NetworkRole;
   joinedAt: Date;
   /** The sort key as exact text (microseconds), for the cursor. */
@@ -103,7 +104,8 @@ function textArray(values: readonly string[]): string {
 }
 
 export interface MemberListQuery {
-  networkId: string;
+  /** The networks to list, each on its own page with the same filters. */
+  networkIds: readonly string[];
   role: NetworkRole | null;
   isMentor: boolean | null;
   isDigitalLead: boolean | null;
@@ -116,9 +118,10 @@ export interface MemberListQuery {
 }
 
 /**
- * A network's active members narrowed by the filters, from memberships alone, so that a count
- * reads only indexes. Profile filters match what fellow members may see: details of a PRIVATE
- * profile never match, not even for its owner, so the list is the one others would get.
+ * Active members narrowed by the filters, from memberships alone, so that a count reads only
+ * indexes; the caller says which networks. Profile filters match what fellow members may see:
+ * details of a PRIVATE profile never match, not even for its owner, so the list is the one
+ * others would get.
  */
 function filteredMembers(db: Executor, query: MemberListQuery) {
   const wanted: Array<Expression<SqlBool>> = [];
@@ -135,7 +138,6 @@ function filteredMembers(db: Executor, query: MemberListQuery) {
 
   return db
     .selectFrom('memberships')
-    .where('memberships.network_id', '=', query.networkId)
     .where('memberships.left_at', 'is', null)
     .$if(query.role !== null, (qb) => qb.where('memberships.role', '=', query.role!))
     .$if(wanted.length > 0, (qb) =>
@@ -163,15 +165,17 @@ function prefixQuery(words: readonly string[]): string {
   return words.map((word) => `${word}:*`).join(' & ');
 }
 
-/** One page of a network's active members, oldest first, after the cursor; `limit + 1` tells of a next page. */
-export async function listMembers(db: Executor, query: MemberListQuery): Promise<MemberRow[]> {
+/** One page of one network's members: oldest first, after the cursor, `limit + 1` rows to tell of a next page. */
+function memberPage(db: Executor, query: MemberListQuery, networkId: Expression<string>) {
   const after = query.after;
   return filteredMembers(db, query)
+    .where('memberships.network_id', '=', networkId)
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .leftJoin('profiles', 'profiles.user_id', 'memberships.user_id')
     .select(['users.id', 'users.name', ...PROFILE_COLUMNS])
     .select([
       sql<boolean>`true`.as('sharesNetwork'),
+      'memberships.network_id as networkId',
       'memberships.role',
       'memberships.joined_at as joinedAt',
       sql<string>`to_char(memberships.joined_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('joinedAtKey'),
@@ -183,15 +187,37 @@ export async function listMembers(db: Executor, query: MemberListQuery): Promise
     )
     .orderBy('memberships.joined_at')
     .orderBy('memberships.user_id')
-    .limit(query.limit + 1)
+    .limit(query.limit + 1);
+}
+
+/**
+ * A page of members for each network, in one statement. One network is asked for directly, so
+ * the planner sees which network (and its size) when choosing a plan; several go through a
+ * lateral join, one index walk per network.
+ */
+export async function listMembers(db: Executor, query: MemberListQuery): Promise<MemberRow[]> {
+  const [only, ...others] = query.networkIds;
+  if (only === undefined) return [];
+  if (others.length === 0) return memberPage(db, query, sql.val(only)).execute();
+  return db
+    .selectFrom(sql<{ id: string }>`(select unnest(cast(${textArray(query.networkIds)} as uuid[])) as id)`.as('wanted'))
+    .innerJoinLateral(memberPage(db, query, sql.ref<string>('wanted.id')).as('page'), (join) => join.onTrue())
+    .selectAll('page')
+    .orderBy('page.networkId')
+    .orderBy('page.joinedAt')
+    .orderBy('page.id')
     .execute();
 }
 
-export async function countMembers(db: Executor, query: MemberListQuery): Promise<number> {
-  const row = await filteredMembers(db, query)
-    .select(sql<string>`count(*)::text`.as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/** How many members match the filters in each network, in one statement; networks with none are left out. */
+export async function countMembers(db: Executor, query: MemberListQuery): Promise<Map<string, number>> {
+  if (query.networkIds.length === 0) return new Map();
+  const rows = await filteredMembers(db, query)
+    .where('memberships.network_id', 'in', query.networkIds)
+    .select(['memberships.network_id as networkId', sql<string>`count(*)::text`.as('count')])
+    .groupBy('memberships.network_id')
+    .execute();
+  return new Map(rows.map((row) => [row.networkId, Number(row.count)]));
 }
 
 // Everything held about one person, for their own export.

@@ -131,6 +131,73 @@ describe.each(DATABASE_KINDS)('people over GraphQL on %s', (kind) => {
     });
   });
 
+  it("should list several networks' members in the same number of SQL statements as one network's", async () => {
+    const tag = `m${crypto.randomUUID().slice(0, 8)}`;
+    const owner = await signUp('Olu Owner');
+    const outsider = await signUp('Ola Outsider');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await post(
+        i === 4 ? outsider.token : owner.token,
+        'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { id } }',
+        {
+          input: {
+            name: `${tag} network ${i}`,
+            placeName: 'Leeds',
+            region: 'Yorkshire',
+            latitude: 53.8,
+            longitude: -1.55,
+            purpose: 'Charity digital support',
+            values: '',
+            codeOfConduct: 'Be kind.',
+          },
+        },
+      );
+      ids.push(created.data!.createNetwork.id);
+    }
+    // Network i has i + 1 of the first members; network 4 is the outsider's alone.
+    const joiner = await signUp('Jo Joiner');
+    for (const id of ids.slice(1, 4)) {
+      await post(
+        joiner.token,
+        'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }',
+        {
+          id,
+        },
+      );
+    }
+    const LISTS = `query ($search: String, $first: Int) {
+      networks(first: $first, filter: { search: $search }) {
+        edges { node { name members(first: 1) { totalCount edges { node { person { name } } } } } }
+      }
+    }`;
+    const ask = async (first: number) => {
+      database.statements.length = 0;
+      const response = await post(owner.token, LISTS, { search: tag, first });
+      return { response, statements: database.statements.length };
+    };
+    const one = await ask(1);
+    const all = await ask(5);
+    expect(all.statements).toBe(one.statements);
+    const byName = new Map<string, unknown>(
+      all.response.data?.networks.edges.map((e: { node: { name: string; members: unknown } }) => [
+        e.node.name,
+        e.node.members,
+      ]),
+    );
+    expect(byName.get(`${tag} network 0`)).toEqual({
+      totalCount: 1,
+      edges: [{ node: { person: { name: 'Olu Owner' } } }],
+    });
+    expect(byName.get(`${tag} network 2`)).toEqual({
+      totalCount: 2,
+      edges: [{ node: { person: { name: 'Olu Owner' } } }],
+    });
+    // The network the owner is not in answers FORBIDDEN in its own place; the rest still answer.
+    expect(byName.get(`${tag} network 4`)).toBeNull();
+    expect(all.response.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
   it('should count and show only the details members may see', async () => {
     const mentors = await post(steward.token, MEMBERS, { slug, first: 50, filter: { isMentor: true, skill: 'CRM' } });
     // Members 0, 2, …, 22 mentor; 0, 6, 12 and 18 are private among them.

@@ -21,17 +21,6 @@ export const peopleResolvers: Resolvers = {
       return deleted;
     },
   },
-  Network: {
-    members: async (network, { filter, first, after }, ctx) => {
-      const page = await people.listMembers(ctx.services, network.id, { filter, first, after });
-      const edges = page.members.map(({ cursor, ...node }) => ({ cursor, node }));
-      return {
-        edges,
-        total: page.total,
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      };
-    },
-  },
   MemberConnection: {
     totalCount: (connection) => connection.total(),
   },

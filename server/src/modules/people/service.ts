@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../graphql/context.ts';
-import { badInput, forbidden, notFound } from '../../graphql/errors.ts';
+import { badInput, DomainError, forbidden, notFound } from '../../graphql/errors.ts';
 import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as networks from '../networks/service.ts';
@@ -163,13 +163,13 @@ function decodeMemberCursor(cursor: string): { joinedAtKey: string; userId: stri
   return { joinedAtKey: match[1]!, userId: match[2]! };
 }
 
-/** One page of a network's members. Only its active members may list them. */
-export async function listMembers(
-  ctx: ServiceContext,
-  networkId: string,
-  args: { filter?: MemberFilterInput | null; first?: number | null; after?: string | null },
-): Promise<MemberPage> {
-  const viewer = requireViewer(ctx);
+export interface MemberListArgs {
+  filter?: MemberFilterInput | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+function memberListQuery(networkIds: readonly string[], args: MemberListArgs): repo.MemberListQuery {
   const first = args.first ?? PAGE_SIZE.default;
   if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE.max) {
     throw badInput('first', `Ask for between 1 and ${PAGE_SIZE.max} members at a time.`);
@@ -179,8 +179,8 @@ export async function listMembers(
   if (skill !== null && textLength(skill) > SKILL_MAX_LENGTH) {
     throw badInput('skill', `Skills are at most ${SKILL_MAX_LENGTH} characters.`);
   }
-  const query: repo.MemberListQuery = {
-    networkId,
+  return {
+    networkIds,
     role: filter.role ?? null,
     isMentor: filter.isMentor ?? null,
     isDigitalLead: filter.isDigitalLead ?? null,
@@ -190,22 +190,51 @@ export async function listMembers(
     after: args.after ? decodeMemberCursor(args.after) : null,
     limit: first,
   };
-  const roles = UUID.test(networkId) ? await networks.rolesOfViewer(ctx, [networkId]) : new Map<string, NetworkRole>();
-  if (!roles.has(networkId)) throw forbidden("Only this network's members can see who its members are.");
+}
 
-  let total: Promise<number> | null = null;
-  const rows = await repo.listMembers(ctx.db, query);
-  const members = rows.slice(0, first).map((row) => ({
-    person: toView(viewer.userId, row),
-    role: row.role,
-    joinedAt: row.joinedAt,
-    cursor: encodeMemberCursor(row.joinedAtKey, row.id),
-  }));
-  return {
-    members,
-    hasNextPage: rows.length > first,
-    total: () => (total ??= repo.countMembers(ctx.db, query)),
-  };
+const NOT_A_MEMBER = "Only this network's members can see who its members are.";
+
+/**
+ * A page of members for each of these networks, with the same filters, in one statement (and
+ * one more for the totals, if asked for). Only a network's active members may list it: for any
+ * other network the answer is a FORBIDDEN error in that network's place.
+ */
+export async function listMembersOfNetworks(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+  args: MemberListArgs,
+): Promise<Map<string, MemberPage | DomainError>> {
+  const viewer = requireViewer(ctx);
+  const candidates = [...new Set(networkIds.filter((id) => UUID.test(id)))];
+  const query = memberListQuery(candidates, args);
+  const roles = await networks.rolesOfViewer(ctx, candidates);
+  const allowed = candidates.filter((id) => roles.has(id));
+  const rows = await repo.listMembers(ctx.db, { ...query, networkIds: allowed });
+
+  let totals: Promise<Map<string, number>> | null = null;
+  const pages = new Map<string, MemberPage | DomainError>();
+  for (const id of networkIds) pages.set(id, forbidden(NOT_A_MEMBER));
+  for (const id of allowed) {
+    const ofNetwork = rows.filter((row) => row.networkId === id);
+    pages.set(id, {
+      members: ofNetwork.slice(0, query.limit).map((row) => ({
+        person: toView(viewer.userId, row),
+        role: row.role,
+        joinedAt: row.joinedAt,
+        cursor: encodeMemberCursor(row.joinedAtKey, row.id),
+      })),
+      hasNextPage: ofNetwork.length > query.limit,
+      total: async () => (await (totals ??= repo.countMembers(ctx.db, { ...query, networkIds: allowed }))).get(id) ?? 0,
+    });
+  }
+  return pages;
+}
+
+/** One page of a network's members; see listMembersOfNetworks. */
+export async function listMembers(ctx: ServiceContext, networkId: string, args: MemberListArgs): Promise<MemberPage> {
+  const page = (await listMembersOfNetworks(ctx, [networkId], args)).get(networkId)!;
+  if (page instanceof DomainError) throw page;
+  return page;
 }
 
 // The person's own data: export and erasure.

@@ -420,7 +420,7 @@ export type MemberDirectoryQuery = {
           };
         };
       }>;
-    };
+    } | null;
   } | null;
 };
 

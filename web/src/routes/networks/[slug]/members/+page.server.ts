@@ -67,7 +67,7 @@ export const load = (async (event) => {
   if (code === 'BAD_USER_INPUT') {
     return { network, filters, after, members: null, forbidden: null, problem: errors[0]!.message };
   }
-  if (!data?.network) error(500, errors[0]?.message ?? 'The members could not be loaded.');
+  if (!data?.network?.members) error(500, errors[0]?.message ?? 'The members could not be loaded.');
   return { network, filters, after, members: data.network.members, forbidden: null, problem: null };
 }) satisfies PageServerLoad;
 
