@@ -478,6 +478,21 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       await networks.setMemberRole(steward, network.id, id(me), 'STEWARD');
       await networks.setLifecycleStage(me, network.id, 'MATURING', 'We meet monthly now');
       await people.updateProfile(me, { skills: ['unique-leaving-skill'], visibility: 'PUBLIC' });
+      const heldAbout = async () => {
+        const found: string[] = [];
+        for (const table of ['profiles', 'memberships', 'sessions', 'people_search'] as const) {
+          const rows = await database.db.selectFrom(table).select('user_id').where('user_id', '=', id(me)).execute();
+          if (rows.length > 0) found.push(table);
+        }
+        const attempts = await database.db
+          .selectFrom('sign_in_attempts')
+          .select('key')
+          .where('key', 'like', `%${id(me)}%`)
+          .execute();
+        return attempts.length > 0 ? [...found, 'sign_in_attempts'] : found;
+      };
+      expect((await caught(people.deleteMyAccount(me, 'a wrong guess first'))).field).toBe('password');
+      expect(await heldAbout()).toEqual(['profiles', 'memberships', 'sessions', 'people_search', 'sign_in_attempts']);
 
       expect(await people.deleteMyAccount(me, PASSWORD)).toBe(true);
 
@@ -487,10 +502,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       expect(
         await (await people.listMembers(other, network.id, { filter: { skill: 'unique-leaving-skill' } })).total(),
       ).toBe(0);
-      for (const table of ['profiles', 'memberships', 'sessions'] as const) {
-        const rows = await database.db.selectFrom(table).select('user_id').where('user_id', '=', id(me)).execute();
-        expect(rows).toEqual([]);
-      }
+      expect(await heldAbout()).toEqual([]);
       const history = (await networks.lifecycleHistories(other, [network.id])).get(network.id);
       expect(history?.map((c) => [c.note, c.setBy])).toEqual([['We meet monthly now', null]]);
       expect(await accounts.authenticate({ db: database.db, config: me.config, now: new Date() }, 'x')).toBeNull();
