@@ -98,6 +98,20 @@ function requestProblem(error: Error): string {
 const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([\w.[\]]+)")?; ([^;]*)$/;
 
 /**
+ * The reason a value was refused, without the value: graphql-js quotes what was sent (a wrong-typed
+ * password, say), and the sender needs only to know what was expected.
+ */
+function reasonWithoutValue(reason: string): string {
+  return (
+    reason
+      // graphql-jit and graphql-js word this one reason differently; say it one way.
+      .replace(/defined by type "(\w+)"/, 'defined by type $1')
+      .replace(/^(\w+ cannot represent[^:]*?)(?: value)?: [\s\S]*$/, '$1 value.')
+      .replace(/^Value [\s\S]* does not exist in "(\w+)" enum\.?$/, 'Expected one of the $1 values.')
+  );
+}
+
+/**
  * Errors from parsing, validation and variable coercion. graphql-js quotes the whole value of
  * a bad variable, which may hold a password: keep the reason, drop the value, name the field.
  */
@@ -108,11 +122,12 @@ function describeInvalidRequest(
   const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
   const invalid = INVALID_VARIABLE.exec(text);
   if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
-  const [, variable, at, rawReason = ''] = invalid;
-  // graphql-jit and graphql-js word this one reason differently; say it one way.
-  const reason = rawReason.replace(/defined by type "(\w+)"/, 'defined by type $1');
-  const field = at
-    ?.split('.')
+  const [, variable = '', at, rawReason = ''] = invalid;
+  const reason = reasonWithoutValue(rawReason);
+  // The innermost input field at fault: an unknown or missing one by its name, else the path's end.
+  const named = /^Field "(\w+)" (?:is not defined|of required type)/.exec(reason)?.[1];
+  const field = (named ?? at ?? variable)
+    .split('.')
     .pop()
     ?.replace(/\[\d+\]$/, '');
   const where = at ? `"${at}"` : `"$${variable}"`;
