@@ -17,8 +17,8 @@
 // Rows are made by the database itself (insert … select from generate_series) in statements of
 // up to 20,000 rows: far faster than sending each row, especially on PGlite. Measured for the
 // defaults (200 networks, 100,000 people, about 275,000 memberships) on a 2-core machine: about
-// 12 s on PGlite in memory and 12 s on the throwaway PostgreSQL of scripts/postgres.ts, most of
-// it the memberships and their indexes.
+// 19 s on PGlite in memory and 15 s on the throwaway PostgreSQL of scripts/postgres.ts, most of
+// it the memberships and their indexes, then the member search documents the triggers write.
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { placesIn, type Place } from '../server/src/modules/networks/places.ts';
