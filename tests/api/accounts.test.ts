@@ -245,17 +245,33 @@ describe('bad input over HTTP', () => {
     expect(JSON.stringify(result.errors)).not.toContain('unusual phrase');
   });
 
-  it('should not echo a password sent as the wrong type, on the first run or once compiled', async () => {
-    const input = { email: 'x@example.org', name: 'N', password: ['a long and unusual phrase'] };
+  it.each([
+    ['an array', ['a long and unusual phrase'], 'String cannot represent a non string value.'],
+    ['an object holding "; "', { p: 'hunter2; SECRET TAIL' }, 'String cannot represent a non string value.'],
+    ['an array holding "; "', ['pw1; SECRET TAIL'], 'String cannot represent a non string value.'],
+  ])('should not echo a password sent as %s, on the first run or once compiled', async (_label, password, reason) => {
+    const input = { email: 'x@example.org', name: 'N', password };
     for (let run = 0; run < 3; run++) {
       const result = await graphql(server.url, SIGN_UP, { variables: { input } });
       expect(result.errors?.map((e) => [e.message, e.extensions])).toEqual([
         [
-          'Invalid value for "input.password": String cannot represent a non string value.',
+          expect.stringMatching(new RegExp(`^Invalid value for "[$\\w.]*password": ${reason}$`)),
           { code: 'BAD_USER_INPUT', field: 'password' },
         ],
       ]);
+      expect(JSON.stringify(result.errors)).not.toMatch(/SECRET|unusual|hunter/);
     }
+  });
+
+  it('should not echo a value sent for an enum', async () => {
+    const result = await graphql(
+      server.url,
+      'mutation ($v: Visibility) { updateProfile(input: { visibility: $v }) { id } }',
+      { variables: { v: { x: 'SECRET SEVEN' } } },
+    );
+    expect(result.errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['Invalid value for "$v": Expected one of the Visibility values.', { code: 'BAD_USER_INPUT', field: 'v' }],
+    ]);
   });
 
   it.each([

@@ -95,20 +95,50 @@ function requestProblem(error: Error): string {
   return (typeof code === 'string' && REQUEST_PROBLEMS[code]) || error.message;
 }
 
-const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value [\s\S]*?(?: at "([\w.[\]]+)")?; ([^;]*)$/;
+// Only the variable's name and the path are read from the start; the printed value between them
+// and the reason may contain anything, so the reason is recognised at the end, never cut out.
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value /;
+// The path follows the printed value; the last one is graphql-js's own, whatever the value holds.
+const VARIABLE_PATH = /[\s\S]* at "([\w.[\]]+)"; /;
+const TYPE = String.raw`"?([\w[\]!]+)"?`;
 
 /**
- * The reason a value was refused, without the value: graphql-js quotes what was sent (a wrong-typed
- * password, say), and the sender needs only to know what was expected.
+ * Why a value was refused, in words that hold no part of the value: graphql-js quotes what was
+ * sent (a wrong-typed password, say), so only reasons in known wordings are kept, rebuilt from
+ * the names they hold, and anything else becomes "not valid".
  */
-function reasonWithoutValue(reason: string): string {
-  return (
-    reason
-      // graphql-jit and graphql-js word this one reason differently; say it one way.
-      .replace(/defined by type "(\w+)"/, 'defined by type $1')
-      .replace(/^(\w+ cannot represent[^:]*?)(?: value)?: [\s\S]*$/, '$1 value.')
-      .replace(/^Value [\s\S]* does not exist in "(\w+)" enum\.?$/, 'Expected one of the $1 values.')
-  );
+const KNOWN_REASONS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]> = [
+  [
+    new RegExp(String.raw`; Field "(\w+)" is not defined by type ${TYPE}\.?$`),
+    (m) => `Field "${m[1]}" is not defined by type ${m[2]}.`,
+  ],
+  [
+    new RegExp(String.raw`; Field "(\w+)" of required type ${TYPE} was not provided\.?$`),
+    (m) => `Field "${m[1]}" of required type "${m[2]}" was not provided.`,
+  ],
+  [
+    new RegExp(String.raw`; Value [\s\S]* does not exist in ${TYPE} enum\.?(?: Did you mean [\s\S]*)?$`),
+    (m) => `Expected one of the ${m[1]} values.`,
+  ],
+  [new RegExp(String.raw`; Enum ${TYPE} cannot represent [\s\S]*$`), (m) => `Expected one of the ${m[1]} values.`],
+  [
+    new RegExp(String.raw`; (\w+) cannot represent (a )?non[ -]?(\w+) value[\s\S]*$`),
+    (m) => `${m[1]} cannot represent a non ${m[3]} value.`,
+  ],
+  [new RegExp(String.raw`; (\w+) cannot represent [\s\S]*$`), (m) => `Expected a value of type ${m[1]}.`],
+  [new RegExp(String.raw`; Expected type ${TYPE}\.?$`), (m) => `Expected a value of type ${m[1]}.`],
+  [
+    new RegExp(String.raw`; Expected non-nullable type ${TYPE} not to be null\.?$`),
+    (m) => `Expected a value of type ${m[1]}, not null.`,
+  ],
+];
+
+function knownReason(message: string): string {
+  for (const [pattern, describe] of KNOWN_REASONS) {
+    const match = pattern.exec(message);
+    if (match) return describe(match);
+  }
+  return 'That value is not valid here.';
 }
 
 /**
@@ -122,8 +152,9 @@ function describeInvalidRequest(
   const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
   const invalid = INVALID_VARIABLE.exec(text);
   if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
-  const [, variable = '', at, rawReason = ''] = invalid;
-  const reason = reasonWithoutValue(rawReason);
+  const variable = invalid[1] ?? '';
+  const at = VARIABLE_PATH.exec(text)?.[1];
+  const reason = knownReason(text);
   // The innermost input field at fault: an unknown or missing one by its name, else the path's end.
   const named = /^Field "(\w+)" (?:is not defined|of required type)/.exec(reason)?.[1];
   const field = (named ?? at ?? variable)
