@@ -137,6 +137,12 @@ export async function releaseSignInAttempt(db: Executor, key: string): Promise<v
     .execute();
 }
 
+/** Locks the person's row until the transaction ends; false when there is no such person. */
+export async function lockUser(db: Executor, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function setUserName(db: Executor, userId: string, name: string, now: Date): Promise<void> {
   await db.updateTable('users').set({ name, updated_at: now }).where('id', '=', userId).execute();
 }

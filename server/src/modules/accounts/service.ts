@@ -171,6 +171,16 @@ export async function getUsersByIds(ctx: ServiceContext, ids: readonly string[])
   return repo.getUsersByIds(ctx.db, ids);
 }
 
+/**
+ * Holds the person's account row until the caller's transaction ends. Every change to a person
+ * takes it first, so changes to one person take turns in one order: the database triggers that
+ * keep their search document take it too, and would otherwise deadlock with a change that began
+ * elsewhere. False when the account no longer exists.
+ */
+export async function lockAccount(ctx: ServiceContext, userId: string): Promise<boolean> {
+  return repo.lockUser(ctx.db, userId);
+}
+
 /** Changes the person's shown name; part of the caller's transaction when ctx.db is one. */
 export async function renameUser(ctx: ServiceContext, userId: string, rawName: string): Promise<void> {
   await repo.setUserName(ctx.db, userId, validName(rawName), ctx.clock.now());

@@ -191,7 +191,7 @@ export async function setLifecycleStage(
   rawNote: string,
 ): Promise<NetworkRecord> {
   const viewer = requireViewer(ctx);
-  const note = rawNote.trim();
+  const note = rawNote.trim().replace(/\r\n?/g, '\n');
   if (!note) throw badInput('note', 'Add a short note saying why the stage changed.');
   if ([...note].length > 2000) throw badInput('note', 'Keep the note to 2,000 characters or fewer.');
   const now = ctx.clock.now();

@@ -177,6 +177,36 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         skills: ['wordpress'],
       });
     });
+
+    it('should keep the search document right, without deadlocks, when changes to one person overlap', async () => {
+      const me = await signUp('Overlap Person');
+      await people.updateProfile(me, { organisation: 'Secretorg' });
+      const documentOf = async () =>
+        (
+          await database.db
+            .selectFrom('people_search')
+            .select((eb) => eb.cast<string>('document', 'text').as('text'))
+            .where('user_id', '=', id(me))
+            .executeTakeFirstOrThrow()
+        ).text;
+      for (let round = 0; round < 6; round++) {
+        const results = await Promise.allSettled([
+          people.updateProfile(me, { name: `Overlap Person r${round}` }),
+          people.updateProfile(me, { visibility: round % 2 === 0 ? 'PRIVATE' : 'MEMBERS' }),
+          people.updateProfile(me, { organisation: 'Secretorg', bio: `Round ${round}` }),
+          // A write to the account alone, as a future email or password change would make.
+          database.db.updateTable('users').set({ updated_at: new Date() }).where('id', '=', id(me)).execute(),
+        ]);
+        expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+        const visibility = (await people.getPerson(me, id(me)))!.visibility;
+        const document = await documentOf();
+        expect([visibility, document.includes("'secretorg'")]).toEqual([visibility, visibility !== 'PRIVATE']);
+        expect(document).toContain(`'r${round}'`);
+      }
+      await people.updateProfile(me, { visibility: 'MEMBERS' });
+      await database.db.deleteFrom('profiles').where('user_id', '=', id(me)).execute();
+      expect(await documentOf()).toBe("'overlap':1A 'person':2A 'r5':3A");
+    });
   });
 
   describe('getPerson', () => {

@@ -114,7 +114,9 @@ export async function updateProfile(ctx: ServiceContext, input: ProfileInput): P
   const changes = validProfileChanges(input);
   if (input.name !== undefined) accounts.validName(input.name ?? '');
   await ctx.db.transaction().execute(async (trx) => {
-    if (input.name !== undefined) await accounts.renameUser({ ...ctx, db: trx }, viewer.userId, input.name ?? '');
+    const inTransaction = { ...ctx, db: trx };
+    if (!(await accounts.lockAccount(inTransaction, viewer.userId))) throw notFound('Your account no longer exists.');
+    if (input.name !== undefined) await accounts.renameUser(inTransaction, viewer.userId, input.name ?? '');
     await repo.upsertProfile(trx, viewer.userId, changes, ctx.clock.now());
   });
   const person = await getPerson(ctx, viewer.userId);
