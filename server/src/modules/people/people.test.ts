@@ -354,6 +354,11 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       await people.updateProfile(changer, { name: 'Chris After', organisation: 'Riverside Foodbank' });
       expect(await names('before')).toEqual([]);
       expect(await names('chris riverside')).toEqual(['Chris After']);
+      await people.updateProfile(changer, { name: 'Émile Zoë Åström' });
+      for (const search of ['émile', 'ÉMILE', 'Émi zoë', 'åström', 'ÅSTR']) {
+        expect([search, await names(search)]).toEqual([search, ['Émile Zoë Åström']]);
+      }
+      await people.updateProfile(changer, { name: 'Chris After' });
       await people.updateProfile(changer, { visibility: 'PRIVATE' });
       expect(await names('riverside')).toEqual([]);
       expect(await names('after')).toEqual(['Chris After']);

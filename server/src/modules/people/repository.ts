@@ -160,9 +160,19 @@ function filteredMembers(db: Executor, query: MemberListQuery) {
     );
 }
 
-/** `word:* & word:*`; the words hold letters and digits only, so nothing in them is tsquery syntax. */
+/**
+ * `word:* & word:*`; the words hold letters and digits only, so nothing in them is tsquery syntax.
+ * Where the database's locale lowercases ASCII letters only (C, as PGlite and many servers use),
+ * "Émile" stays capitalised in the document, so each word is looked for with a capital too.
+ */
 function prefixQuery(words: readonly string[]): string {
-  return words.map((word) => `${word}:*`).join(' & ');
+  return words
+    .map((word) => {
+      const [first = '', ...rest] = word;
+      const variants = [...new Set([word, first.toUpperCase() + rest.join('')])];
+      return variants.length === 1 ? `${word}:*` : `(${variants.map((variant) => `${variant}:*`).join(' | ')})`;
+    })
+    .join(' & ');
 }
 
 /** One page of one network's members: oldest first, after the cursor, `limit + 1` rows to tell of a next page. */
