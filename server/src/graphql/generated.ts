@@ -461,8 +461,10 @@ export type QueryPlacesArgs = {
 
 /** Why a session ended. */
 export type SessionEndReason =
+  /** The person deleted their account. */
+  | 'ACCOUNT_DELETED'
   /** The person signed out of every device. */
-  'SIGNED_OUT_EVERYWHERE';
+  | 'SIGNED_OUT_EVERYWHERE';
 
 /** Sent to a signed-in person's open connections when their sessions end. */
 export type SessionEnded = {

@@ -152,6 +152,26 @@ export async function getPasswordHash(db: Executor, userId: string): Promise<str
   return row?.password_hash ?? null;
 }
 
+/** Clears the counted attempts under these keys and under the person's email, so none name them. */
+export async function clearAttemptsNaming(db: Executor, userId: string, keys: readonly string[]): Promise<void> {
+  await db
+    .deleteFrom('sign_in_attempts')
+    .where((eb) =>
+      eb.or([
+        eb('key', 'in', keys),
+        eb(
+          'key',
+          '=',
+          eb
+            .selectFrom('users')
+            .select(sql<string>`'email:' || lower(email)`.as('key'))
+            .where('id', '=', userId),
+        ),
+      ]),
+    )
+    .execute();
+}
+
 /** Deletes the account; the database cascades to everything that hangs off it. */
 export async function deleteUser(db: Executor, userId: string): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', userId).executeTakeFirst();

@@ -208,10 +208,21 @@ export async function confirmPassword(ctx: ServiceContext, password: string): Pr
 
 const confirmationKey = (userId: string) => `confirm:${userId}`;
 
-/** Deletes the account and everything that hangs off it in the database; see the people module. */
+/**
+ * Deletes the account and everything that hangs off it in the database (see the people module),
+ * and the counted sign-in attempts that name it. Call inside the caller's transaction, then
+ * announceAccountDeleted once it has committed.
+ */
 export async function deleteUser(ctx: ServiceContext, userId: string): Promise<boolean> {
-  await repo.clearSignInAttempts(ctx.db, confirmationKey(userId));
+  await repo.clearAttemptsNaming(ctx.db, userId, [confirmationKey(userId)]);
   return repo.deleteUser(ctx.db, userId);
+}
+
+/** Tells the person's other open pages that their sessions have ended with the account. */
+export async function announceAccountDeleted(ctx: ServiceContext, userId: string): Promise<void> {
+  await ctx.pubsub.publish(SESSION_ENDED_TOPIC(userId), {
+    sessionEnded: { reason: 'ACCOUNT_DELETED', at: ctx.clock.now().toISOString() },
+  });
 }
 
 /** The account and its sessions as the person's own export shows them: no secrets. */

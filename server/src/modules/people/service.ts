@@ -269,9 +269,11 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
 export async function deleteMyAccount(ctx: ServiceContext, password: string): Promise<boolean> {
   const viewer = requireViewer(ctx);
   await accounts.confirmPassword(ctx, password);
-  return ctx.db.transaction().execute(async (trx) => {
+  const deleted = await ctx.db.transaction().execute(async (trx) => {
     const inTransaction = { ...ctx, db: trx };
     await networks.ensureNotLastStewardAnywhere(inTransaction, viewer.userId);
     return accounts.deleteUser(inTransaction, viewer.userId);
   });
+  if (deleted) await accounts.announceAccountDeleted(ctx, viewer.userId);
+  return deleted;
 }
