@@ -268,6 +268,49 @@ describe('networks', () => {
     }
   });
 
+  it.each([
+    { mode: 'with JavaScript on', javaScriptEnabled: true },
+    { mode: 'with JavaScript off', javaScriptEnabled: false },
+  ])(
+    'should not let one steward silently overwrite details another saved meanwhile, $mode',
+    async ({ javaScriptEnabled }) => {
+      const context = await newContext(browser, {
+        javaScriptEnabled,
+        storageState: await stewardContext.storageState(),
+      });
+      const page = await context.newPage();
+      const other = await context.newPage();
+      try {
+        await visit(page, `${server.url}${networkPath}/edit`);
+        await page.getByLabel('Values (optional)').fill('Open, kind and practical. Mine.');
+
+        // Meanwhile the same form, opened elsewhere, is saved first.
+        await visit(other, `${server.url}${networkPath}/edit`);
+        await other.getByLabel('Values (optional)').fill('Open, kind and practical. Theirs.');
+        await Promise.all([
+          other.waitForURL((url) => url.searchParams.has('updated')),
+          other.getByRole('button', { name: 'Save changes' }).click(),
+        ]);
+
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText(/Another steward saved changes/).waitFor();
+        expect(await page.getByLabel('Values (optional)').inputValue()).toBe('Open, kind and practical. Mine.');
+        if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+        await visit(other, `${server.url}${networkPath}`);
+        expect(await other.locator('#values-title + p').innerText()).toBe('Open, kind and practical. Theirs.');
+
+        // Told, the steward saves again on purpose, and theirs replaces the other.
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.has('updated')),
+          page.getByRole('button', { name: 'Save changes' }).click(),
+        ]);
+        expect(await page.locator('#values-title + p').innerText()).toBe('Open, kind and practical. Mine.');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   it("should tell a member that only stewards can change the network's details", async () => {
     const { context, page } = await personIn(false, 'edit-member');
     try {

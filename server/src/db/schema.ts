@@ -63,6 +63,7 @@ export interface NetworksTable {
   search: GeneratedAlways<string | null>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  details_version: Generated<number>;
 }
 
 export type NetworkRow = Selectable<NetworksTable>;

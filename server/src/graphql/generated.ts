@@ -243,6 +243,8 @@ export type Network = {
   codeOfConduct: Scalars['String']['output'];
   /** Rises by one each time the code of conduct is changed; members' acceptance records the version. */
   codeOfConductVersion: Scalars['Int']['output'];
+  /** Rises by one with every change to the details above; pass it back as expectedDetailsVersion. */
+  detailsVersion: Scalars['Int']['output'];
   /** Distance in kilometres from the point given in `networks(filter: { near })`; null otherwise. */
   distanceKm: Maybe<Scalars['Float']['output']>;
   /** Stable identifier. */
@@ -525,6 +527,11 @@ export type SupportCategory =
 export type UpdateNetworkInput = {
   /** 1 to 20,000 characters. */
   codeOfConduct?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The detailsVersion the change was based on. When given, CONFLICT (field expectedDetailsVersion)
+   * if another change was saved since, so two stewards editing at once do not overwrite each other.
+   */
+  expectedDetailsVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Degrees, -90 to 90. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Degrees, -180 to 180. */
@@ -881,6 +888,7 @@ export type NetworkResolvers<
 > = ResolversObject<{
   codeOfConduct?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   codeOfConductVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailsVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

@@ -106,6 +106,23 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
       expect(changed.codeOfConductVersion).toBe(2);
     });
 
+    it('should refuse a change based on details another steward has changed since, and write nothing', async () => {
+      const steward = await person();
+      const network = await networks.createNetwork(steward, networkInput());
+      expect(network.detailsVersion).toBe(1);
+      // Two stewards open the form at version 1; the first save wins, the second is told.
+      const first = await networks.updateNetwork(steward, network.id, { purpose: 'First', expectedDetailsVersion: 1 });
+      expect(first.detailsVersion).toBe(2);
+      const second = await caught(
+        networks.updateNetwork(steward, network.id, { purpose: 'Second', expectedDetailsVersion: 1 }),
+      );
+      expect([second.code, second.field]).toEqual(['CONFLICT', 'expectedDetailsVersion']);
+      expect((await networks.getNetworkBySlug(steward, network.slug))?.purpose).toBe('First');
+      // Saved again on the version now shown, it goes through.
+      const again = await networks.updateNetwork(steward, network.id, { purpose: 'Second', expectedDetailsVersion: 2 });
+      expect([again.purpose, again.detailsVersion]).toEqual(['Second', 3]);
+    });
+
     it('should let only its stewards change it, and refuse bad input naming the field', async () => {
       const stewardA = await person();
       const stewardB = await person();

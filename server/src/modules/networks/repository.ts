@@ -15,6 +15,8 @@ export interface NetworkRecord {
   values: string;
   codeOfConduct: string;
   codeOfConductVersion: number;
+  /** Rises with every change to the details above. */
+  detailsVersion: number;
   stage: LifecycleStage;
   stageSetAt: Date;
   createdAt: Date;
@@ -62,6 +64,7 @@ const NETWORK_COLUMNS = [
   'networks.values',
   'networks.code_of_conduct as codeOfConduct',
   'networks.code_of_conduct_version as codeOfConductVersion',
+  'networks.details_version as detailsVersion',
   'networks.stage',
   'networks.stage_set_at as stageSetAt',
   'networks.created_at as createdAt',
@@ -121,6 +124,7 @@ export async function updateNetwork(
         code_of_conduct: changes.codeOfConduct,
         code_of_conduct_version: sql<number>`case when code_of_conduct = ${changes.codeOfConduct} then code_of_conduct_version else code_of_conduct_version + 1 end`,
       }),
+      details_version: sql<number>`details_version + 1`,
       updated_at: now,
     })
     .where('id', '=', networkId)

@@ -112,16 +112,27 @@ export async function createNetwork(ctx: ServiceContext, input: NetworkFields): 
   });
 }
 
+/**
+ * Changes a network's details. With `expectedDetailsVersion`, refused (CONFLICT) when another
+ * steward saved in between, so two people editing at once never overwrite each other silently.
+ */
 export async function updateNetwork(
   ctx: ServiceContext,
   networkId: string,
-  input: NetworkChanges,
+  input: NetworkChanges & { expectedDetailsVersion?: number | null },
 ): Promise<NetworkRecord> {
   const fields = validFields(input);
   return ctx.db.transaction().execute(async (trx) => {
     const tx = { ...ctx, db: trx };
-    await requireNetwork(tx, networkId);
+    const network = await requireNetwork(tx, networkId);
     await requireSteward(tx, networkId);
+    const expected = input.expectedDetailsVersion;
+    if (expected !== undefined && expected !== null && expected !== network.detailsVersion) {
+      throw conflict(
+        'Another steward saved changes to these details while you were editing. Yours are not saved yet: check theirs on the network page, then save again.',
+        'expectedDetailsVersion',
+      );
+    }
     return repo.updateNetwork(trx, networkId, fields, ctx.clock.now());
   });
 }

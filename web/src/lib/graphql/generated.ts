@@ -141,6 +141,11 @@ export type SupportCategory =
 export type UpdateNetworkInput = {
   /** 1 to 20,000 characters. */
   codeOfConduct?: string | null | undefined;
+  /**
+   * The detailsVersion the change was based on. When given, CONFLICT (field expectedDetailsVersion)
+   * if another change was saved since, so two stewards editing at once do not overwrite each other.
+   */
+  expectedDetailsVersion?: number | null | undefined;
   /** Degrees, -90 to 90. */
   latitude?: number | null | undefined;
   /** Degrees, -180 to 180. */
@@ -330,6 +335,7 @@ export type NetworkForEditQuery = {
     values: string;
     codeOfConduct: string;
     codeOfConductVersion: number;
+    detailsVersion: number;
     placeName: string;
     region: string;
     latitude: number;
@@ -668,6 +674,7 @@ export const NetworkForEditDocument = new TypedDocumentString(`
     values
     codeOfConduct
     codeOfConductVersion
+    detailsVersion
     placeName
     region
     latitude

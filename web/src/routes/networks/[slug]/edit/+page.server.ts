@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { NetworkForEditDocument, UpdateNetworkDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
-import { failureStatus, problemFromErrors } from '#lib/server/forms.ts';
+import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
 import { NETWORK_FIELDS, readNetworkForm } from '../../network-form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -17,18 +17,32 @@ async function networkForSteward(event: RequestEvent) {
 
 export const load = (async (event) => ({ network: await networkForSteward(event) })) satisfies PageServerLoad;
 
+/** The details version the submitted form was based on; null for a crafted form without one. */
+function basedOn(form: FormData): number | null {
+  const version = Number(textField(form, 'detailsVersion'));
+  return Number.isInteger(version) && version >= 1 ? version : null;
+}
+
 export const actions = {
   default: async (event) => {
     const network = await networkForSteward(event);
-    const read = readNetworkForm(await event.request.formData());
-    if ('problem' in read) return fail(400, read.problem);
+    const form = await event.request.formData();
+    const expectedDetailsVersion = basedOn(form);
+    const read = readNetworkForm(form);
+    // Failures carry the version the typed values are based on, so saving again stays safe.
+    if ('problem' in read) return fail(400, { ...read.problem, detailsVersion: expectedDetailsVersion });
 
     const { data, errors } = await graphql(event, UpdateNetworkDocument, {
       networkId: network.id,
-      input: read.details,
+      input: { ...read.details, expectedDetailsVersion },
     });
     if (!data || errors.length > 0) {
-      return fail(failureStatus(errors), problemFromErrors(errors, NETWORK_FIELDS, read.values));
+      // After a clash the steward has been told; their next save may replace the other one.
+      const clashed = errors.some((e) => e.extensions?.field === 'expectedDetailsVersion');
+      return fail(failureStatus(errors), {
+        ...problemFromErrors(errors, NETWORK_FIELDS, read.values),
+        detailsVersion: clashed ? network.detailsVersion : expectedDetailsVersion,
+      });
     }
     const conductChanged = data.updateNetwork.codeOfConductVersion !== network.codeOfConductVersion;
     redirect(303, `/networks/${network.slug}?${conductChanged ? 'conduct-changed' : 'updated'}`);
