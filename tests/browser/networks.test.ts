@@ -438,6 +438,23 @@ describe('networks', () => {
     }
   });
 
+  it('should lay the search fields side by side on a wide screen', async () => {
+    const page = await stewardContext.newPage();
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await visit(page, `${server.url}/networks`);
+      const bottoms = await page
+        .getByRole('search', { name: 'Search networks' })
+        .locator('input, select')
+        .evaluateAll((controls) => controls.map((control) => Math.round(control.getBoundingClientRect().bottom)));
+      expect(bottoms).toHaveLength(3);
+      // Side by side and aligned at the bottom (a select is shorter than a text box).
+      expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThan(8);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('should answer an unknown network with a 404 page', async () => {
     const page = await stewardContext.newPage();
     try {
