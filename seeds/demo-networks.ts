@@ -1,19 +1,12 @@
+import type { LifecycleStage, NetworkFields } from '../server/src/modules/networks/service.ts';
 import type { NamePool } from './names.ts';
 
 // The seven demo networks: what each is for, how it got where it is, and who is in it.
 // Written for Hearth's demo; any likeness to a real group is by kind, not by detail.
 
-export type Stage = 'POTENTIAL' | 'COALESCING' | 'MATURING' | 'STEWARDSHIP' | 'TRANSFORMATION';
+export type Stage = LifecycleStage;
 
-export interface DemoNetwork {
-  name: string;
-  placeName: string;
-  region: string;
-  latitude: number;
-  longitude: number;
-  purpose: string;
-  values: string;
-  codeOfConduct: string;
+export interface DemoNetwork extends NetworkFields {
   /** Who lives there: weights of the name pools its people are drawn from. */
   people: Partial<Record<NamePool, number>>;
   /** People whose first network this is (the demo accounts placed here included). */

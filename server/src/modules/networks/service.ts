@@ -1,12 +1,13 @@
 import type { ServiceContext } from '../../graphql/context.ts';
 import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
+import { isUuid } from '../../db/ids.ts';
 import type { LifecycleStage, NetworkRole } from '../../db/schema.ts';
 import { requireViewer } from '../accounts/service.ts';
 import { findPlace, suggestPlaces, type Place } from './places.ts';
 import * as repo from './repository.ts';
 import type { NetworkFields, NetworkRecord } from './repository.ts';
 
-export type { LifecycleChangeRecord, MembershipSignals, NetworkRecord } from './repository.ts';
+export type { LifecycleChangeRecord, MembershipSignals, NetworkFields, NetworkRecord } from './repository.ts';
 export type { LifecycleStage, NetworkRole };
 
 export const PAGE_SIZE = { default: 20, max: 50 };
@@ -55,13 +56,6 @@ function validFields(input: NetworkChanges): Partial<NetworkFields> {
   if (input.longitude !== undefined && input.longitude !== null)
     fields.longitude = validCoordinate('longitude', input.longitude);
   return fields;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from clients: one that is not a UUID names nothing, rather than failing in SQL. */
-function isUuid(id: string): boolean {
-  return UUID.test(id);
 }
 
 /** The address made from a name: lower case ASCII words joined by hyphens. */

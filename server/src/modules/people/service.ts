@@ -1,3 +1,4 @@
+import { isUuid } from '../../db/ids.ts';
 import type { ServiceContext } from '../../graphql/context.ts';
 import { badInput, DomainError, forbidden, notFound } from '../../graphql/errors.ts';
 import * as accounts from '../accounts/service.ts';
@@ -50,7 +51,6 @@ export interface MemberPage {
 
 export const PAGE_SIZE = { default: 20, max: 50 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Who may see a person's details: themself always; others as the person's visibility allows. */
 export function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, 'id' | 'visibility' | 'sharesNetwork'>) {
   if (viewerId === person.id) return true;
@@ -96,7 +96,7 @@ export function toView(viewerId: string | null, person: PersonRow): PersonView {
 
 /** The people with these ids as the viewer may see them, in one statement; for loaders. */
 export async function peopleByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, PersonView>> {
-  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+  const valid = [...new Set(ids.filter(isUuid))];
   const viewerId = ctx.viewer?.userId ?? null;
   const rows = await repo.getPeople(ctx.db, valid, viewerId);
   return new Map(rows.map((row) => [row.id, toView(viewerId, row)]));
@@ -159,7 +159,7 @@ const MEMBER_CURSOR = /^m:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6})\|([0-9a-f
 
 function decodeMemberCursor(cursor: string): { joinedAtKey: string; userId: string } {
   const match = MEMBER_CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match || !UUID.test(match[2]!) || Number.isNaN(Date.parse(`${match[1]}Z`))) {
+  if (!match || !isUuid(match[2]!) || Number.isNaN(Date.parse(`${match[1]}Z`))) {
     throw badInput('after', 'That cursor is not one this list gave out; start from the first page.');
   }
   return { joinedAtKey: match[1]!, userId: match[2]! };
@@ -207,17 +207,22 @@ export async function listMembersOfNetworks(
   args: MemberListArgs,
 ): Promise<Map<string, MemberPage | DomainError>> {
   const viewer = requireViewer(ctx);
-  const candidates = [...new Set(networkIds.filter((id) => UUID.test(id)))];
+  const candidates = [...new Set(networkIds.filter(isUuid))];
   const query = memberListQuery(candidates, args);
   const roles = await networks.rolesOfViewer(ctx, candidates);
   const allowed = candidates.filter((id) => roles.has(id));
   const rows = await repo.listMembers(ctx.db, { ...query, networkIds: allowed });
 
+  const rowsByNetwork = Map.groupBy(rows, (row) => row.networkId);
   let totals: Promise<Map<string, number>> | null = null;
+  const countAll = () => (totals ??= repo.countMembers(ctx.db, { ...query, networkIds: allowed }));
   const pages = new Map<string, MemberPage | DomainError>();
-  for (const id of networkIds) pages.set(id, forbidden(NOT_A_MEMBER));
-  for (const id of allowed) {
-    const ofNetwork = rows.filter((row) => row.networkId === id);
+  for (const id of networkIds) {
+    if (!roles.has(id)) {
+      pages.set(id, forbidden(NOT_A_MEMBER));
+      continue;
+    }
+    const ofNetwork = rowsByNetwork.get(id) ?? [];
     pages.set(id, {
       members: ofNetwork.slice(0, query.limit).map((row) => ({
         person: toView(viewer.userId, row),
@@ -226,7 +231,7 @@ export async function listMembersOfNetworks(
         cursor: encodeMemberCursor(row.joinedAtKey, row.id),
       })),
       hasNextPage: ofNetwork.length > query.limit,
-      total: async () => (await (totals ??= repo.countMembers(ctx.db, { ...query, networkIds: allowed }))).get(id) ?? 0,
+      total: async () => (await countAll()).get(id) ?? 0,
     });
   }
   return pages;
