@@ -3,7 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { systemClock, type Clock } from './graphql/context.ts';
+import { systemClock, type Clock } from './core/context.ts';
 import { internalError } from './graphql/errors.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
 import { mountWeb, webBuildExists } from './web/mount.ts';

@@ -8,7 +8,7 @@
 //   BENCH_DIRECTORY_PEOPLE=100000 BENCH_DIRECTORY_NETWORKS=200   size of the generated data set
 //   BENCH_DIRECTORY_CASES=members-role,networks-search           cases to run (default all)
 import type { Db } from '../../server/src/db/database.ts';
-import { systemClock, type ServiceContext } from '../../server/src/graphql/context.ts';
+import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
 import { signUp } from '../../server/src/modules/accounts/service.ts';
 import { joinNetwork } from '../../server/src/modules/networks/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
@@ -209,6 +209,7 @@ export const directoryBenchmark: Benchmark = {
           config,
           viewer: null,
           clientAddress: '127.0.0.1',
+          memo: new RequestMemo(),
         };
         const signedIn = await signUp(ctx, {
           email: `bench.directory.${crypto.randomUUID().slice(0, 8)}@example.org`,

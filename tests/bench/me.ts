@@ -2,7 +2,7 @@
 // on Hearth's /graphql against a bare Fastify route (the floor), graphql-yoga and Apollo Server,
 // each on PGlite and on PostgreSQL. Before measuring, every target must answer a good token
 // with the person and a signed-out, tampered or missing token with `me: null`.
-import { systemClock, type ServiceContext } from '../../server/src/graphql/context.ts';
+import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
 import { authenticate, signOut, signUp } from '../../server/src/modules/accounts/service.ts';
 import type { Config } from '../../server/src/config.ts';
 import type { DatabaseHandle } from '../../server/src/db/database.ts';
@@ -77,6 +77,7 @@ async function makeFixture(config: Config, database: DatabaseHandle): Promise<Fi
     config,
     viewer: null,
     clientAddress: '127.0.0.1',
+    memo: new RequestMemo(),
   };
   const tag = crypto.randomUUID().slice(0, 8);
   const password = 'a long and unusual benchmark phrase';

@@ -5,8 +5,10 @@ import mercurius from 'mercurius';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { authenticate } from '../modules/accounts/service.ts';
-import type { Clock, Publisher, RequestExtras, ServiceContext, TokenCarrier, Viewer } from './context.ts';
-import { DomainError, formatError } from './errors.ts';
+import { RequestMemo, type Clock, type Publisher, type ServiceContext, type Viewer } from '../core/context.ts';
+import { DomainError } from '../core/errors.ts';
+import type { RequestExtras, TokenCarrier } from './context.ts';
+import { formatError } from './errors.ts';
 import { DEFAULT_LIMITS, limitProblem, measureOperation, type OperationLimits } from './limits.ts';
 import { createPostgresEmitter } from './pubsub.ts';
 import { allLoaders, allResolvers } from './resolvers.ts';
@@ -56,7 +58,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
   };
 
   function services(viewer: Viewer | null, clientAddress: string): ServiceContext {
-    return { db: database.db, clock, pubsub: publisher, config, viewer, clientAddress };
+    return { db: database.db, clock, pubsub: publisher, config, viewer, clientAddress, memo: new RequestMemo() };
   }
 
   function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
-import type { Clock, Publisher, ServiceContext } from '../graphql/context.ts';
+import { RequestMemo, type Clock, type Publisher, type ServiceContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
-import { DomainError } from '../graphql/errors.ts';
+import { DomainError } from '../core/errors.ts';
 
 let sequence = 0;
 
@@ -45,6 +45,7 @@ export function serviceContext(db: Db, overrides: Partial<ServiceContext> = {}):
     config: testConfig(),
     viewer: null,
     clientAddress: '127.0.0.1',
+    memo: new RequestMemo(),
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
-import type { ServiceContext, Viewer } from '../../graphql/context.ts';
-import { badInput, conflict, rateLimited, unauthenticated } from '../../graphql/errors.ts';
+import type { ServiceContext, Viewer } from '../../core/context.ts';
+import { badInput, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
 import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';

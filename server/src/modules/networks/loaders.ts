@@ -9,23 +9,14 @@ type Query<P = unknown> = { obj: NetworkRecord; params: P };
 
 const DAY_MS = 86_400_000;
 
-type Signals = Awaited<ReturnType<typeof networks.membershipSignals>>;
-const signalsByRequest = new WeakMap<GraphqlContext, Map<string, Promise<Signals>>>();
-
 /**
  * Membership signals for these networks, read once per request: memberCount, the activity
  * summary and the lifecycle suggestion all use them, and their loaders run side by side.
  */
-async function signalsFor(ctx: GraphqlContext, ids: readonly string[]): Promise<Signals> {
-  let cache = signalsByRequest.get(ctx);
-  if (!cache) signalsByRequest.set(ctx, (cache = new Map()));
-  const missing = ids.filter((id) => !cache.has(id));
-  if (missing.length > 0) {
-    const fetched = networks.membershipSignals(ctx.services, missing);
-    for (const id of missing) cache.set(id, fetched);
-  }
-  const batches = await Promise.all([...new Set(ids.map((id) => cache.get(id)!))]);
-  return new Map(batches.flatMap((batch) => [...batch]));
+function signalsFor(ctx: GraphqlContext, ids: readonly string[]) {
+  return ctx.services.memo.batch('membership-signals', ids, (missing) =>
+    networks.membershipSignals(ctx.services, missing),
+  );
 }
 
 /** Every child field that reads the database, batched per request: one statement per field. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext, Viewer } from '../../graphql/context.ts';
+import type { ServiceContext, Viewer } from '../../core/context.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
 import { caught, serviceContext, uniqueEmail } from '../../testing/factories.ts';
 import * as accounts from '../accounts/service.ts';

@@ -1,6 +1,6 @@
-import type { ServiceContext } from '../../graphql/context.ts';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.ts';
-import { isUuid } from '../../db/ids.ts';
+import type { ServiceContext } from '../../core/context.ts';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
 import type { LifecycleStage, NetworkRole } from '../../db/schema.ts';
 import { requireViewer } from '../accounts/service.ts';
 import { findPlace, suggestPlaces, type Place } from './places.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../graphql/context.ts';
-import { DomainError } from '../../graphql/errors.ts';
+import type { ServiceContext } from '../../core/context.ts';
+import { DomainError } from '../../core/errors.ts';
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
 import { caught, RecordingPublisher, serviceContext, TestClock, uniqueEmail } from '../../testing/factories.ts';
 import * as accounts from '../accounts/service.ts';

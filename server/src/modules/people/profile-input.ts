@@ -1,5 +1,5 @@
 // A person's profile input, checked and normalised: pure, so it is tested without a database.
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../core/errors.ts';
 import type { OrganisationSize, ProfileChanges, ProfileVisibility, SupportCategory } from './repository.ts';
 
 /** The eight kinds of support, in DOMAIN.md's order. */

@@ -1,6 +1,6 @@
-import { isUuid } from '../../db/ids.ts';
-import type { ServiceContext } from '../../graphql/context.ts';
-import { badInput, DomainError, forbidden, notFound } from '../../graphql/errors.ts';
+import { isUuid } from '../../core/ids.ts';
+import type { ServiceContext } from '../../core/context.ts';
+import { badInput, DomainError, forbidden, notFound } from '../../core/errors.ts';
 import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as networks from '../networks/service.ts';

@@ -1,0 +1,42 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { RequestMemo } from './memo.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Publishes events to subscribers on every copy of the app. */
+export interface Publisher {
+  publish(topic: string, payload: unknown): Promise<void>;
+}
+
+/** The signed-in person and the session that carried the request. */
+export interface Viewer {
+  userId: string;
+  sessionId: string;
+  name: string;
+  email: string;
+}
+
+/** What services receive: everything needed to apply the rules, nothing about HTTP or GraphQL. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  pubsub: Publisher;
+  config: Config;
+  viewer: Viewer | null;
+  /** The caller's network address, for per-client rate limits. */
+  clientAddress: string;
+  /** Reads shared by several fields of one request (see memo.ts); a new one per request. */
+  memo: RequestMemo;
+}
+
+/** The same context acting inside a transaction: reads and writes go through `trx`. */
+export function inTransaction(ctx: ServiceContext, trx: Db): ServiceContext {
+  return { ...ctx, db: trx };
+}
+
+export { RequestMemo };
