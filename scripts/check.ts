@@ -3,7 +3,8 @@
 //
 //   lint        eslint, prettier --check
 //   typecheck   tsc -p server, tsc -p tests, svelte-check of the web app
-//   codegen     regenerates the GraphQL and database types and fails when that changed them
+//   codegen     regenerates the GraphQL and database types (and checks the gazetteer) and fails
+//               when that changed them
 //
 // `pnpm check -- lint codegen` runs only the steps whose names start with those words.
 import { spawn } from 'node:child_process';
@@ -64,7 +65,8 @@ async function codegenIsFresh(): Promise<number> {
     }
   }
   const dbTypes = await run(process.execPath, ['server/scripts/db-types.ts', '--check']);
-  return status || dbTypes;
+  const gazetteer = await run(process.execPath, ['server/scripts/build-gazetteer.ts', '--check']);
+  return status || dbTypes || gazetteer;
 }
 
 const steps: Array<{ name: string; run: () => Promise<number> }> = [

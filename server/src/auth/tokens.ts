@@ -1,6 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 // Session tokens after lucia-auth.com's session guide: `<id>.<secret>`. The id finds the row;
 // only a SHA-256 of the secret is stored, so a leaked table cannot be replayed as sessions.
@@ -13,8 +11,27 @@ export interface SessionToken {
   token: string;
 }
 
+const BASE32_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** RFC 4648 base32 in lower case without padding: 20 bytes make exactly 32 characters. */
+export function encodeBase32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xfff; // at most 4 bits are left over between bytes
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += BASE32_ALPHABET[(buffer >> bits) & 31];
+    }
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
 function randomString(): string {
-  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(RANDOM_BYTES)));
+  return encodeBase32(crypto.getRandomValues(new Uint8Array(RANDOM_BYTES)));
 }
 
 export function generateSessionToken(): SessionToken {
@@ -33,10 +50,10 @@ export function parseSessionToken(token: string): { id: string; secret: string }
 }
 
 export function hashSecret(secret: string): Uint8Array {
-  return sha256(new TextEncoder().encode(secret));
+  return new Uint8Array(createHash('sha256').update(secret, 'utf8').digest());
 }
 
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
   const hash = hashSecret(secret);
-  return hash.byteLength === storedHash.byteLength && constantTimeEqual(hash, new Uint8Array(storedHash));
+  return hash.byteLength === storedHash.byteLength && timingSafeEqual(hash, storedHash);
 }

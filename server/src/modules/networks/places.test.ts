@@ -31,6 +31,19 @@ describe('findPlace', () => {
     expect(findPlace('st. asaph')).toMatchObject({ name: 'Saint Asaph', country: 'GB' });
   });
 
+  it('should find big cities abroad rather than small places of the same name', () => {
+    expect(findPlace('Paris')).toMatchObject({ name: 'Paris', country: 'FR', region: 'Île-de-France' });
+    expect(findPlace('Toronto')).toMatchObject({ name: 'Toronto', country: 'CA' });
+    expect(findPlace('Dublin')).toMatchObject({ name: 'Dublin', country: 'IE' });
+    expect(findPlace('sao paulo')).toMatchObject({ name: 'São Paulo', country: 'BR' });
+    expect(findPlace('Las Vegas')).toMatchObject({ name: 'Las Vegas', country: 'US', region: 'Nevada' });
+  });
+
+  it('should prefer a UK place to a big city abroad of the same name', () => {
+    expect(findPlace('Perth')).toMatchObject({ name: 'Perth', country: 'GB', region: 'Scotland' });
+    expect(findPlace('Boston')).toMatchObject({ name: 'Boston', country: 'GB', region: 'England' });
+  });
+
   it('should know the short names people use', () => {
     expect(findPlace('Hull')).toMatchObject({ name: 'Kingston upon Hull', country: 'GB' });
     expect(findPlace('Londonderry')).toMatchObject({ name: 'Derry', country: 'GB' });
@@ -76,5 +89,13 @@ describe('placesIn', () => {
     const uk = placesIn('GB');
     expect(uk.length).toBeGreaterThan(1000);
     expect(uk.every((place) => place.country === 'GB')).toBe(true);
+  });
+
+  it('should hold small UK places and the rest of the British Isles, but only big cities elsewhere', () => {
+    expect(placesIn('GB').map((place) => place.name)).toContain('Saint Asaph');
+    expect(placesIn('IE').length).toBeGreaterThan(100);
+    const us = placesIn('US');
+    expect(us.map((place) => place.name)).toContain('New York City');
+    expect(us.length).toBeLessThan(50);
   });
 });

