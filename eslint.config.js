@@ -6,6 +6,16 @@ import svelte from 'eslint-plugin-svelte';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { moduleWalls, readTables } from './server/scripts/eslint-module-walls.ts';
+
+/** Which module owns each table: only that module's code may name it (see eslint-module-walls.ts). */
+const MODULE_TABLES = {
+  accounts: ['users', 'sessions', 'sign_in_attempts'],
+  networks: ['networks'],
+  memberships: ['memberships'],
+  lifecycle: ['lifecycle_changes'],
+  people: ['profiles', 'people_search'],
+};
 
 export default defineConfig(
   globalIgnores([
@@ -38,6 +48,34 @@ export default defineConfig(
       ],
       // `interface MercuriusContext extends RequestExtras {}` is how module augmentation is written.
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
+    // Type-aware rules where a promise left floating or passed where a callback returns nothing
+    // would lose an error or a write without a word.
+    files: ['server/**/*.ts', 'tests/**/*.ts', 'seeds/**/*.ts', 'migrations/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['scripts/*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    plugins: { hearth: moduleWalls },
+    rules: {
+      'hearth/module-walls': [
+        'error',
+        {
+          tables: MODULE_TABLES,
+          allTables: readTables(new URL('./server/src/db/schema.ts', import.meta.url).pathname),
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,7 @@
 import type { Db } from '../../server/src/db/database.ts';
 import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
 import { signUp } from '../../server/src/modules/accounts/service.ts';
-import { joinNetwork } from '../../server/src/modules/networks/service.ts';
+import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
 import { measureLoad } from './load.ts';
 import { benchConfig, startHearth } from './servers.ts';

@@ -68,7 +68,8 @@ export async function startYoga(readSession: SessionReader, logLevel: string): P
     graphiql: false,
     landingPage: false,
   });
-  const server = createServer(yoga);
+  // Yoga's listener answers every request itself, errors included; nothing awaits its promise.
+  const server = createServer((request, response) => void yoga(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

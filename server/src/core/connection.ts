@@ -26,7 +26,11 @@ export interface Connection<T> {
 }
 
 /** The page size asked for, or BAD_USER_INPUT on `first` naming what is allowed. */
-export function pageSize(first: number | null | undefined, noun: string, defaults = PAGE_SIZE): number {
+export function pageSize(
+  first: number | null | undefined,
+  noun: string,
+  defaults: { default: number; max: number } = PAGE_SIZE,
+): number {
   const size = first ?? defaults.default;
   if (!Number.isInteger(size) || size < 1 || size > defaults.max) {
     throw badInput('first', `Ask for between 1 and ${defaults.max} ${noun} at a time.`);

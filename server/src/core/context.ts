@@ -34,9 +34,18 @@ export interface ServiceContext {
   memo: RequestMemo;
 }
 
-/** The same context acting inside a transaction: reads and writes go through `trx`. */
-export function inTransaction(ctx: ServiceContext, trx: Db): ServiceContext {
-  return { ...ctx, db: trx };
+/**
+ * Runs `work` in one transaction, given the context acting inside it. What the request had
+ * memoised is forgotten before and after, since the change may alter it: a later field of the
+ * same request (a mutation's result, the next mutation) reads afresh.
+ */
+export async function transaction<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  ctx.memo.clear();
+  try {
+    return await ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+  } finally {
+    ctx.memo.clear();
+  }
 }
 
 export { RequestMemo };

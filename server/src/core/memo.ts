@@ -27,4 +27,9 @@ export class RequestMemo {
     for (const batch of batches) for (const [id, value] of batch) found.set(id, value as V);
     return found;
   }
+
+  /** Forgets everything, after a change that may have altered what was read. */
+  clear(): void {
+    this.#byKey.clear();
+  }
 }

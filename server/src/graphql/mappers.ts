@@ -1,7 +1,12 @@
 // The server-side shapes behind GraphQL object types (codegen `mappers`).
+import type { Connection } from '../core/connection.ts';
+import type { MemberModel } from '../modules/people/service.ts';
+
 export type { AccountRecord as UserModel } from '../modules/accounts/service.ts';
+export type { LifecycleChangeRecord as LifecycleChangeModel } from '../modules/lifecycle/service.ts';
 export type {
   NetworkRecord as NetworkModel,
-  LifecycleChangeRecord as LifecycleChangeModel,
+  NetworkDirectory as NetworkConnectionModel,
 } from '../modules/networks/service.ts';
-export type { MemberConnectionModel } from '../modules/people/resolvers.ts';
+export type { MemberModel };
+export type MemberConnectionModel = Connection<MemberModel>;

@@ -1,6 +1,9 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
-import { networkLoaders } from '../modules/networks/loaders.ts';
+import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
+import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
+import { membershipLoaders } from '../modules/memberships/loaders.ts';
+import { membershipResolvers } from '../modules/memberships/resolvers.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
 import { peopleLoaders } from '../modules/people/loaders.ts';
 import { peopleResolvers } from '../modules/people/resolvers.ts';
@@ -14,12 +17,19 @@ const baseResolvers: Resolvers = {
   Query: { version: () => API_VERSION },
 };
 
-const modules: Resolvers[] = [baseResolvers, accountResolvers, networkResolvers, peopleResolvers];
+const modules: Resolvers[] = [
+  baseResolvers,
+  accountResolvers,
+  networkResolvers,
+  membershipResolvers,
+  lifecycleResolvers,
+  peopleResolvers,
+];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */
 export function allLoaders(): MercuriusLoaders {
   const merged: MercuriusLoaders = {};
-  for (const module of [networkLoaders, peopleLoaders]) {
+  for (const module of [membershipLoaders, lifecycleLoaders, peopleLoaders]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }
   return merged;

@@ -2,6 +2,9 @@ import { loadConfig, type Config } from '../config.ts';
 import { RequestMemo, type Clock, type Publisher, type ServiceContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../core/errors.ts';
+import * as accounts from '../modules/accounts/service.ts';
+import * as networks from '../modules/networks/service.ts';
+import type { NetworkFields } from '../modules/networks/service.ts';
 
 let sequence = 0;
 
@@ -58,4 +61,45 @@ export async function caught(promise: Promise<unknown>): Promise<DomainError> {
   );
   if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
   return error;
+}
+
+// Factories every module's tests use: each makes new, uniquely named data, so tests sharing a
+// database stay independent and any one of them can run alone.
+
+/** A newly signed-up person, as the context their requests would run in. */
+export async function signedUpPerson(db: Db, label = 'person', name = 'Test Person'): Promise<ServiceContext> {
+  const signed = await accounts.signUp(serviceContext(db), {
+    email: uniqueEmail(label),
+    password: 'a long and unusual phrase',
+    name,
+  });
+  return serviceContext(db, { viewer: signed.viewer });
+}
+
+let networkSequence = 0;
+
+/** Valid details for a new network, with a unique name. */
+export function networkInput(overrides: Partial<NetworkFields> = {}): NetworkFields {
+  networkSequence += 1;
+  return {
+    name: `Tech for Good Testville ${networkSequence} ${crypto.randomUUID().slice(0, 6)}`,
+    placeName: 'Testville',
+    region: 'South West England',
+    latitude: 51.45,
+    longitude: -2.58,
+    purpose: 'Helping the digital people in small charities find each other.',
+    values: 'Kindness, openness',
+    codeOfConduct: 'Be kind. Be patient. No selling.',
+    ...overrides,
+  };
+}
+
+/** A new network started by `steward`, who becomes its first steward. */
+export function startedNetwork(steward: ServiceContext, overrides: Partial<NetworkFields> = {}) {
+  return networks.createNetwork(steward, networkInput(overrides));
+}
+
+/** The nodes of a connection's page, in order. */
+export function nodesOf<T>(connection: { edges: Array<{ node: T }> }): T[] {
+  return connection.edges.map((edge) => edge.node);
 }

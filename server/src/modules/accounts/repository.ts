@@ -47,6 +47,13 @@ export async function getUsersByIds(db: Executor, ids: readonly string[]): Promi
   return db.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
 }
 
+/** The people with these ids and their names, as a query for another module's statement to start from. */
+export function namedPeople(db: Executor, ids: readonly string[]) {
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids);
+}
+
+export type NamedPeople = ReturnType<typeof namedPeople>;
+
 export async function insertSession(
   db: Executor,
   session: { id: string; userId: string; secretHash: Uint8Array; now: Date },

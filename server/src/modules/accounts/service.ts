@@ -1,13 +1,13 @@
-import type { ServiceContext, Viewer } from '../../core/context.ts';
+import { transaction, type ServiceContext, type Viewer } from '../../core/context.ts';
 import { badInput, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
 import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
 import type { Config } from '../../config.ts';
 import * as repo from './repository.ts';
-import type { AccountRecord } from './repository.ts';
+import type { AccountRecord, NamedPeople } from './repository.ts';
 
-export type { AccountRecord };
+export type { AccountRecord, NamedPeople };
 
 export interface SignedIn {
   user: AccountRecord;
@@ -75,10 +75,10 @@ export async function signUp(
   if (problem) throw badInput('password', problem);
 
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await repo.insertUser(trx, { email, name, passwordHash });
+  return transaction(ctx, async (tx) => {
+    const user = await repo.insertUser(tx.db, { email, name, passwordHash });
     if (!user) throw conflict('An account with this email already exists. Sign in instead.', 'email');
-    return startSession({ ...ctx, db: trx }, user);
+    return startSession(tx, user);
   });
 }
 
@@ -165,6 +165,11 @@ export async function signOutEverywhere(ctx: ServiceContext): Promise<boolean> {
 export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
+}
+
+/** The people with these ids and their names, for the people module to build its statements on. */
+export function namedPeople(ctx: ServiceContext, ids: readonly string[]): NamedPeople {
+  return repo.namedPeople(ctx.db, ids);
 }
 
 export async function getUsersByIds(ctx: ServiceContext, ids: readonly string[]): Promise<AccountRecord[]> {

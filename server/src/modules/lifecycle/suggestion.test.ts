@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestLifecycleStage, type NetworkSignals } from './lifecycle-suggestion.ts';
+import { suggestLifecycleStage, type NetworkSignals } from './suggestion.ts';
 
 const ALL_MISSING = ['events held', 'event cadence', 'repeat attendees', 'contributors'];
 

@@ -40,7 +40,9 @@
 // The median gap is naturally absent with fewer than 2 events held; that is "no cadence yet", not
 // a missing signal.
 
-export type LifecycleStage = 'POTENTIAL' | 'COALESCING' | 'MATURING' | 'STEWARDSHIP' | 'TRANSFORMATION';
+import type { LifecycleStage } from '../../db/schema.ts';
+
+export type { LifecycleStage };
 
 /** What the product can see of a network; null = that signal is not tracked yet (later modules add events, contributions). */
 export interface NetworkSignals {

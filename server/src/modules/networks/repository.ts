@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, LifecycleStage, NetworkRole } from '../../db/schema.ts';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database, LifecycleStage } from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
@@ -33,23 +33,6 @@ export interface NetworkFields {
   purpose: string;
   values: string;
   codeOfConduct: string;
-}
-
-export interface LifecycleChangeRecord {
-  id: string;
-  networkId: string;
-  stage: LifecycleStage;
-  note: string;
-  setAt: Date;
-  setBy: string | null;
-}
-
-export interface MembershipSignals {
-  networkId: string;
-  memberCount: number;
-  newcomers: number;
-  leavers: number;
-  organisers: number;
 }
 
 const NETWORK_COLUMNS = [
@@ -149,172 +132,115 @@ export async function lockNetwork(db: Executor, networkId: string): Promise<Netw
   return row ? { ...row, distanceKm: null } : null;
 }
 
+/** The networks, locked until the transaction ends, in id order so that concurrent lockers cannot deadlock. */
+export async function lockNetworks(db: Executor, networkIds: readonly string[]): Promise<NetworkRecord[]> {
+  if (networkIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('networks')
+    .select(NETWORK_COLUMNS)
+    .where('id', 'in', networkIds)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((row) => ({ ...row, distanceKm: null }));
+}
+
+export async function getNetworksByIds(db: Executor, networkIds: readonly string[]): Promise<NetworkRecord[]> {
+  if (networkIds.length === 0) return [];
+  const rows = await db.selectFrom('networks').select(NETWORK_COLUMNS).where('id', 'in', networkIds).execute();
+  return rows.map((row) => ({ ...row, distanceKm: null }));
+}
+
+/** Where a page of the directory starts: just after the sort key of the last network shown. */
+export interface NetworkListPosition {
+  /** Text-match rank; present when the list is ranked by a search. */
+  rank: number | null;
+  /** Present when the list is sorted by distance. */
+  distanceKm: number | null;
+  name: string;
+  id: string;
+}
+
 export interface NetworkListQuery {
   search: string | null;
   stage: LifecycleStage | null;
   near: { latitude: number; longitude: number } | null;
-  offset: number;
+  after: NetworkListPosition | null;
   limit: number;
 }
 
 function filteredNetworks(db: Executor, query: NetworkListQuery) {
-  const tsQuery = query.search ? sql`websearch_to_tsquery('english', ${query.search})` : null;
-  return {
-    tsQuery,
-    builder: db
-      .selectFrom('networks')
-      .$if(tsQuery !== null, (qb) => qb.where(sql<boolean>`networks.search @@ ${tsQuery}`))
-      .$if(query.stage !== null, (qb) => qb.where('networks.stage', '=', query.stage!)),
-  };
+  return db
+    .selectFrom('networks')
+    .$if(query.search !== null, (qb) => qb.where(sql<boolean>`networks.search @@ ${searchQuery(query.search!)}`))
+    .$if(query.stage !== null, (qb) => qb.where('networks.stage', '=', query.stage!));
 }
 
-/** One page of the directory, ranked by text match, then distance, then name; and how many match. */
+const searchQuery = (search: string) => sql`websearch_to_tsquery('english', ${search})`;
+
+/** The directory's sort keys, in order: rank (best first) when searching, distance when near a point, then name and id. */
+function sortKeys(query: NetworkListQuery) {
+  const keys: Array<{ value: Expression<unknown>; descending: boolean; after: Expression<unknown> | null }> = [];
+  const after = query.after;
+  if (query.search !== null) {
+    keys.push({
+      value: sql`ts_rank(networks.search, ${searchQuery(query.search)})`,
+      descending: true,
+      after: after ? sql`cast(${after.rank} as real)` : null,
+    });
+  }
+  if (query.near !== null) {
+    keys.push({
+      value: distanceKm(query.near.latitude, query.near.longitude),
+      descending: false,
+      after: after ? sql`cast(${after.distanceKm} as float8)` : null,
+    });
+  }
+  keys.push({ value: sql.ref('networks.name'), descending: false, after: after ? sql.val(after.name) : null });
+  keys.push({ value: sql.ref('networks.id'), descending: false, after: after ? sql`cast(${after.id} as uuid)` : null });
+  return keys;
+}
+
+/** Rows after the position: later on the first key, or equal on it and later on the rest. */
+function afterPosition(keys: ReturnType<typeof sortKeys>): Expression<SqlBool> {
+  const [key, ...rest] = keys;
+  const later = key!.descending
+    ? sql<SqlBool>`${key!.value} < ${key!.after}`
+    : sql<SqlBool>`${key!.value} > ${key!.after}`;
+  if (rest.length === 0) return later;
+  return sql<SqlBool>`(${later} or (${key!.value} = ${key!.after} and ${afterPosition(rest)}))`;
+}
+
+/** One page of the directory, `limit + 1` rows to tell of a next page, each with its sort key. */
 export async function listNetworks(
   db: Executor,
   query: NetworkListQuery,
-): Promise<{ rows: NetworkRecord[]; total: number }> {
-  const { tsQuery, builder } = filteredNetworks(db, query);
+): Promise<Array<NetworkRecord & { rank: number | null }>> {
+  const keys = sortKeys(query);
   const near = query.near;
-  const rows = await builder
+  let page = filteredNetworks(db, query)
     .select(NETWORK_COLUMNS)
     .select(
       near
         ? distanceKm(near.latitude, near.longitude).as('distanceKm')
         : sql<number | null>`null::float8`.as('distanceKm'),
     )
-    .$if(tsQuery !== null, (qb) => qb.orderBy(sql`ts_rank(networks.search, ${tsQuery})`, 'desc'))
-    .$if(near !== null, (qb) => qb.orderBy('distanceKm', 'asc'))
-    .orderBy('networks.name')
-    .orderBy('networks.id')
-    .offset(query.offset)
-    .limit(query.limit)
-    .execute();
-  const count = await filteredNetworks(db, query)
-    .builder.select(sql<string>`count(*)::text`.as('count'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(count.count) };
-}
-
-export async function getActiveRole(db: Executor, networkId: string, userId: string): Promise<NetworkRole | null> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('network_id', '=', networkId)
-    .where('user_id', '=', userId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
-
-/** The viewer's role in each of the networks, in one statement. */
-export async function getRolesForUser(db: Executor, userId: string, networkIds: readonly string[]) {
-  if (networkIds.length === 0) return [];
-  return db
-    .selectFrom('memberships')
-    .select(['network_id as networkId', 'role'])
-    .where('user_id', '=', userId)
-    .where('network_id', 'in', networkIds)
-    .where('left_at', 'is', null)
-    .execute();
-}
-
-/** Joins, or rejoins after leaving (as a member again). Null when already an active member. */
-export async function upsertMembership(
-  db: Executor,
-  membership: { networkId: string; userId: string; role: NetworkRole; codeOfConductVersion: number; now: Date },
-): Promise<boolean> {
-  const row = await db
-    .insertInto('memberships')
-    .values({
-      network_id: membership.networkId,
-      user_id: membership.userId,
-      role: membership.role,
-      code_of_conduct_version: membership.codeOfConductVersion,
-      code_of_conduct_accepted_at: membership.now,
-      joined_at: membership.now,
-      updated_at: membership.now,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['network_id', 'user_id'])
-        .doUpdateSet({
-          role: membership.role,
-          code_of_conduct_version: membership.codeOfConductVersion,
-          code_of_conduct_accepted_at: membership.now,
-          joined_at: membership.now,
-          left_at: null,
-          updated_at: membership.now,
-        })
-        .where('memberships.left_at', 'is not', null),
+    .select(
+      query.search !== null
+        ? sql<number>`ts_rank(networks.search, ${searchQuery(query.search)})`.as('rank')
+        : sql<number | null>`null::real`.as('rank'),
     )
-    .returning('user_id')
-    .executeTakeFirst();
-  return row !== undefined;
+    .$if(query.after !== null, (qb) => qb.where(afterPosition(keys)));
+  for (const key of keys) page = page.orderBy(key.value, key.descending ? 'desc' : 'asc');
+  return page.limit(query.limit + 1).execute();
 }
 
-export async function markLeft(db: Executor, networkId: string, userId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('memberships')
-    .set({ left_at: now, updated_at: now })
-    .where('network_id', '=', networkId)
-    .where('user_id', '=', userId)
-    .where('left_at', 'is', null)
-    .execute();
-}
-
-export async function setRole(
-  db: Executor,
-  networkId: string,
-  userId: string,
-  role: NetworkRole,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('memberships')
-    .set({ role, updated_at: now })
-    .where('network_id', '=', networkId)
-    .where('user_id', '=', userId)
-    .where('left_at', 'is', null)
-    .execute();
-}
-
-export async function countStewards(db: Executor, networkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
+/** How many networks match the filters (the position is ignored). */
+export async function countNetworks(db: Executor, query: NetworkListQuery): Promise<number> {
+  const row = await filteredNetworks(db, query)
     .select(sql<string>`count(*)::text`.as('count'))
-    .where('network_id', '=', networkId)
-    .where('role', '=', 'STEWARD')
-    .where('left_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-/** Member counts and movement for each network, in one statement. */
-export async function getMembershipSignals(
-  db: Executor,
-  networkIds: readonly string[],
-  since: Date,
-): Promise<MembershipSignals[]> {
-  if (networkIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('memberships')
-    .select([
-      'network_id as networkId',
-      sql<string>`count(*) filter (where left_at is null)::text`.as('memberCount'),
-      sql<string>`count(*) filter (where left_at is null and joined_at >= ${since})::text`.as('newcomers'),
-      sql<string>`count(*) filter (where left_at >= ${since})::text`.as('leavers'),
-      sql<string>`count(*) filter (where left_at is null and role in ('ORGANISER', 'STEWARD'))::text`.as('organisers'),
-    ])
-    .where('network_id', 'in', networkIds)
-    .groupBy('network_id')
-    .execute();
-  return rows.map((row) => ({
-    networkId: row.networkId,
-    memberCount: Number(row.memberCount),
-    newcomers: Number(row.newcomers),
-    leavers: Number(row.leavers),
-    organisers: Number(row.organisers),
-  }));
 }
 
 export async function setStage(db: Executor, networkId: string, stage: LifecycleStage, now: Date): Promise<void> {
@@ -322,114 +248,5 @@ export async function setStage(db: Executor, networkId: string, stage: Lifecycle
     .updateTable('networks')
     .set({ stage, stage_set_at: now, updated_at: now })
     .where('id', '=', networkId)
-    .execute();
-}
-
-export async function insertLifecycleChange(
-  db: Executor,
-  change: { networkId: string; stage: LifecycleStage; note: string; setBy: string; now: Date },
-): Promise<void> {
-  await db
-    .insertInto('lifecycle_changes')
-    .values({
-      network_id: change.networkId,
-      stage: change.stage,
-      note: change.note,
-      set_by: change.setBy,
-      set_at: change.now,
-    })
-    .execute();
-}
-
-/** Every network's stage history, newest first, in one statement. */
-export async function getLifecycleHistories(
-  db: Executor,
-  networkIds: readonly string[],
-): Promise<LifecycleChangeRecord[]> {
-  if (networkIds.length === 0) return [];
-  return db
-    .selectFrom('lifecycle_changes')
-    .select(['id', 'network_id as networkId', 'stage', 'note', 'set_at as setAt', 'set_by as setBy'])
-    .where('network_id', 'in', networkIds)
-    .orderBy('set_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
-
-/**
- * The networks the person stewards, locked (in id order, so concurrent callers cannot deadlock)
- * the same way role changes lock them, with how many active stewards each has.
- */
-export async function lockStewardedNetworks(
-  db: Executor,
-  userId: string,
-): Promise<Array<{ id: string; name: string; stewards: number }>> {
-  const locked = await db
-    .selectFrom('networks')
-    .select(['networks.id', 'networks.name'])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('memberships')
-          .select(sql`1`.as('one'))
-          .whereRef('memberships.network_id', '=', 'networks.id')
-          .where('memberships.user_id', '=', userId)
-          .where('memberships.role', '=', 'STEWARD')
-          .where('memberships.left_at', 'is', null),
-      ),
-    )
-    .orderBy('networks.id')
-    .forUpdate()
-    .execute();
-  if (locked.length === 0) return [];
-  const counts = await db
-    .selectFrom('memberships')
-    .select(['network_id as networkId', sql<string>`count(*)::text`.as('count')])
-    .where(
-      'network_id',
-      'in',
-      locked.map((n) => n.id),
-    )
-    .where('role', '=', 'STEWARD')
-    .where('left_at', 'is', null)
-    .groupBy('network_id')
-    .execute();
-  const byNetwork = new Map(counts.map((c) => [c.networkId, Number(c.count)]));
-  return locked.map((n) => ({ ...n, stewards: byNetwork.get(n.id) ?? 0 }));
-}
-
-// A person's own memberships and notes, for their export.
-
-export async function getMembershipsForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('networks', 'networks.id', 'memberships.network_id')
-    .select([
-      'networks.slug as networkSlug',
-      'networks.name as networkName',
-      'memberships.role',
-      'memberships.joined_at as joinedAt',
-      'memberships.left_at as leftAt',
-      'memberships.code_of_conduct_version as codeOfConductVersion',
-      'memberships.code_of_conduct_accepted_at as codeOfConductAcceptedAt',
-    ])
-    .where('memberships.user_id', '=', userId)
-    .orderBy('memberships.joined_at')
-    .orderBy('networks.slug')
-    .execute();
-}
-
-export async function getLifecycleNotesForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('lifecycle_changes')
-    .innerJoin('networks', 'networks.id', 'lifecycle_changes.network_id')
-    .select([
-      'networks.slug as networkSlug',
-      'lifecycle_changes.stage',
-      'lifecycle_changes.note',
-      'lifecycle_changes.set_at as setAt',
-    ])
-    .where('lifecycle_changes.set_by', '=', userId)
-    .orderBy('lifecycle_changes.set_at')
-    .orderBy('lifecycle_changes.id')
     .execute();
 }

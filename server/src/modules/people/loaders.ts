@@ -1,8 +1,8 @@
 import type { MercuriusLoaders } from 'mercurius';
+import type { Connection } from '../../core/connection.ts';
 import type { GraphqlContext } from '../../graphql/context.ts';
 import type { MemberFilter } from '../../graphql/generated.ts';
 import type { NetworkRecord } from '../networks/service.ts';
-import type { MemberConnectionModel } from './resolvers.ts';
 import * as people from './service.ts';
 
 type MembersQuery = {
@@ -10,30 +10,16 @@ type MembersQuery = {
   params: { filter?: MemberFilter | null; first?: number | null; after?: string | null };
 };
 
-/** A page of members as the connection the schema describes. */
-function toConnection(page: people.MemberPage): MemberConnectionModel {
-  const edges = page.members.map(({ cursor, ...node }) => ({ cursor, node }));
-  return {
-    edges,
-    total: page.total,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-  };
-}
-
 /**
  * Network.members for every network in the request at once: the networks asked for with the
  * same arguments share one statement for their pages (and one for their totals), however many
- * networks the list holds.
+ * networks the list holds. Member.person then loads every member shown in one more statement.
  */
 export const peopleLoaders: MercuriusLoaders = {
   Network: {
     async members(queries: MembersQuery[], ctx: GraphqlContext) {
-      const groups = new Map<string, MembersQuery[]>();
-      for (const query of queries) {
-        const key = JSON.stringify(query.params);
-        groups.set(key, [...(groups.get(key) ?? []), query]);
-      }
-      const answers = new Map<MembersQuery, MemberConnectionModel | Error>();
+      const groups = Map.groupBy(queries, (query) => JSON.stringify(query.params));
+      const answers = new Map<MembersQuery, Connection<people.MemberModel> | Error>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
           try {
@@ -42,16 +28,22 @@ export const peopleLoaders: MercuriusLoaders = {
               group.map((q) => q.obj.id),
               group[0]!.params,
             );
-            for (const query of group) {
-              const page = pages.get(query.obj.id)!;
-              answers.set(query, page instanceof Error ? page : toConnection(page));
-            }
+            for (const query of group) answers.set(query, pages.get(query.obj.id)!);
           } catch (error) {
             for (const query of group) answers.set(query, error as Error);
           }
         }),
       );
       return queries.map((query) => answers.get(query)!);
+    },
+  },
+  Member: {
+    async person(queries: Array<{ obj: people.MemberModel }>, ctx: GraphqlContext) {
+      const found = await people.peopleByIds(
+        ctx.services,
+        queries.map((q) => q.obj.userId),
+      );
+      return queries.map((q) => found.get(q.obj.userId) ?? null);
     },
   },
 };

@@ -1,12 +1,5 @@
-import type { MemberEdge, PageInfo, Resolvers } from '../../graphql/generated.ts';
+import type { Resolvers } from '../../graphql/generated.ts';
 import * as people from './service.ts';
-
-/** A page of members whose total is counted only if the query asks for totalCount. */
-export interface MemberConnectionModel {
-  edges: MemberEdge[];
-  pageInfo: PageInfo;
-  total: () => Promise<number>;
-}
 
 export const peopleResolvers: Resolvers = {
   Query: {
@@ -22,6 +15,6 @@ export const peopleResolvers: Resolvers = {
     },
   },
   MemberConnection: {
-    totalCount: (connection) => connection.total(),
+    totalCount: (connection) => connection.totalCount(),
   },
 };

@@ -1,18 +1,16 @@
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../core/connection.ts';
+import { transaction, type ServiceContext } from '../../core/context.ts';
+import { badInput, DomainError, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { ServiceContext } from '../../core/context.ts';
-import { badInput, DomainError, forbidden, notFound } from '../../core/errors.ts';
+import { searchText, textLength } from '../../core/text.ts';
 import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
-import * as networks from '../networks/service.ts';
-import {
-  normaliseSkill,
-  SKILL_MAX_LENGTH,
-  textLength,
-  validProfileChanges,
-  type ProfileInput,
-} from './profile-input.ts';
+import * as lifecycle from '../lifecycle/service.ts';
+import * as memberships from '../memberships/service.ts';
+import type { MemberRow, NetworkRole } from '../memberships/service.ts';
+import { normaliseSkill, SKILL_MAX_LENGTH, validProfileChanges, type ProfileInput } from './profile-input.ts';
 import * as repo from './repository.ts';
-import type { NetworkRole, OrganisationSize, PersonRow, ProfileVisibility, SupportCategory } from './repository.ts';
+import type { OrganisationSize, PersonRow, ProfileVisibility, SupportCategory } from './repository.ts';
 
 export type { OrganisationSize, ProfileVisibility, SupportCategory };
 export type { ProfileInput };
@@ -34,22 +32,6 @@ export interface PersonView {
   /** Shown to the person themself only. */
   visibility: ProfileVisibility | null;
 }
-
-export interface MemberView {
-  person: PersonView;
-  role: NetworkRole;
-  joinedAt: Date;
-  cursor: string;
-}
-
-export interface MemberPage {
-  members: MemberView[];
-  hasNextPage: boolean;
-  /** How many members match in all; counted only when asked for, since it reads every match. */
-  total: () => Promise<number>;
-}
-
-export const PAGE_SIZE = { default: 20, max: 50 };
 
 /** Who may see a person's details: themself always; others as the person's visibility allows. */
 export function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, 'id' | 'visibility' | 'sharesNetwork'>) {
@@ -97,8 +79,13 @@ export function toView(viewerId: string | null, person: PersonRow): PersonView {
 /** The people with these ids as the viewer may see them, in one statement; for loaders. */
 export async function peopleByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, PersonView>> {
   const valid = [...new Set(ids.filter(isUuid))];
+  if (valid.length === 0) return new Map();
   const viewerId = ctx.viewer?.userId ?? null;
-  const rows = await repo.getPeople(ctx.db, valid, viewerId);
+  const rows = await repo.getPeople(
+    ctx.db,
+    accounts.namedPeople(ctx, valid),
+    viewerId === null ? null : memberships.sharesNetworkWith(viewerId),
+  );
   return new Map(rows.map((row) => [row.id, toView(viewerId, row)]));
 }
 
@@ -113,18 +100,18 @@ export async function updateProfile(ctx: ServiceContext, input: ProfileInput): P
   const viewer = requireViewer(ctx);
   const changes = validProfileChanges(input);
   if (input.name !== undefined) accounts.validName(input.name ?? '');
-  await ctx.db.transaction().execute(async (trx) => {
-    const inTransaction = { ...ctx, db: trx };
-    if (!(await accounts.lockAccount(inTransaction, viewer.userId))) throw notFound('Your account no longer exists.');
-    if (input.name !== undefined) await accounts.renameUser(inTransaction, viewer.userId, input.name ?? '');
-    await repo.upsertProfile(trx, viewer.userId, changes, ctx.clock.now());
+  await transaction(ctx, async (tx) => {
+    if (!(await accounts.lockAccount(tx, viewer.userId))) throw notFound('Your account no longer exists.');
+    if (input.name !== undefined) await accounts.renameUser(tx, viewer.userId, input.name ?? '');
+    await repo.upsertProfile(tx.db, viewer.userId, changes, ctx.clock.now());
   });
   const person = await getPerson(ctx, viewer.userId);
   if (!person) throw notFound('Your account no longer exists.');
   return person;
 }
 
-// The member directory.
+// The member directory: the memberships module lists who belongs; this module says which
+// people the profile filters let through, and shows each as the viewer may see them.
 
 export interface MemberFilterInput {
   role?: NetworkRole | null;
@@ -143,27 +130,13 @@ const SEARCH_MAX_WORDS = 6;
  * so punctuation never reaches the query. Each must start a word of the person's details.
  */
 function searchWords(raw: string | null | undefined): string[] {
-  const search = raw?.trim() ?? '';
-  if (textLength(search) > SEARCH_MAX_LENGTH) {
-    throw badInput('search', `Use ${SEARCH_MAX_LENGTH} characters or fewer to search.`);
-  }
+  const search = searchText('search', raw, SEARCH_MAX_LENGTH) ?? '';
   const words = search.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   return [...new Set(words.map((word) => word.toLowerCase()))].slice(0, SEARCH_MAX_WORDS);
 }
 
-export function encodeMemberCursor(joinedAtKey: string, userId: string): string {
-  return Buffer.from(`m:${joinedAtKey}|${userId}`).toString('base64url');
-}
-
-const MEMBER_CURSOR = /^m:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6})\|([0-9a-f-]{36})$/;
-
-function decodeMemberCursor(cursor: string): { joinedAtKey: string; userId: string } {
-  const match = MEMBER_CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match || !isUuid(match[2]!) || Number.isNaN(Date.parse(`${match[1]}Z`))) {
-    throw badInput('after', 'That cursor is not one this list gave out; start from the first page.');
-  }
-  return { joinedAtKey: match[1]!, userId: match[2]! };
-}
+/** What a member's edge holds; the person is loaded for the whole page at once (Member.person). */
+export type MemberModel = MemberRow;
 
 export interface MemberListArgs {
   filter?: MemberFilterInput | null;
@@ -171,30 +144,32 @@ export interface MemberListArgs {
   after?: string | null;
 }
 
-function memberListQuery(networkIds: readonly string[], args: MemberListArgs): repo.MemberListQuery {
-  const first = args.first ?? PAGE_SIZE.default;
-  if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE.max) {
-    throw badInput('first', `Ask for between 1 and ${PAGE_SIZE.max} members at a time.`);
-  }
+const MEMBER_CURSOR_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const isJoinedAtKey = (value: unknown): value is string =>
+  typeof value === 'string' && MEMBER_CURSOR_KEY.test(value) && !Number.isNaN(Date.parse(`${value}Z`));
+const isUuidText = (value: unknown): value is string => typeof value === 'string' && isUuid(value);
+
+function memberPageQuery(args: MemberListArgs): memberships.MemberPageQuery {
+  const limit = pageSize(args.first, 'members');
   const filter = args.filter ?? {};
   const skill = filter.skill == null ? null : normaliseSkill(filter.skill);
   if (skill !== null && textLength(skill) > SKILL_MAX_LENGTH) {
     throw badInput('skill', `Skills are at most ${SKILL_MAX_LENGTH} characters.`);
   }
+  const after = args.after ? decodeCursor('members', args.after, [isJoinedAtKey, isUuidText]) : null;
   return {
-    networkIds,
     role: filter.role ?? null,
-    isMentor: filter.isMentor ?? null,
-    isDigitalLead: filter.isDigitalLead ?? null,
-    skill: skill || null,
-    supportCategory: filter.supportCategory ?? null,
-    searchWords: searchWords(filter.search),
-    after: args.after ? decodeMemberCursor(args.after) : null,
-    limit: first,
+    personMatches: repo.personMatches({
+      isMentor: filter.isMentor ?? null,
+      isDigitalLead: filter.isDigitalLead ?? null,
+      skill: skill || null,
+      supportCategory: filter.supportCategory ?? null,
+      searchWords: searchWords(filter.search),
+    }),
+    after: after && { joinedAtKey: after[0], userId: after[1] },
+    limit,
   };
 }
-
-const NOT_A_MEMBER = "Only this network's members can see who its members are.";
 
 /**
  * A page of members for each of these networks, with the same filters, in one statement (and
@@ -205,40 +180,33 @@ export async function listMembersOfNetworks(
   ctx: ServiceContext,
   networkIds: readonly string[],
   args: MemberListArgs,
-): Promise<Map<string, MemberPage | DomainError>> {
-  const viewer = requireViewer(ctx);
-  const candidates = [...new Set(networkIds.filter(isUuid))];
-  const query = memberListQuery(candidates, args);
-  const roles = await networks.rolesOfViewer(ctx, candidates);
-  const allowed = candidates.filter((id) => roles.has(id));
-  const rows = await repo.listMembers(ctx.db, { ...query, networkIds: allowed });
-
-  const rowsByNetwork = Map.groupBy(rows, (row) => row.networkId);
-  let totals: Promise<Map<string, number>> | null = null;
-  const countAll = () => (totals ??= repo.countMembers(ctx.db, { ...query, networkIds: allowed }));
-  const pages = new Map<string, MemberPage | DomainError>();
-  for (const id of networkIds) {
-    if (!roles.has(id)) {
-      pages.set(id, forbidden(NOT_A_MEMBER));
-      continue;
-    }
-    const ofNetwork = rowsByNetwork.get(id) ?? [];
-    pages.set(id, {
-      members: ofNetwork.slice(0, query.limit).map((row) => ({
-        person: toView(viewer.userId, row),
-        role: row.role,
-        joinedAt: row.joinedAt,
-        cursor: encodeMemberCursor(row.joinedAtKey, row.id),
-      })),
-      hasNextPage: ofNetwork.length > query.limit,
-      total: async () => (await countAll()).get(id) ?? 0,
-    });
+): Promise<Map<string, Connection<MemberModel> | DomainError>> {
+  requireViewer(ctx);
+  const query = memberPageQuery(args);
+  const { pages, totals } = await memberships.memberPages(ctx, networkIds, query);
+  const connections = new Map<string, Connection<MemberModel> | DomainError>();
+  for (const [networkId, page] of pages) {
+    connections.set(
+      networkId,
+      page instanceof DomainError
+        ? page
+        : toConnection(
+            page,
+            query.limit,
+            (row) => ({ cursor: encodeCursor('members', [row.joinedAtKey, row.userId]), node: row }),
+            async () => (await totals()).get(networkId) ?? 0,
+          ),
+    );
   }
-  return pages;
+  return connections;
 }
 
 /** One page of a network's members; see listMembersOfNetworks. */
-export async function listMembers(ctx: ServiceContext, networkId: string, args: MemberListArgs): Promise<MemberPage> {
+export async function listMembers(
+  ctx: ServiceContext,
+  networkId: string,
+  args: MemberListArgs,
+): Promise<Connection<MemberModel>> {
   const page = (await listMembersOfNetworks(ctx, [networkId], args)).get(networkId)!;
   if (page instanceof DomainError) throw page;
   return page;
@@ -249,17 +217,18 @@ export async function listMembers(ctx: ServiceContext, networkId: string, args: 
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, { memberships, lifecycleNotes }] = await Promise.all([
+  const [held, profile, membershipList, lifecycleNotes] = await Promise.all([
     accounts.accountForExport(ctx, viewer.userId),
     repo.getProfileForExport(ctx.db, viewer.userId),
-    networks.networkDataForExport(ctx, viewer.userId),
+    memberships.membershipsForExport(ctx, viewer.userId),
+    lifecycle.notesForExport(ctx, viewer.userId),
   ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
     exportedAt: ctx.clock.now(),
     account: held.account,
     profile: profile ?? null,
-    memberships,
+    memberships: membershipList,
     lifecycleNotes,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
@@ -274,10 +243,9 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
 export async function deleteMyAccount(ctx: ServiceContext, password: string): Promise<boolean> {
   const viewer = requireViewer(ctx);
   await accounts.confirmPassword(ctx, password);
-  const deleted = await ctx.db.transaction().execute(async (trx) => {
-    const inTransaction = { ...ctx, db: trx };
-    await networks.ensureNotLastStewardAnywhere(inTransaction, viewer.userId);
-    return accounts.deleteUser(inTransaction, viewer.userId);
+  const deleted = await transaction(ctx, async (tx) => {
+    await memberships.ensureNotLastStewardAnywhere(tx, viewer.userId);
+    return accounts.deleteUser(tx, viewer.userId);
   });
   if (deleted) await accounts.announceAccountDeleted(ctx, viewer.userId);
   return deleted;

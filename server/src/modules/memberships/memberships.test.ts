@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../core/context.ts';
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
+import { caught, networkInput, signedUpPerson } from '../../testing/factories.ts';
+import * as memberships from './service.ts';
+import * as networks from '../networks/service.ts';
+
+describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const role = async (ctx: ServiceContext, networkId: string) =>
+    (await memberships.rolesOfViewer(ctx, [networkId])).get(networkId) ?? null;
+
+  describe('joining, leaving and roles', () => {
+    it('should join only with the code of conduct accepted, recording its version', async () => {
+      const steward = await signedUpPerson(database.db);
+      const member = await signedUpPerson(database.db);
+      const network = await networks.createNetwork(steward, networkInput());
+      expect((await caught(memberships.joinNetwork(member, network.id, false))).field).toBe('acceptCodeOfConduct');
+      await networks.updateNetwork(steward, network.id, { codeOfConduct: 'Be kind, version two.' });
+      await memberships.joinNetwork(member, network.id, true);
+      const row = await database.db
+        .selectFrom('memberships')
+        .select(['role', 'code_of_conduct_version'])
+        .where('network_id', '=', network.id)
+        .where('user_id', '=', member.viewer!.userId)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ role: 'MEMBER', code_of_conduct_version: 2 });
+      expect((await caught(memberships.joinNetwork(member, network.id, true))).code).toBe('CONFLICT');
+    });
+
+    it('should let a member leave and rejoin, and refuse the last steward leaving', async () => {
+      const steward = await signedUpPerson(database.db);
+      const member = await signedUpPerson(database.db);
+      const network = await networks.createNetwork(steward, networkInput());
+      await memberships.joinNetwork(member, network.id, true);
+      expect(await memberships.leaveNetwork(member, network.id)).toBe(true);
+      expect(await role(member, network.id)).toBeNull();
+      await memberships.joinNetwork(member, network.id, true);
+      expect(await role(member, network.id)).toBe('MEMBER');
+      const error = await caught(memberships.leaveNetwork(steward, network.id));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toContain('at least one steward');
+    });
+
+    it('should let only stewards set roles, and only in their own network', async () => {
+      const stewardA = await signedUpPerson(database.db);
+      const stewardB = await signedUpPerson(database.db);
+      const member = await signedUpPerson(database.db);
+      const networkA = await networks.createNetwork(stewardA, networkInput());
+      const networkB = await networks.createNetwork(stewardB, networkInput());
+      await memberships.joinNetwork(member, networkA.id, true);
+      expect(
+        (await caught(memberships.setMemberRole(member, networkA.id, member.viewer!.userId, 'STEWARD'))).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await caught(memberships.setMemberRole(stewardB, networkA.id, member.viewer!.userId, 'ORGANISER'))).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await caught(memberships.setMemberRole(stewardA, networkB.id, stewardB.viewer!.userId, 'MEMBER'))).code,
+      ).toBe('FORBIDDEN');
+      await memberships.setMemberRole(stewardA, networkA.id, member.viewer!.userId, 'ORGANISER');
+      expect(await role(member, networkA.id)).toBe('ORGANISER');
+      expect((await caught(memberships.setMemberRole(stewardA, networkA.id, 'not-a-uuid', 'MEMBER'))).code).toBe(
+        'NOT_FOUND',
+      );
+      expect((await caught(networks.updateNetwork(member, networkA.id, { name: 'Taken over' }))).code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await caught(memberships.joinNetwork(member, 'not-a-uuid', true))).code).toBe('NOT_FOUND');
+    });
+
+    it('should keep at least one steward when two stewards demote each other at once', async () => {
+      const first = await signedUpPerson(database.db);
+      const second = await signedUpPerson(database.db);
+      const network = await networks.createNetwork(first, networkInput());
+      await memberships.joinNetwork(second, network.id, true);
+      await memberships.setMemberRole(first, network.id, second.viewer!.userId, 'STEWARD');
+      const results = await Promise.allSettled([
+        memberships.setMemberRole(first, network.id, second.viewer!.userId, 'MEMBER'),
+        memberships.setMemberRole(second, network.id, first.viewer!.userId, 'MEMBER'),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const stewards = await database.db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('network_id', '=', network.id)
+        .where('role', '=', 'STEWARD')
+        .where('left_at', 'is', null)
+        .execute();
+      expect(stewards).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import type { Resolvers } from '../../graphql/generated.ts';
+import * as memberships from './service.ts';
+
+export const membershipResolvers: Resolvers = {
+  Mutation: {
+    joinNetwork: (_root, { networkId, acceptCodeOfConduct }, ctx) =>
+      memberships.joinNetwork(ctx.services, networkId, acceptCodeOfConduct),
+    leaveNetwork: (_root, { networkId }, ctx) => memberships.leaveNetwork(ctx.services, networkId),
+    setMemberRole: (_root, { networkId, userId, role }, ctx) =>
+      memberships.setMemberRole(ctx.services, networkId, userId, role),
+  },
+};

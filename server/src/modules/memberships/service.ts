@@ -1,0 +1,221 @@
+import { transaction, type ServiceContext } from '../../core/context.ts';
+import { badInput, conflict, forbidden, notFound, type DomainError } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
+import type { IdCondition } from '../../core/query.ts';
+import { requireViewer } from '../accounts/service.ts';
+import * as networks from '../networks/service.ts';
+import type { NetworkRecord } from '../networks/service.ts';
+import * as repo from './repository.ts';
+import type { MemberRow, MembershipSignals, NetworkRole } from './repository.ts';
+
+// Who belongs to which network, and in what role. A network always keeps a steward: every
+// change that could take one away locks the network row first (networks.lockNetwork), so
+// concurrent leavings, demotions and account deletions take turns and the last one is refused.
+
+export type { MemberRow, MembershipSignals, NetworkRole };
+
+const LAST_STEWARD = 'A network needs at least one steward. Make another member a steward first, then try again.';
+
+/** Refuses unless the viewer is an active steward of the network. */
+export async function requireSteward(ctx: ServiceContext, networkId: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  const role = await repo.getActiveRole(ctx.db, networkId, viewer.userId);
+  if (role !== 'STEWARD') throw forbidden("Only this network's stewards can do this.");
+}
+
+/** Makes the person who started a network its first steward; inside the creation's transaction. */
+export async function addFounder(ctx: ServiceContext, network: NetworkRecord, userId: string): Promise<void> {
+  await repo.upsertMembership(ctx.db, {
+    networkId: network.id,
+    userId,
+    role: 'STEWARD',
+    codeOfConductVersion: network.codeOfConductVersion,
+    now: ctx.clock.now(),
+  });
+}
+
+export async function joinNetwork(
+  ctx: ServiceContext,
+  networkId: string,
+  acceptCodeOfConduct: boolean,
+): Promise<NetworkRecord> {
+  const viewer = requireViewer(ctx);
+  if (!acceptCodeOfConduct) {
+    throw badInput('acceptCodeOfConduct', "Read and accept the network's code of conduct to join.");
+  }
+  return transaction(ctx, async (tx) => {
+    // Locked, so the code of conduct version recorded is the one in force when they joined.
+    const network = await networks.lockNetwork(tx, networkId);
+    const joined = await repo.upsertMembership(tx.db, {
+      networkId,
+      userId: viewer.userId,
+      role: 'MEMBER',
+      codeOfConductVersion: network.codeOfConductVersion,
+      now: ctx.clock.now(),
+    });
+    if (!joined) throw conflict('You are already a member of this network.');
+    return network;
+  });
+}
+
+export async function leaveNetwork(ctx: ServiceContext, networkId: string): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  return transaction(ctx, async (tx) => {
+    await networks.lockNetwork(tx, networkId);
+    const role = await repo.getActiveRole(tx.db, networkId, viewer.userId);
+    if (!role) throw notFound('You are not a member of this network.');
+    if (role === 'STEWARD' && (await stewardCount(tx.db, networkId)) <= 1) throw conflict(LAST_STEWARD);
+    await repo.markLeft(tx.db, networkId, viewer.userId, ctx.clock.now());
+    return true;
+  });
+}
+
+export async function setMemberRole(
+  ctx: ServiceContext,
+  networkId: string,
+  userId: string,
+  role: NetworkRole,
+): Promise<NetworkRecord> {
+  return transaction(ctx, async (tx) => {
+    const network = await networks.lockNetwork(tx, networkId);
+    await requireSteward(tx, networkId);
+    const current = isUuid(userId) ? await repo.getActiveRole(tx.db, networkId, userId) : null;
+    if (!current) throw notFound('That person is not a member of this network.');
+    if (current === 'STEWARD' && role !== 'STEWARD' && (await stewardCount(tx.db, networkId)) <= 1) {
+      throw conflict(LAST_STEWARD);
+    }
+    await repo.setRole(tx.db, networkId, userId, role, ctx.clock.now());
+    return network;
+  });
+}
+
+async function stewardCount(db: ServiceContext['db'], networkId: string): Promise<number> {
+  return (await repo.countStewards(db, [networkId])).get(networkId) ?? 0;
+}
+
+// Batch reads, each taking every key of one request at once.
+
+/** The viewer's role in each of these networks; none when signed out. */
+export async function rolesOfViewer(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, NetworkRole>> {
+  if (!ctx.viewer) return new Map();
+  const viewerId = ctx.viewer.userId;
+  return ctx.memo.batch(`roles-of:${viewerId}`, networkIds, async (missing) => {
+    const rows = await repo.getRolesForUser(ctx.db, viewerId, missing);
+    return new Map(rows.map((row) => [row.networkId, row.role]));
+  });
+}
+
+export const SIGNAL_WINDOW_DAYS = 90;
+
+/**
+ * Member counts and movement for these networks, read once per request: a network's member
+ * count, its activity summary and its lifecycle suggestion all use them.
+ */
+export async function membershipSignals(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, MembershipSignals>> {
+  return ctx.memo.batch('membership-signals', networkIds, async (missing) => {
+    const since = new Date(ctx.clock.now().getTime() - SIGNAL_WINDOW_DAYS * 86_400_000);
+    const rows = await repo.getMembershipSignals(ctx.db, missing, since);
+    return new Map(rows.map((row) => [row.networkId, row]));
+  });
+}
+
+/** Whether a person shares an active network with the viewer, as a condition for the people module's statements. */
+export function sharesNetworkWith(viewerId: string): IdCondition {
+  return repo.sharesNetworkWith(viewerId);
+}
+
+// The member directory's rows; the people module shows each member as the viewer may see them.
+
+export interface MemberPageQuery {
+  role: NetworkRole | null;
+  personMatches: IdCondition | null;
+  after: { joinedAtKey: string; userId: string } | null;
+  limit: number;
+}
+
+export interface MemberPages {
+  /** `limit + 1` rows at most per network, or FORBIDDEN for a network the viewer is not in. */
+  pages: Map<string, MemberRow[] | DomainError>;
+  /** How many match in each network the viewer may list; counted on first call only. */
+  totals(): Promise<Map<string, number>>;
+}
+
+const NOT_A_MEMBER = "Only this network's members can see who its members are.";
+
+/**
+ * A page of active members for each of these networks, in one statement (and one more for the
+ * totals, if asked for). Only a network's active members may list it.
+ */
+export async function memberPages(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+  query: MemberPageQuery,
+): Promise<MemberPages> {
+  requireViewer(ctx);
+  const candidates = [...new Set(networkIds.filter(isUuid))];
+  const roles = await rolesOfViewer(ctx, candidates);
+  const allowed = candidates.filter((id) => roles.has(id));
+  const listQuery = { ...query, networkIds: allowed };
+  const rows = Map.groupBy(await repo.listMembers(ctx.db, listQuery), (row) => row.networkId);
+  const pages = new Map<string, MemberRow[] | DomainError>();
+  for (const id of networkIds) pages.set(id, roles.has(id) ? (rows.get(id) ?? []) : forbidden(NOT_A_MEMBER));
+  let totals: Promise<Map<string, number>> | null = null;
+  return { pages, totals: () => (totals ??= repo.countMembers(ctx.db, listQuery)) };
+}
+
+// A person leaving Hearth altogether (the people module's account deletion).
+
+/**
+ * Refuses while the person is the last steward of any network. Call inside the deletion's
+ * transaction: the networks they steward stay locked (as role changes lock them) until it
+ * commits, so a concurrent demotion or leaving cannot leave a network without a steward.
+ */
+export async function ensureNotLastStewardAnywhere(ctx: ServiceContext, userId: string): Promise<void> {
+  const locked = new Map<string, NetworkRecord>();
+  // Locked in id order, as every change locks one network, so concurrent callers cannot deadlock.
+  // A promotion that committed while we waited shows in the next read; lock those too.
+  for (;;) {
+    const stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);
+    const unlocked = stewarded.filter((id) => !locked.has(id));
+    if (unlocked.length === 0) break;
+    for (const network of await networks.lockNetworks(ctx, unlocked)) locked.set(network.id, network);
+  }
+  const stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);
+  const counts = await repo.countStewards(ctx.db, stewarded);
+  const sole = stewarded.filter((id) => (counts.get(id) ?? 0) <= 1).map((id) => locked.get(id)!.name);
+  if (sole.length > 0) {
+    throw conflict(
+      `You are the last steward of ${listInWords(sole)}. Make another member a steward of ${sole.length === 1 ? 'it' : 'each'} first, then delete your account.`,
+    );
+  }
+}
+
+function listInWords(names: readonly string[]): string {
+  const quoted = names.map((name) => `“${name}”`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** The person's memberships, past ones too, for their export. */
+export async function membershipsForExport(ctx: ServiceContext, userId: string) {
+  const rows = await repo.getMembershipsForExport(ctx.db, userId);
+  const named = await networks.networksByIds(
+    ctx,
+    rows.map((row) => row.networkId),
+  );
+  return rows
+    .map(({ networkId, ...membership }) => ({
+      networkSlug: named.get(networkId)!.slug,
+      networkName: named.get(networkId)!.name,
+      ...membership,
+    }))
+    .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || byCodeUnits(a.networkSlug, b.networkSlug));
+}
+
+/** Plain ordering, as the database's C collation sorts the ASCII of slugs. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
