@@ -1,5 +1,5 @@
 import type { OrganisationSize, ProfileVisibility as Visibility, SupportCategory } from '../server/src/db/schema.ts';
-import { SUPPORT_CATEGORIES } from '../server/src/modules/people/profile-input.ts';
+import { SUPPORT_CATEGORY_VALUES as SUPPORT_CATEGORIES } from '../server/src/db/schema.ts';
 import { addDays, daysBetween, type Random } from './random.ts';
 
 // Profiles for the demo people and the generated ones: who they are, where they work, what they

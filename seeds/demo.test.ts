@@ -13,7 +13,7 @@ import {
   DEMO_REFERENCE_DATE,
   loadDemoDataIfEmpty,
 } from './demo.ts';
-import { SUPPORT_CATEGORIES } from '../server/src/modules/people/profile-input.ts';
+import { SUPPORT_CATEGORY_VALUES as SUPPORT_CATEGORIES } from '../server/src/db/schema.ts';
 import { SKILLS_BY_CATEGORY } from './demo-profiles.ts';
 import { GENERATED_EMAIL_DOMAIN, generateLargeDataSet } from './generate.ts';
 import { normaliseSkills } from '../server/src/modules/people/profile-input.ts';

@@ -43,6 +43,11 @@ interface ColumnInfo {
   is_generated: 'ALWAYS' | 'NEVER';
 }
 
+/** support_category -> SUPPORT_CATEGORY_VALUES */
+function enumValuesName(name: string): string {
+  return `${name.toUpperCase()}_VALUES`;
+}
+
 function pascal(name: string): string {
   return name.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 }
@@ -89,8 +94,13 @@ async function generate(): Promise<string> {
       'export type Json = ColumnType<unknown, string, string>;',
       '',
     ];
+    // Each enum once, as values in the database's order; its type is derived from them.
     for (const [name, labels] of enums) {
-      out.push(`export type ${pascal(name)} = ${labels.map((l) => `'${l}'`).join(' | ')};`, '');
+      out.push(
+        `export const ${enumValuesName(name)} = [${labels.map((l) => `'${l}'`).join(', ')}] as const;`,
+        `export type ${pascal(name)} = (typeof ${enumValuesName(name)})[number];`,
+        '',
+      );
     }
     for (const [table, cols] of tables) {
       out.push(`export interface ${pascal(table)}Table {`);

@@ -23,6 +23,9 @@ export interface TextRule {
   required?: string;
 }
 
+/** Whether the text holds a control character (line breaks included). */
+export const hasControlCharacters = (text: string) => CONTROL.test(text);
+
 const formatCount = (count: number) => count.toLocaleString('en-GB');
 
 /**

@@ -8,15 +8,20 @@ export type GeneratedAlways<T> = T extends ColumnType<infer S> ? ColumnType<S, n
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
 
-export type LifecycleStage = 'POTENTIAL' | 'COALESCING' | 'MATURING' | 'STEWARDSHIP' | 'TRANSFORMATION';
+export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
-export type NetworkRole = 'MEMBER' | 'ORGANISER' | 'STEWARD';
+export const NETWORK_ROLE_VALUES = ['MEMBER', 'ORGANISER', 'STEWARD'] as const;
+export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 
-export type OrganisationSize = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
+export const ORGANISATION_SIZE_VALUES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
+export type OrganisationSize = (typeof ORGANISATION_SIZE_VALUES)[number];
 
-export type ProfileVisibility = 'PUBLIC' | 'MEMBERS' | 'PRIVATE';
+export const PROFILE_VISIBILITY_VALUES = ['PUBLIC', 'MEMBERS', 'PRIVATE'] as const;
+export type ProfileVisibility = (typeof PROFILE_VISIBILITY_VALUES)[number];
 
-export type SupportCategory = 'QUICK_TIP' | 'SHORT_TERM_SKILLS' | 'EXPANDING_POSSIBILITY' | 'LONG_TERM_SKILLS' | 'HANDS_ON_SUPPORT' | 'PERSONAL_VALIDATION' | 'RISK_MITIGATION' | 'UNIQUE_PERSPECTIVES';
+export const SUPPORT_CATEGORY_VALUES = ['QUICK_TIP', 'SHORT_TERM_SKILLS', 'EXPANDING_POSSIBILITY', 'LONG_TERM_SKILLS', 'HANDS_ON_SUPPORT', 'PERSONAL_VALIDATION', 'RISK_MITIGATION', 'UNIQUE_PERSPECTIVES'] as const;
+export type SupportCategory = (typeof SUPPORT_CATEGORY_VALUES)[number];
 
 export interface LifecycleChangesTable {
   id: Generated<string>;

@@ -1,5 +1,6 @@
 import { transaction, type ServiceContext, type Viewer } from '../../core/context.ts';
 import { badInput, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
+import { cleanText, textLength } from '../../core/text.ts';
 import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
@@ -38,14 +39,10 @@ function validEmail(raw: string): string {
   return email;
 }
 
+const NAME_RULE = { label: 'name', max: NAME_MAX_LENGTH, required: 'Enter the name you want to be shown by.' };
+
 export function validName(raw: string): string {
-  const name = raw.trim().replace(/\s+/g, ' ');
-  if (name === '') throw badInput('name', 'Enter the name you want to be shown by.');
-  if ([...name].length > NAME_MAX_LENGTH)
-    throw badInput('name', `Use a name of at most ${NAME_MAX_LENGTH} characters.`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw badInput('name', 'Use letters, numbers and punctuation only.');
-  return name;
+  return cleanText('name', raw, NAME_RULE);
 }
 
 function sessionExpiry(config: Config, createdAt: Date, lastUsedAt: Date): Date {
@@ -91,7 +88,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const email = normaliseEmail(input.email);
   if (email === '') throw badInput('email', 'Enter your email address.');
   if (input.password === '') throw badInput('password', 'Enter your password.');
-  if (email.length > EMAIL_MAX_LENGTH || [...input.password].length > 256) throw badInput('email', INVALID_CREDENTIALS);
+  if (email.length > EMAIL_MAX_LENGTH || textLength(input.password) > 256) throw badInput('email', INVALID_CREDENTIALS);
 
   const now = ctx.clock.now();
   const { windowMs, perEmail, perClient } = ctx.config.signInLimits;
@@ -200,7 +197,7 @@ const WRONG_PASSWORD = 'That password is not right. Enter the password you sign 
 export async function confirmPassword(ctx: ServiceContext, password: string): Promise<void> {
   const viewer = requireViewer(ctx);
   if (password === '') throw badInput('password', 'Enter your password to confirm.');
-  if ([...password].length > 256) throw badInput('password', WRONG_PASSWORD);
+  if (textLength(password) > 256) throw badInput('password', WRONG_PASSWORD);
   const { windowMs, perEmail } = ctx.config.signInLimits;
   const key = confirmationKey(viewer.userId);
   if ((await repo.countSignInAttempt(ctx.db, key, ctx.clock.now(), windowMs)) > perEmail) {

@@ -146,11 +146,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       ['organisation', { organisation: 'x'.repeat(121) }],
       ['sector', { sector: 'x'.repeat(81) }],
       ['roleTitle', { roleTitle: 'x'.repeat(121) }],
-      ['organisationSize', { organisationSize: 'HUGE' }],
       ['skills', { skills: ['x'.repeat(41)] }],
       ['skills', { skills: Array.from({ length: 21 }, (_, i) => `skill ${i}`) }],
-      ['supportNeeds', { supportNeeds: ['EVERYTHING'] }],
-      ['visibility', { visibility: 'FRIENDS' }],
     ])('should refuse a bad %s with BAD_USER_INPUT and write nothing', async (field, input) => {
       const me = await signUp('Unchanged Name');
       const error = await caught(

@@ -1,27 +1,7 @@
 // A person's profile input, checked and normalised: pure, so it is tested without a database.
 import { badInput } from '../../core/errors.ts';
+import { hasControlCharacters, optionalText, textLength, type TextRule } from '../../core/text.ts';
 import type { OrganisationSize, ProfileChanges, ProfileVisibility, SupportCategory } from './repository.ts';
-
-/** The eight kinds of support, in DOMAIN.md's order. */
-export const SUPPORT_CATEGORIES: readonly SupportCategory[] = [
-  'QUICK_TIP',
-  'SHORT_TERM_SKILLS',
-  'EXPANDING_POSSIBILITY',
-  'LONG_TERM_SKILLS',
-  'HANDS_ON_SUPPORT',
-  'PERSONAL_VALIDATION',
-  'RISK_MITIGATION',
-  'UNIQUE_PERSPECTIVES',
-];
-const ORGANISATION_SIZES: readonly OrganisationSize[] = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'];
-const VISIBILITIES: readonly ProfileVisibility[] = ['PUBLIC', 'MEMBERS', 'PRIVATE'];
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKS_OR_CONTROL = /[\u0000-\u001f\u007f]/;
-
-export const textLength = (text: string) => [...text].length;
 
 export interface ProfileInput {
   name?: string | null;
@@ -38,30 +18,15 @@ export interface ProfileInput {
   visibility?: ProfileVisibility | null;
 }
 
-const TEXT_LIMITS = {
-  pronouns: { max: 40, label: 'pronouns', multiline: false },
-  bio: { max: 2000, label: 'bio', multiline: true },
-  organisation: { max: 120, label: 'organisation', multiline: false },
-  sector: { max: 80, label: 'sector', multiline: false },
-  roleTitle: { max: 120, label: 'role title', multiline: false },
-} as const;
+const TEXT_RULES = {
+  pronouns: { label: 'pronouns', max: 40 },
+  bio: { label: 'bio', max: 2000, multiline: true },
+  organisation: { label: 'organisation', max: 120 },
+  sector: { label: 'sector', max: 80 },
+  roleTitle: { label: 'role title', max: 120 },
+} satisfies Record<string, TextRule>;
 
-type TextField = keyof typeof TEXT_LIMITS;
-
-/** An optional text: undefined stays unchanged, null or blank clears it. */
-function optionalText(field: TextField, raw: string | null | undefined): string | null | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === null) return null;
-  const { max, label, multiline } = TEXT_LIMITS[field];
-  const value = multiline ? raw.trim().replace(/\r\n?/g, '\n') : raw.trim().replace(/\s+/g, ' ');
-  if (value === '') return null;
-  if (textLength(value) > max)
-    throw badInput(field, `Keep the ${label} to ${max.toLocaleString('en-GB')} characters or fewer.`);
-  if ((multiline ? CONTROL_CHARACTERS : LINE_BREAKS_OR_CONTROL).test(value)) {
-    throw badInput(field, `Use letters, numbers and punctuation only in the ${label}.`);
-  }
-  return value;
-}
+type TextField = keyof typeof TEXT_RULES;
 
 export const SKILLS_MAX = 20;
 export const SKILL_MAX_LENGTH = 40;
@@ -83,8 +48,7 @@ export function normaliseSkills(raw: readonly string[]): string[] {
         `Keep each skill to ${SKILL_MAX_LENGTH} characters or fewer ("${[...skill].slice(0, 20).join('')}…" is longer).`,
       );
     }
-    if (LINE_BREAKS_OR_CONTROL.test(skill))
-      throw badInput('skills', 'Use letters, numbers and punctuation only in skills.');
+    if (hasControlCharacters(skill)) throw badInput('skills', 'Use letters, numbers and punctuation only in skills.');
     skills.push(skill);
   }
   if (skills.length > SKILLS_MAX) throw badInput('skills', `List at most ${SKILLS_MAX} skills.`);
@@ -93,33 +57,21 @@ export function normaliseSkills(raw: readonly string[]): string[] {
 
 /**
  * The profile changes the input asks for, validated and normalised; fields left out are left
- * out. The name is the accounts module's to check and store.
+ * out. The name is the accounts module's to check and store. Choices (size, support, visibility)
+ * arrive as enum values GraphQL has already checked against the schema.
  */
 export function validProfileChanges(input: ProfileInput): ProfileChanges {
   const changes: ProfileChanges = {};
-  for (const field of Object.keys(TEXT_LIMITS) as TextField[]) {
-    const value = optionalText(field, input[field]);
+  for (const field of Object.keys(TEXT_RULES) as TextField[]) {
+    const value = optionalText(field, input[field], TEXT_RULES[field]);
     if (value !== undefined) changes[field] = value;
   }
-  if (input.organisationSize !== undefined) {
-    if (input.organisationSize !== null && !ORGANISATION_SIZES.includes(input.organisationSize)) {
-      throw badInput('organisationSize', 'Choose MICRO, SMALL, MEDIUM or LARGE.');
-    }
-    changes.organisationSize = input.organisationSize;
-  }
+  if (input.organisationSize !== undefined) changes.organisationSize = input.organisationSize;
   if (input.isDigitalLead !== undefined && input.isDigitalLead !== null) changes.isDigitalLead = input.isDigitalLead;
   if (input.isMentor !== undefined && input.isMentor !== null) changes.isMentor = input.isMentor;
   if (input.skills !== undefined && input.skills !== null) changes.skills = normaliseSkills(input.skills);
-  if (input.supportNeeds !== undefined && input.supportNeeds !== null) {
-    const needs = [...new Set(input.supportNeeds)];
-    if (needs.some((need) => !SUPPORT_CATEGORIES.includes(need))) {
-      throw badInput('supportNeeds', 'Choose support needs from the eight support categories.');
-    }
-    changes.supportNeeds = needs;
-  }
-  if (input.visibility !== undefined && input.visibility !== null) {
-    if (!VISIBILITIES.includes(input.visibility)) throw badInput('visibility', 'Choose PUBLIC, MEMBERS or PRIVATE.');
-    changes.visibility = input.visibility;
-  }
+  if (input.supportNeeds !== undefined && input.supportNeeds !== null)
+    changes.supportNeeds = [...new Set(input.supportNeeds)];
+  if (input.visibility !== undefined && input.visibility !== null) changes.visibility = input.visibility;
   return changes;
 }
