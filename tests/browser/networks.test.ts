@@ -12,30 +12,22 @@ import {
   visit,
   type Person,
 } from '../support/browser.ts';
+import {
+  networkFields,
+  setStage,
+  startNetwork,
+  uniqueWord,
+  type NetworkFields,
+  type StartedNetwork,
+} from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
+// Every test starts the networks it looks at, so each passes alone and in any order. The browser,
+// the server and one signed-in steward are shared: none of them carries a test's state.
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let stewardContext: BrowserContext;
 let steward: Page;
-
-// A made-up word, so the search finds this run's network and nothing else.
-const word = `Quillmoor${Math.random()
-  .toString(36)
-  .replace(/[^a-z]/g, '')
-  .slice(0, 5)}`;
-const network = {
-  name: `${word} Tech for Good`,
-  placeName: word,
-  region: 'South West England',
-  latitude: '51.4545',
-  longitude: '-2.5879',
-  purpose: 'Helping the one digital person in each small charity find peers, answers and a mentor.',
-  values: 'Open, kind and practical.',
-  codeOfConduct: 'Be kind. Assume good intent. No selling at meetups.',
-};
-const slug = network.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-const networkPath = `/networks/${slug}`;
 
 /** Set HEARTH_SCREENSHOTS to a folder to keep full-page screenshots at 1280 and 375 wide. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -63,6 +55,13 @@ async function personIn(javaScriptEnabled: boolean, label: string): Promise<{ co
   return { context, page };
 }
 
+/** A network of the shared steward's, under a word of its own. */
+async function stewardsNetwork(prefix: string): Promise<NetworkFields & StartedNetwork & { word: string }> {
+  const word = uniqueWord(prefix);
+  const fields = networkFields(word);
+  return { word, ...fields, ...(await startNetwork(steward, server.url, fields)) };
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -76,12 +75,19 @@ afterAll(async () => {
 
 describe('networks', () => {
   it('should show an empty directory that invites people to start a network', async () => {
-    const page = await (await newContext(browser)).newPage();
-    await visit(page, `${server.url}/networks`);
-    expect(await page.getByRole('heading', { level: 2, name: /networks/ }).innerText()).toBe('0 networks');
-    expect(await page.getByText('There are no networks on Hearth yet.').count()).toBe(1);
-    await screenshot(page, 'directory-empty');
-    await page.context().close();
+    // A server of its own: any network another test started would be listed on the shared one.
+    const empty = await startServer();
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await visit(page, `${empty.url}/networks`);
+      expect(await page.getByRole('heading', { level: 2, name: /networks/ }).innerText()).toBe('0 networks');
+      expect(await page.getByText('There are no networks on Hearth yet.').count()).toBe(1);
+      await screenshot(page, 'directory-empty');
+    } finally {
+      await context.close();
+      await empty.close();
+    }
   });
 
   it('should send a signed-out visitor to sign in before starting a network', async () => {
@@ -95,6 +101,7 @@ describe('networks', () => {
   });
 
   it('should show field errors and keep the input when the new network form is incomplete', async () => {
+    const network = networkFields(uniqueWord('Incomplete'));
     await visit(steward, `${server.url}/networks/new`);
     await steward.getByLabel('Name').fill(network.name);
     await steward.getByLabel('Latitude').fill('200');
@@ -109,6 +116,8 @@ describe('networks', () => {
   });
 
   it('should create a network and make its creator the steward', async () => {
+    const network = networkFields(uniqueWord('Quillmoor'));
+    const networkPath = `/networks/${network.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     await visit(steward, `${server.url}/networks/new`);
     expect(await axeScan(steward)).toEqual([]);
     await screenshot(steward, 'new');
@@ -118,8 +127,8 @@ describe('networks', () => {
     await steward.getByLabel('Code of conduct').fill(network.codeOfConduct);
     await steward.getByLabel('Town, city or area').fill(network.placeName);
     await steward.getByLabel('Region').fill(network.region);
-    await steward.getByLabel('Latitude').fill(network.latitude);
-    await steward.getByLabel('Longitude').fill(network.longitude);
+    await steward.getByLabel('Latitude').fill(String(network.latitude));
+    await steward.getByLabel('Longitude').fill(String(network.longitude));
     await markWindow(steward);
     await Promise.all([
       steward.waitForURL((url) => url.pathname === networkPath),
@@ -138,6 +147,8 @@ describe('networks', () => {
   });
 
   it('should find the network in the directory by a word and by stage', async () => {
+    const network = await stewardsNetwork('Findley');
+    const { word } = network;
     await visit(steward, `${server.url}/networks`);
     await steward.getByLabel('Words to look for').fill(word);
     await Promise.all([
@@ -146,7 +157,7 @@ describe('networks', () => {
     ]);
     expect(await steward.getByRole('heading', { level: 2, name: /found/ }).innerText()).toBe('1 network found');
     const result = steward.getByRole('link', { name: network.name });
-    expect(await result.getAttribute('href')).toBe(networkPath);
+    expect(await result.getAttribute('href')).toBe(network.path);
     expect(await steward.getByText('1 member').count()).toBe(1);
     expect(await axeScan(steward)).toEqual([]);
     await screenshot(steward, 'directory');
@@ -157,6 +168,8 @@ describe('networks', () => {
   });
 
   it('should sort the directory by distance from a typed town, with the distance on each card', async () => {
+    const network = await stewardsNetwork('Farley');
+    const { word } = network;
     const context = await newContext(browser);
     const page = await context.newPage();
     await visit(page, `${server.url}/networks`);
@@ -194,7 +207,8 @@ describe('networks', () => {
   });
 
   it('should let a steward set the stage with a note and see it in the history', async () => {
-    await visit(steward, `${server.url}${networkPath}`);
+    const network = await stewardsNetwork('Stagely');
+    await visit(steward, `${server.url}${network.path}`);
     await steward.getByLabel('Stage', { exact: true }).selectOption('COALESCING');
     // A note is required: the API's message shows next to the field.
     await steward.getByRole('button', { name: 'Set stage' }).click();
@@ -225,6 +239,8 @@ describe('networks', () => {
     { mode: 'with JavaScript on', javaScriptEnabled: true },
     { mode: 'with JavaScript off', javaScriptEnabled: false },
   ])("should let the steward change the network's details, $mode", async ({ javaScriptEnabled }) => {
+    const network = await stewardsNetwork('Detailby');
+    const networkPath = network.path;
     const context = await newContext(browser, {
       javaScriptEnabled,
       storageState: await stewardContext.storageState(),
@@ -239,7 +255,7 @@ describe('networks', () => {
       ]);
       // The form starts with what is stored.
       expect(await page.getByLabel('Purpose').inputValue()).toBe(storedPurpose);
-      expect(await page.getByLabel('Latitude').inputValue()).toBe(network.latitude);
+      expect(await page.getByLabel('Latitude').inputValue()).toBe(String(network.latitude));
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
 
       // A bad value: the error sits next to the field, and what was typed stays.
@@ -253,7 +269,7 @@ describe('networks', () => {
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
       if (!javaScriptEnabled) await screenshot(page, 'network-edit-error');
 
-      await page.getByLabel('Latitude').fill(network.latitude);
+      await page.getByLabel('Latitude').fill(String(network.latitude));
       await Promise.all([
         page.waitForURL((url) => url.pathname === networkPath && url.searchParams.has('updated')),
         page.getByRole('button', { name: 'Save changes' }).click(),
@@ -274,6 +290,8 @@ describe('networks', () => {
   ])(
     'should not let one steward silently overwrite details another saved meanwhile, $mode',
     async ({ javaScriptEnabled }) => {
+      const network = await stewardsNetwork('Overby');
+      const networkPath = network.path;
       const context = await newContext(browser, {
         javaScriptEnabled,
         storageState: await stewardContext.storageState(),
@@ -312,6 +330,8 @@ describe('networks', () => {
   );
 
   it("should tell a member that only stewards can change the network's details", async () => {
+    const network = await stewardsNetwork('Memberton');
+    const networkPath = network.path;
     const { context, page } = await personIn(false, 'edit-member');
     try {
       await visit(page, `${server.url}${networkPath}`);
@@ -336,7 +356,8 @@ describe('networks', () => {
   });
 
   it('should refuse to let the last steward leave, with the reason next to the button', async () => {
-    await visit(steward, `${server.url}${networkPath}`);
+    const network = await stewardsNetwork('Lastby');
+    await visit(steward, `${server.url}${network.path}`);
     await steward.getByRole('button', { name: 'Leave this network' }).click();
     await steward.locator('#leave-error').waitFor();
     expect(await steward.locator('#leave-error').innerText()).toMatch(/at least one steward/);
@@ -348,9 +369,10 @@ describe('networks', () => {
     { mode: 'with JavaScript on', javaScriptEnabled: true },
     { mode: 'with JavaScript off', javaScriptEnabled: false },
   ])('should join only after accepting the code of conduct, $mode', async ({ javaScriptEnabled }) => {
+    const network = await stewardsNetwork('Joinery');
     const { context, page } = await personIn(javaScriptEnabled, javaScriptEnabled ? 'join-js' : 'join-nojs');
     try {
-      await visit(page, `${server.url}${networkPath}`);
+      await visit(page, `${server.url}${network.path}`);
       expect(await fact(page, 'Your role')).toBe('Not a member');
       // axe runs as a script, so only where JavaScript does.
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
@@ -386,6 +408,7 @@ describe('networks', () => {
   });
 
   it('should show a signed-out visitor the network and how to join', async () => {
+    const { path: networkPath } = await stewardsNetwork('Visitby');
     const context = await newContext(browser);
     const page = await context.newPage();
     try {
@@ -403,6 +426,8 @@ describe('networks', () => {
   });
 
   it('should list every network in the overview table', async () => {
+    const network = await stewardsNetwork('Overview');
+    await setStage(steward, server.url, network.id, 'COALESCING', 'A core group is forming.');
     const page = await stewardContext.newPage();
     try {
       await visit(page, `${server.url}/networks/overview`);
@@ -421,12 +446,14 @@ describe('networks', () => {
   });
 
   it.each([
-    { name: 'the directory', path: '/networks' },
-    { name: 'the new network form', path: '/networks/new' },
-    { name: "a network's page", path: networkPath },
-    { name: "the network's details form", path: `${networkPath}/edit` },
-    { name: 'the overview', path: '/networks/overview' },
-  ])('should fit $name into 320 CSS pixels without sideways scrolling', async ({ path }) => {
+    { name: 'the directory', page: () => '/networks' },
+    { name: 'the new network form', page: () => '/networks/new' },
+    { name: "a network's page", page: (network: StartedNetwork) => network.path },
+    { name: "the network's details form", page: (network: StartedNetwork) => `${network.path}/edit` },
+    { name: 'the overview', page: () => '/networks/overview' },
+  ])('should fit $name into 320 CSS pixels without sideways scrolling', async ({ page: pathOf }) => {
+    // With a network of the steward's listed, so every page has something in it.
+    const path = pathOf(await stewardsNetwork('Narrowby'));
     const page = await stewardContext.newPage();
     try {
       await page.setViewportSize({ width: 320, height: 640 });

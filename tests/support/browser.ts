@@ -140,3 +140,22 @@ export async function hasSessionCookie(context: BrowserContext, baseUrl: string)
   const cookies = await context.cookies(baseUrl);
   return cookies.some((cookie) => cookie.name === 'hearth_session');
 }
+
+/**
+ * Runs a GraphQL operation as whoever is signed in to this page's browser context: its cookie,
+ * sent from our own origin as the pages send it. Any error throws, so set-up fails loudly.
+ */
+export async function graphqlAs<T>(
+  page: Page,
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await page.request.post(`${baseUrl}/graphql`, {
+    headers: { origin: baseUrl, 'content-type': 'application/json' },
+    data: { query, variables },
+  });
+  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+  return body.data as T;
+}

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { parse, PGlite, protocol } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparedPglite, type PreparedPglite } from './pglite-statements.ts';
@@ -229,5 +229,134 @@ describe('preparedPglite', () => {
         .selectAll()
         .execute(),
     ).toEqual([]);
+  });
+});
+
+/** Lets every pending promise chain that is not waiting on a lock run to its end. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function gate(): { open: () => void; opened: Promise<void> } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+// What preparedPglite takes from PGlite beyond its documented API, checked so that a new PGlite
+// fails here, naming what changed, instead of misbehaving quietly.
+describe('the PGlite internals preparedPglite relies on', () => {
+  let pglite: PGlite;
+
+  beforeAll(async () => {
+    pglite = await PGlite.create('memory://');
+  });
+
+  afterAll(async () => {
+    await pglite.close();
+  });
+
+  it.each([
+    ['_checkReady', 0],
+    ['_runExclusiveQuery', 1],
+    ['_runExclusiveTransaction', 1],
+  ])('should still have the private method %s, taking %i parameters', (name, parameters) => {
+    const member = (pglite as unknown as Record<string, unknown>)[name];
+    expect(typeof member, `PGlite.${name} is gone, or no longer a method; preparedPglite calls it`).toBe('function');
+    expect(
+      (member as (...args: unknown[]) => unknown).length,
+      `PGlite.${name} now declares a different number of parameters; check what it does before relying on it`,
+    ).toBe(parameters);
+  });
+
+  it('should wait in _checkReady until PGlite is ready, and refuse once it is closed', async () => {
+    const starting = new PGlite('memory://');
+    await starting._checkReady();
+    expect(starting.ready, 'PGlite._checkReady resolved before PGlite was ready').toBe(true);
+    await starting.close();
+    const refused = await starting._checkReady().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused, 'PGlite._checkReady no longer refuses a closed PGlite').toBeInstanceOf(Error);
+  });
+
+  it('should keep PGlite.query waiting while _runExclusiveQuery runs, and hand back its result', async () => {
+    const order: string[] = [];
+    const held = gate();
+    const exclusive = pglite._runExclusiveQuery(async () => {
+      await held.opened;
+      order.push('exclusive');
+      return 'its result';
+    });
+    const query = pglite.query('select 1 as one').then(() => order.push('query'));
+    await settle();
+    expect(order, 'PGlite.query ran while _runExclusiveQuery held its lock: they no longer share one').toEqual([]);
+    held.open();
+    expect(await exclusive, 'PGlite._runExclusiveQuery no longer returns what its function returns').toBe('its result');
+    await query;
+    expect(order).toEqual(['exclusive', 'query']);
+  });
+
+  it('should keep PGlite.transaction waiting while _runExclusiveTransaction runs, but not the query lock', async () => {
+    const order: string[] = [];
+    const held = gate();
+    const exclusive = pglite._runExclusiveTransaction(async () => {
+      // preparedPglite takes the query lock inside this one, as PGlite.query does.
+      const inner = await pglite._runExclusiveQuery(async () => 'inner');
+      order.push(inner);
+      await held.opened;
+      order.push('exclusive');
+      return 'its result';
+    });
+    const transaction = pglite.transaction(async (tx) => {
+      await tx.query('select 1');
+      order.push('transaction');
+    });
+    await settle();
+    expect(
+      order,
+      'PGlite.transaction ran while _runExclusiveTransaction held its lock, or _runExclusiveQuery could not be taken inside it',
+    ).toEqual(['inner']);
+    held.open();
+    expect(await exclusive, 'PGlite._runExclusiveTransaction no longer returns what its function returns').toBe(
+      'its result',
+    );
+    await transaction;
+    expect(order).toEqual(['inner', 'exclusive', 'transaction']);
+  });
+
+  it('should round-trip a named statement through execProtocol and the exported parsers', async () => {
+    const { serialize } = protocol;
+    const text = 'select $1::int4 + 1 as v';
+    const described = await pglite._runExclusiveQuery(() =>
+      pglite.execProtocol(
+        new Uint8Array([
+          ...serialize.parse({ name: 'round_trip', text }),
+          ...serialize.describe({ type: 'S', name: 'round_trip' }),
+          ...serialize.sync(),
+        ]),
+        { syncToFs: false },
+      ),
+    );
+    const paramTypes = parse.parseDescribeStatementResults(described.messages);
+    expect(paramTypes, 'parse.parseDescribeStatementResults no longer gives the parameter type ids').toEqual([23]);
+    const run = await pglite._runExclusiveQuery(() =>
+      pglite.execProtocol(
+        new Uint8Array([
+          ...serialize.bind({ statement: 'round_trip', values: [pglite.serializers[23]!(41) as string] }),
+          ...serialize.describe({ type: 'P' }),
+          ...serialize.execute({}),
+          ...serialize.sync(),
+        ]),
+        { syncToFs: false },
+      ),
+    );
+    const [result] = parse.parseResults(run.messages, pglite.parsers);
+    const plain = await pglite.query(text, [41]);
+    expect(result?.rows, 'a named statement run through execProtocol gave other rows than PGlite.query').toEqual([
+      { v: 42 },
+    ]);
+    expect(result?.fields).toEqual(plain.fields);
   });
 });

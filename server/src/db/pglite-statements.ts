@@ -1,3 +1,17 @@
+// This file reaches into PGlite: three private methods, `_checkReady`, `_runExclusiveTransaction`
+// and `_runExclusiveQuery`, to take PGlite's own locks around the wire-protocol messages it sends,
+// exactly as `PGlite.query` and `PGlite.transaction` do. That is why @electric-sql/pglite is pinned
+// to an exact version (0.5.16) in server/package.json; before moving the pin, run
+// pglite-statements.test.ts, which fails naming the member that changed (gone, a new arity, or no
+// longer holding the lock `query` or `transaction` takes).
+//
+// It can go when PGlite's public API keeps statements prepared: a named prepared statement that is
+// parsed once and later run by name (as node-postgres does with `{ name, text }`), or `query`
+// caching its parsed statements itself; Kysely's PGlite dialect would then get the same saving
+// without this wrapper. Short of that, a public lock for protocol messages, usable both inside
+// and outside `transaction`, would remove the private calls. `PGlite.runExclusive` is not that
+// lock: it takes only the query lock, though documented as keeping transactions out too, and made
+// to match its documentation it would deadlock when called inside `transaction`.
 import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 /**

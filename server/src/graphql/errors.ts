@@ -1,6 +1,7 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../core/errors.ts';
 
+/** The "did you mean" tail graphql-js adds to validation messages; hidden in production. */
 const SUGGESTION = / ?Did you mean .*\?$/;
 
 export interface FormatOptions {
@@ -30,16 +31,15 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
     return { ...base, message: requestProblem(original), extensions: { code } };
   }
   if (original === undefined || original instanceof GraphQLError) {
-    return { ...base, ...describeInvalidRequest(error.message, options.hideSuggestions) };
+    return { ...base, ...describeInvalidRequest(error, options.hideSuggestions) };
   }
-
-  const depth = DEPTH_EXCEEDED.exec(original.message);
-  if (depth) {
-    return {
-      ...base,
-      message: `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`,
-      extensions: { code: 'BAD_USER_INPUT' },
-    };
+  // Mercurius reports an over-deep query with status 500; it is the client's query at fault.
+  if ((original as { code?: unknown }).code === 'MER_ERR_GQL_QUERY_DEPTH') {
+    const depth = DEPTH_EXCEEDED.exec(original.message);
+    const message = depth
+      ? `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`
+      : 'The query is nested too deeply.';
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT' } };
   }
 
   options.logInternal(original);
@@ -57,7 +57,7 @@ export function internalError(requestId: string): {
   };
 }
 
-// Mercurius reports an over-deep query with status 500; it is the client's query at fault.
+/** Mercurius's words for an over-deep query (MER_ERR_GQL_QUERY_DEPTH): only the two numbers are read. */
 const DEPTH_EXCEEDED = /query depth \((\d+)\) exceeds the query depth limit of (\d+)/;
 
 const REQUEST_PROBLEMS: Record<string, string> = {
@@ -71,50 +71,154 @@ function requestProblem(error: Error): string {
   return (typeof code === 'string' && REQUEST_PROBLEMS[code]) || error.message;
 }
 
-// Only the variable's name and the path are read from the start; the printed value between them
-// and the reason may contain anything, so the reason is recognised at the end, never cut out.
+/*
+ * A refused variable reads `Variable "$input" got invalid value <the value, printed> at
+ * "input.email"; <reason>`, and the printed value may hold anything, a password included. On a
+ * query's first run graphql-js coerces the variables and hands over structure: the variable's
+ * definition as the error's node and the reason as an error of its own (originalError), so the
+ * reason is read alone, from its start, and only the path is taken from the text. On the run that
+ * compiles the query graphql-jit coerces instead, in words of its own, and gives nothing but its
+ * message: the variable's name is read from its start and the reason recognised at its end.
+ * Either way no text in between is used, only names a known reason holds, and
+ * tests/api/error-wording.test.ts sends every wording below through a running server.
+ */
+
+/** graphql-jit's message for a refused value, read for the variable's name (or the field's, nested). */
 const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value /;
-// The path follows the printed value; the last one is graphql-js's own, whatever the value holds.
-const VARIABLE_PATH = /[\s\S]* at "([\w.[\]]+)"; /;
+/** Where in the variable, as graphql-js prints it at the end of the text before the reason. */
+const VARIABLE_PATH = / at "([\w.[\]]+)"; $/;
+
 const TYPE = String.raw`"?([\w[\]!]+)"?`;
+/** graphql-js's suggestions after an unknown field or enum value: names only. */
+const SUGGESTED = String.raw`(?: Did you mean (?:the enum value )?"\w+"(?:,? (?:or )?"\w+")*\?)?`;
+/** graphql-jit's place of a nested value, e.g. value.near.latitude or value.skills[0]. */
+const JIT_PATH = String.raw`value((?:\.\w+|\[\d+\])+)`;
+/**
+ * graphql-jit checks the built-in scalars itself. Its reason ends with the value printed again,
+ * so a value could imitate the words before it: only these names are ever taken from there.
+ */
+const BUILT_IN = String.raw`(String|Int|Float|Boolean|ID)`;
+const KIND = String.raw`(string|integer|numeric|boolean)`;
+
+interface Reason {
+  /** Rebuilt from the names in the reason: never any part of the value. */
+  reason: string;
+  /** The input field at fault, when the reason names it. */
+  field?: string;
+}
+
+export interface KnownReason {
+  /** What the library says, in short; the tests name each one. */
+  wording: string;
+  pattern: RegExp;
+  describe: (match: RegExpExecArray) => Reason;
+}
+
+/** The name at the end of a path such as `input.near.latitude` or `skills[0]`. */
+function lastName(path: string): string | undefined {
+  return /(\w+)(?:\[\d+\])*$/.exec(path)?.[1];
+}
+
+/** A reason that is the whole of graphql-js's own error. */
+const whole = (wording: string, pattern: string, describe: KnownReason['describe']): KnownReason => ({
+  wording,
+  pattern: new RegExp(`^${pattern}$`),
+  describe,
+});
+
+/** A reason that ends graphql-jit's message. */
+const ending = (wording: string, pattern: string, describe: KnownReason['describe']): KnownReason => ({
+  wording,
+  pattern: new RegExp(`; ${pattern}$`),
+  describe,
+});
+
+const unknownField: KnownReason['describe'] = (m) => ({
+  reason: `Field "${m[1]}" is not defined by type ${m[2]}.`,
+  field: m[1],
+});
+const notNull: KnownReason['describe'] = (m) => ({ reason: `Expected a value of type ${m[1]}, not null.` });
+const notObject: KnownReason['describe'] = (m) => ({ reason: `Expected an object of type ${m[1]}.` });
+const otherKind: KnownReason['describe'] = (m) => ({ reason: `${m[1]} cannot represent a non ${m[2]} value.` });
+const ofType: KnownReason['describe'] = (m) => ({ reason: `Expected a value of type ${m[1]}.` });
 
 /**
- * Why a value was refused, in words that hold no part of the value: graphql-js quotes what was
- * sent (a wrong-typed password, say), so only reasons in known wordings are kept, rebuilt from
- * the names they hold, and anything else becomes "not valid".
+ * Why a value was refused, in words that hold no part of the value: only reasons in known
+ * wordings are kept, rebuilt from the names they hold; anything else becomes "not valid".
  */
-const KNOWN_REASONS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]> = [
-  [
-    new RegExp(String.raw`; Field "(\w+)" is not defined by type ${TYPE}\.?$`),
-    (m) => `Field "${m[1]}" is not defined by type ${m[2]}.`,
+export const KNOWN_REASONS: { graphqlJs: readonly KnownReason[]; graphqlJit: readonly KnownReason[] } = {
+  graphqlJs: [
+    whole('unknown field', String.raw`Field "(\w+)" is not defined by type ${TYPE}\.${SUGGESTED}`, unknownField),
+    whole('missing field', String.raw`Field "(\w+)" of required type ${TYPE} was not provided\.`, (m) => ({
+      reason: `Field "${m[1]}" of required type "${m[2]}" was not provided.`,
+      field: m[1],
+    })),
+    whole('null', String.raw`Expected non-nullable type ${TYPE} not to be null\.`, notNull),
+    whole('not an object', String.raw`Expected type ${TYPE} to be an object\.`, notObject),
+    whole('unknown enum value', String.raw`Value [\s\S]* does not exist in ${TYPE} enum\.${SUGGESTED}`, (m) => ({
+      reason: `Expected one of the ${m[1]} values.`,
+    })),
+    whole('enum given another kind', String.raw`Enum ${TYPE} cannot represent [\s\S]*`, (m) => ({
+      reason: `Expected one of the ${m[1]} values.`,
+    })),
+    whole('scalar given another kind', String.raw`(\w+) cannot represent (?:a )?non[ -]?(\w+) value[\s\S]*`, otherKind),
+    whole('scalar given a value it cannot hold', String.raw`(\w+) cannot represent [\s\S]*`, ofType),
   ],
-  [
-    new RegExp(String.raw`; Field "(\w+)" of required type ${TYPE} was not provided\.?$`),
-    (m) => `Field "${m[1]}" of required type "${m[2]}" was not provided.`,
+  graphqlJit: [
+    ending('unknown field', String.raw`Field "(\w+)" is not defined by type ${TYPE}\.`, unknownField),
+    ending('missing field', String.raw`Field ${JIT_PATH} of required type ${TYPE} was not provided\.`, (m) => {
+      const field = lastName(m[1]!);
+      return { reason: `Field "${field}" of required type "${m[2]}" was not provided.`, field };
+    }),
+    ending('null', String.raw`Expected non-nullable type ${TYPE} not to be null at ${JIT_PATH}\.`, (m) => ({
+      ...notNull(m),
+      field: lastName(m[2]!),
+    })),
+    ending('not an object', String.raw`Expected type ${TYPE} to be an object\.`, notObject),
+    ending('enum or custom scalar', String.raw`Expected type ${TYPE}\.`, ofType),
+    ending(
+      'scalar given another kind',
+      String.raw`Expected type ${BUILT_IN}; \1 cannot represent (?:a )?non[ -]?${KIND} value: [\s\S]*`,
+      otherKind,
+    ),
+    ending(
+      'scalar given a value it cannot hold',
+      String.raw`Expected type ${BUILT_IN}; \1 cannot represent [\s\S]*`,
+      ofType,
+    ),
   ],
-  [
-    new RegExp(String.raw`; Value [\s\S]* does not exist in ${TYPE} enum\.?(?: Did you mean [\s\S]*)?$`),
-    (m) => `Expected one of the ${m[1]} values.`,
-  ],
-  [new RegExp(String.raw`; Enum ${TYPE} cannot represent [\s\S]*$`), (m) => `Expected one of the ${m[1]} values.`],
-  [
-    new RegExp(String.raw`; (\w+) cannot represent (a )?non[ -]?(\w+) value[\s\S]*$`),
-    (m) => `${m[1]} cannot represent a non ${m[3]} value.`,
-  ],
-  [new RegExp(String.raw`; (\w+) cannot represent [\s\S]*$`), (m) => `Expected a value of type ${m[1]}.`],
-  [new RegExp(String.raw`; Expected type ${TYPE}\.?$`), (m) => `Expected a value of type ${m[1]}.`],
-  [
-    new RegExp(String.raw`; Expected non-nullable type ${TYPE} not to be null\.?$`),
-    (m) => `Expected a value of type ${m[1]}, not null.`,
-  ],
-];
+};
 
-function knownReason(message: string): string {
-  for (const [pattern, describe] of KNOWN_REASONS) {
-    const match = pattern.exec(message);
+function knownReason(reasons: readonly KnownReason[], text: string): Reason | null {
+  for (const { pattern, describe } of reasons) {
+    const match = pattern.exec(text);
     if (match) return describe(match);
   }
-  return 'That value is not valid here.';
+  return null;
+}
+
+interface RefusedVariable {
+  variable: string;
+  /** e.g. `input.email`; absent when the whole variable was refused, or graphql-jit did not say. */
+  path: string | undefined;
+  reason: Reason | null;
+}
+
+function refusedVariable(error: GraphQLError): RefusedVariable | null {
+  const node = error.nodes?.[0];
+  const cause = error.originalError;
+  if (node?.kind === Kind.VARIABLE_DEFINITION && cause instanceof GraphQLError) {
+    const { message } = error;
+    const before = message.endsWith(cause.message) ? message.slice(0, message.length - cause.message.length) : '';
+    return {
+      variable: node.variable.name.value,
+      path: VARIABLE_PATH.exec(before)?.[1],
+      reason: knownReason(KNOWN_REASONS.graphqlJs, cause.message),
+    };
+  }
+  const named = INVALID_VARIABLE.exec(error.message);
+  if (!named) return null;
+  return { variable: named[1]!, path: undefined, reason: knownReason(KNOWN_REASONS.graphqlJit, error.message) };
 }
 
 /**
@@ -122,24 +226,20 @@ function knownReason(message: string): string {
  * a bad variable, which may hold a password: keep the reason, drop the value, name the field.
  */
 function describeInvalidRequest(
-  message: string,
+  error: GraphQLError,
   hideSuggestions: boolean,
 ): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
-  const text = hideSuggestions ? message.replace(SUGGESTION, '') : message;
-  const invalid = INVALID_VARIABLE.exec(text);
-  if (!invalid) return { message: text, extensions: { code: 'BAD_USER_INPUT' } };
-  const variable = invalid[1] ?? '';
-  const at = VARIABLE_PATH.exec(text)?.[1];
-  const reason = knownReason(text);
+  const refused = refusedVariable(error);
+  if (!refused) {
+    const message = hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
+    return { message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  const known = refused.reason;
   // The innermost input field at fault: an unknown or missing one by its name, else the path's end.
-  const named = /^Field "(\w+)" (?:is not defined|of required type)/.exec(reason)?.[1];
-  const field = (named ?? at ?? variable)
-    .split('.')
-    .pop()
-    ?.replace(/\[\d+\]$/, '');
-  const where = at ? `"${at}"` : `"$${variable}"`;
+  const field = known?.field ?? lastName(refused.path ?? refused.variable);
+  const where = refused.path ? `"${refused.path}"` : `"$${refused.variable}"`;
   return {
-    message: `Invalid value for ${where}: ${reason}`,
+    message: `Invalid value for ${where}: ${known?.reason ?? 'That value is not valid here.'}`,
     extensions: field ? { code: 'BAD_USER_INPUT', field } : { code: 'BAD_USER_INPUT' },
   };
 }
