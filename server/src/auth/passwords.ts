@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { textLength } from '../core/text.ts';
 
 // argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane.
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
@@ -19,7 +20,7 @@ let commonPasswords: Set<string> | null = null;
 function loadCommonPasswords(): Set<string> {
   const file = createRequire(import.meta.url).resolve('@zxcvbn-ts/language-common/src/passwords.json');
   const passwords = JSON.parse(readFileSync(file, 'utf8')) as string[];
-  return new Set(passwords.filter((password) => [...password].length >= PASSWORD_MIN_LENGTH));
+  return new Set(passwords.filter((password) => textLength(password) >= PASSWORD_MIN_LENGTH));
 }
 
 function isCommonPassword(password: string): boolean {
@@ -41,7 +42,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, email: string): string | null {
-  const length = [...password].length;
+  const length = textLength(password);
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (isCommonPassword(password)) {

@@ -33,7 +33,7 @@ export function normaliseEmail(email: string): string {
 function validEmail(raw: string): string {
   const email = normaliseEmail(raw);
   if (email === '') throw badInput('email', 'Enter your email address.');
-  if (email.length > EMAIL_MAX_LENGTH)
+  if (textLength(email) > EMAIL_MAX_LENGTH)
     throw badInput('email', `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
   if (!EMAIL_SHAPE.test(email)) throw badInput('email', 'Enter an email address like name@example.org.');
   return email;
@@ -88,7 +88,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const email = normaliseEmail(input.email);
   if (email === '') throw badInput('email', 'Enter your email address.');
   if (input.password === '') throw badInput('password', 'Enter your password.');
-  if (email.length > EMAIL_MAX_LENGTH || textLength(input.password) > 256) throw badInput('email', INVALID_CREDENTIALS);
+  if (textLength(email) > EMAIL_MAX_LENGTH || textLength(input.password) > 256) throw badInput('email', INVALID_CREDENTIALS);
 
   const now = ctx.clock.now();
   const { windowMs, perEmail, perClient } = ctx.config.signInLimits;

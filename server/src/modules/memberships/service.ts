@@ -180,13 +180,13 @@ export async function ensureNotLastStewardAnywhere(ctx: ServiceContext, userId: 
   const locked = new Map<string, NetworkRecord>();
   // Locked in id order, as every change locks one network, so concurrent callers cannot deadlock.
   // A promotion that committed while we waited shows in the next read; lock those too.
+  let stewarded: string[];
   for (;;) {
-    const stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);
+    stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);
     const unlocked = stewarded.filter((id) => !locked.has(id));
     if (unlocked.length === 0) break;
     for (const network of await networks.lockNetworks(ctx, unlocked)) locked.set(network.id, network);
   }
-  const stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);
   const counts = await repo.countStewards(ctx.db, stewarded);
   const sole = stewarded.filter((id) => (counts.get(id) ?? 0) <= 1).map((id) => locked.get(id)!.name);
   if (sole.length > 0) {
