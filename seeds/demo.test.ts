@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../server/src/modules/accounts/service.ts';
-import { openTestDatabase, type TestDatabase } from '../server/src/testing/databases.ts';
+import { openTestDatabase, useTestDatabase } from '../server/src/testing/databases.ts';
 import { serviceContext } from '../server/src/testing/factories.ts';
 import {
   DEMO_NETWORK_SLUGS,
@@ -90,13 +90,9 @@ async function activeMembers(db: AnyDb, slug: string) {
 }
 
 describe('loadDemoDataIfEmpty', () => {
-  let database: TestDatabase;
+  const database = useTestDatabase('pglite');
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
     expect(await loadDemoDataIfEmpty(database.db)).toBe(true);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it('should load once, with the demo accounts ready to sign in as', async () => {

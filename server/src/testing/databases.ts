@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import type { LogEvent } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type DatabaseHandle, type Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -75,4 +76,44 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       await created.drop();
     },
   });
+}
+
+/** The database a test file (or `describe` block) uses, read through getters once it is open. */
+export interface UsedTestDatabase {
+  readonly db: Db;
+  /** Statements run since the last reset, for tests that count queries per request. */
+  readonly statements: string[];
+  /** The whole handle, for what takes one (`buildApp`). */
+  readonly handle: TestDatabase;
+}
+
+/**
+ * Opens a freshly migrated database of the given kind before the tests of the enclosing block
+ * and closes it after them. Call it inside `describe` (or at the top of a file); read
+ * `database.db` only in tests and hooks, once it is open.
+ */
+export function useTestDatabase(kind: DatabaseKind): UsedTestDatabase {
+  let opened: TestDatabase | null = null;
+  beforeAll(async () => {
+    opened = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await opened?.close();
+    opened = null;
+  });
+  const handle = (): TestDatabase => {
+    if (!opened) throw new Error('The test database is open only inside tests and hooks of its block.');
+    return opened;
+  };
+  return {
+    get db() {
+      return handle().db;
+    },
+    get statements() {
+      return handle().statements;
+    },
+    get handle() {
+      return handle();
+    },
+  };
 }

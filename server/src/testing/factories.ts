@@ -1,10 +1,15 @@
 import { loadConfig, type Config } from '../config.ts';
 import { RequestMemo, type Clock, type Publisher, type ServiceContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
+import type { NetworkRole } from '../db/schema.ts';
 import { DomainError } from '../core/errors.ts';
 import * as accounts from '../modules/accounts/service.ts';
+import * as memberships from '../modules/memberships/service.ts';
 import * as networks from '../modules/networks/service.ts';
 import type { NetworkFields } from '../modules/networks/service.ts';
+
+/** The password every test person signs up with. */
+export const TEST_PASSWORD = 'a long and unusual phrase';
 
 let sequence = 0;
 
@@ -66,14 +71,40 @@ export async function caught(promise: Promise<unknown>): Promise<DomainError> {
 // Factories every module's tests use: each makes new, uniquely named data, so tests sharing a
 // database stay independent and any one of them can run alone.
 
+export interface PersonOptions {
+  /** Shown by; 'Test Person' unless given. */
+  name?: string;
+  /** A unique address unless given; `label` names it (`label.N.xxxx@example.org`). */
+  email?: string;
+  label?: string;
+  /** The clock the person signs up and acts on; a stopped one at sign-up time unless given. */
+  clock?: Clock;
+  /**
+   * Give the person a clock a second ahead of the last ticking person's, so what people do
+   * (joining a network, say) is in the order they signed up, however fast the test runs.
+   */
+  ticking?: boolean;
+}
+
+/** A signed-up person: the context their requests would run in, and what signing up returned. */
+export type TestPerson = ServiceContext & Pick<accounts.SignedIn, 'user' | 'token'>;
+
+let tick = 0;
+
 /** A newly signed-up person, as the context their requests would run in. */
-export async function signedUpPerson(db: Db, label = 'person', name = 'Test Person'): Promise<ServiceContext> {
-  const signed = await accounts.signUp(serviceContext(db), {
-    email: uniqueEmail(label),
-    password: 'a long and unusual phrase',
-    name,
+export async function signedUpPerson(db: Db, options: PersonOptions = {}): Promise<TestPerson> {
+  let clock = options.clock;
+  if (!clock && options.ticking) {
+    tick += 1;
+    clock = new TestClock(new Date(Date.now() + tick * 1000));
+  }
+  clock ??= new TestClock();
+  const signed = await accounts.signUp(serviceContext(db, { clock }), {
+    email: options.email ?? uniqueEmail(options.label),
+    password: TEST_PASSWORD,
+    name: options.name ?? 'Test Person',
   });
-  return serviceContext(db, { viewer: signed.viewer });
+  return { ...serviceContext(db, { viewer: signed.viewer, clock }), user: signed.user, token: signed.token };
 }
 
 let networkSequence = 0;
@@ -97,6 +128,30 @@ export function networkInput(overrides: Partial<NetworkFields> = {}): NetworkFie
 /** A new network started by `steward`, who becomes its first steward. */
 export function startedNetwork(steward: ServiceContext, overrides: Partial<NetworkFields> = {}) {
   return networks.createNetwork(steward, networkInput(overrides));
+}
+
+/** A new network started by `steward`, with `members` joined (code of conduct accepted) in order. */
+export async function networkWith(steward: ServiceContext, ...members: ServiceContext[]) {
+  const network = await startedNetwork(steward);
+  for (const member of members) await memberships.joinNetwork(member, network.id, true);
+  return network;
+}
+
+/** The viewer's role in the network, or null when they are not an active member. */
+export async function roleIn(viewer: ServiceContext, networkId: string): Promise<NetworkRole | null> {
+  return (await memberships.rolesOfViewer(viewer, [networkId])).get(networkId) ?? null;
+}
+
+/** The ids of the network's active stewards, read straight from the table. */
+export async function activeStewards(db: Db, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('network_id', '=', networkId)
+    .where('role', '=', 'STEWARD')
+    .where('left_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.user_id);
 }
 
 /** The nodes of a connection's page, in order. */

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
+import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import {
   caught,
   RecordingPublisher,
   serviceContext,
+  signedUpPerson,
+  TEST_PASSWORD as PASSWORD,
   TestClock,
   testConfig,
   uniqueEmail,
@@ -12,16 +14,9 @@ import {
 import * as accounts from './service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const PASSWORD = 'a long and unusual phrase';
 
 describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   const ctx = (overrides = {}) => serviceContext(database.db, overrides);
   const countUsers = async (email: string) =>
@@ -116,14 +111,14 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
   describe('signIn', () => {
     it('should sign in with the right password in any email letter case', async () => {
       const email = uniqueEmail('signin');
-      const { user } = await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Sig' });
+      const { user } = await signedUpPerson(database.db, { email });
       const result = await accounts.signIn(ctx(), { email: email.toUpperCase(), password: PASSWORD });
       expect(result.user).toEqual(user);
     });
 
     it('should give the same answer for a wrong password and an unknown email', async () => {
       const email = uniqueEmail('same-answer');
-      await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Same' });
+      await signedUpPerson(database.db, { email });
       const wrongPassword = await caught(accounts.signIn(ctx(), { email, password: 'not the password' }));
       const unknownEmail = await caught(
         accounts.signIn(ctx(), { email: uniqueEmail('nobody'), password: 'not the password' }),
@@ -137,7 +132,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should refuse with RATE_LIMITED after too many attempts for one email, even with the right password', async () => {
       const email = uniqueEmail('limited');
-      await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Lim' });
+      await signedUpPerson(database.db, { email });
       const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 3, perClient: 100 } }) });
       for (let i = 0; i < 3; i++)
         expect((await caught(accounts.signIn(limited, { email, password: 'wrong guess' }))).code).toBe(
@@ -148,7 +143,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should check the password at most the limit number of times when guesses arrive at once', async () => {
       const email = uniqueEmail('burst');
-      await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Burst' });
+      await signedUpPerson(database.db, { email });
       const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 4, perClient: 1000 } }) });
       const results = await Promise.allSettled(
         Array.from({ length: 12 }, () => accounts.signIn(limited, { email, password: 'wrong guess' })),
@@ -172,7 +167,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should allow attempts again once the window has passed', async () => {
       const email = uniqueEmail('window');
-      await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Win' });
+      await signedUpPerson(database.db, { email });
       const clock = new TestClock();
       const limited = ctx({
         clock,
@@ -187,11 +182,9 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
   describe('authenticate', () => {
     const config = testConfig();
-    const signUpAt = async (clock: TestClock) =>
-      accounts.signUp(ctx({ clock }), { email: uniqueEmail('auth'), password: PASSWORD, name: 'Auth' });
 
     it('should refuse a malformed, unknown or tampered token', async () => {
-      const { token } = await signUpAt(new TestClock());
+      const { token } = await signedUpPerson(database.db, { label: 'auth' });
       const [id, secret] = token.split('.') as [string, string];
       const tampered = `${id}.${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}`;
       const deps = { db: database.db, config, now: new Date() };
@@ -202,7 +195,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should end a session after 30 days without use', async () => {
       const clock = new TestClock();
-      const { token } = await signUpAt(clock);
+      const { token } = await signedUpPerson(database.db, { label: 'auth', clock });
       expect(
         await accounts.authenticate(
           { db: database.db, config, now: new Date(clock.current.getTime() + 29 * DAY) },
@@ -226,7 +219,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should end a session 90 days after it began however often it is used', async () => {
       const clock = new TestClock();
-      const { token } = await signUpAt(clock);
+      const { token } = await signedUpPerson(database.db, { label: 'auth', clock });
       for (const day of [20, 40, 60, 80]) {
         const auth = await accounts.authenticate(
           { db: database.db, config, now: new Date(clock.current.getTime() + day * DAY) },
@@ -248,7 +241,7 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
   describe('signOut and signOutEverywhere', () => {
     it('should end only the current session on signOut', async () => {
       const email = uniqueEmail('out');
-      const first = await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Out' });
+      const first = await signedUpPerson(database.db, { email });
       const second = await accounts.signIn(ctx(), { email, password: PASSWORD });
       const now = new Date();
       const viewer = (await accounts.authenticate({ db: database.db, config: testConfig(), now }, first.token))!.viewer;
@@ -260,13 +253,9 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
 
     it('should end every session of the person and announce it', async () => {
       const email = uniqueEmail('everywhere');
-      const first = await accounts.signUp(ctx(), { email, password: PASSWORD, name: 'Every' });
+      const first = await signedUpPerson(database.db, { email });
       const second = await accounts.signIn(ctx(), { email, password: PASSWORD });
-      const other = await accounts.signUp(ctx(), {
-        email: uniqueEmail('bystander'),
-        password: PASSWORD,
-        name: 'Other',
-      });
+      const other = await signedUpPerson(database.db, { label: 'bystander' });
       const now = new Date();
       const viewer = (await accounts.authenticate({ db: database.db, config: testConfig(), now }, second.token))!
         .viewer;

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { caught, networkInput, signedUpPerson } from '../../testing/factories.ts';
-import * as memberships from '../memberships/service.ts';
-import * as networks from '../networks/service.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
+import { caught, networkWith, signedUpPerson } from '../../testing/factories.ts';
 import * as lifecycle from './service.ts';
 
 describe.each(DATABASE_KINDS)('lifecycle service on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   describe('setLifecycleStage', () => {
     it('should keep a dated history and refuse non-stewards and empty notes', async () => {
       const steward = await signedUpPerson(database.db);
       const member = await signedUpPerson(database.db);
-      const network = await networks.createNetwork(steward, networkInput());
-      await memberships.joinNetwork(member, network.id, true);
+      const network = await networkWith(steward, member);
       await lifecycle.setLifecycleStage(steward, network.id, 'COALESCING', 'First meetup held.');
       const updated = await lifecycle.setLifecycleStage(steward, network.id, 'MATURING', 'Monthly since spring.');
       expect(updated.stage).toBe('MATURING');

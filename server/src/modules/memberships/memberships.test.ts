@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../core/context.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { caught, networkInput, signedUpPerson } from '../../testing/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
+import {
+  activeStewards,
+  caught,
+  networkWith,
+  roleIn,
+  signedUpPerson,
+  startedNetwork,
+} from '../../testing/factories.ts';
 import * as memberships from './service.ts';
 import * as networks from '../networks/service.ts';
 
 describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const role = async (ctx: ServiceContext, networkId: string) =>
-    (await memberships.rolesOfViewer(ctx, [networkId])).get(networkId) ?? null;
+  const database = useTestDatabase(kind);
 
   describe('joining, leaving and roles', () => {
     it('should join only with the code of conduct accepted, recording its version', async () => {
       const steward = await signedUpPerson(database.db);
       const member = await signedUpPerson(database.db);
-      const network = await networks.createNetwork(steward, networkInput());
+      const network = await startedNetwork(steward);
       expect((await caught(memberships.joinNetwork(member, network.id, false))).field).toBe('acceptCodeOfConduct');
       await networks.updateNetwork(steward, network.id, { codeOfConduct: 'Be kind, version two.' });
       await memberships.joinNetwork(member, network.id, true);
@@ -38,12 +35,12 @@ describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
     it('should let a member leave and rejoin, and refuse the last steward leaving', async () => {
       const steward = await signedUpPerson(database.db);
       const member = await signedUpPerson(database.db);
-      const network = await networks.createNetwork(steward, networkInput());
+      const network = await startedNetwork(steward);
       await memberships.joinNetwork(member, network.id, true);
       expect(await memberships.leaveNetwork(member, network.id)).toBe(true);
-      expect(await role(member, network.id)).toBeNull();
+      expect(await roleIn(member, network.id)).toBeNull();
       await memberships.joinNetwork(member, network.id, true);
-      expect(await role(member, network.id)).toBe('MEMBER');
+      expect(await roleIn(member, network.id)).toBe('MEMBER');
       const error = await caught(memberships.leaveNetwork(steward, network.id));
       expect(error.code).toBe('CONFLICT');
       expect(error.message).toContain('at least one steward');
@@ -53,9 +50,8 @@ describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
       const stewardA = await signedUpPerson(database.db);
       const stewardB = await signedUpPerson(database.db);
       const member = await signedUpPerson(database.db);
-      const networkA = await networks.createNetwork(stewardA, networkInput());
-      const networkB = await networks.createNetwork(stewardB, networkInput());
-      await memberships.joinNetwork(member, networkA.id, true);
+      const networkA = await networkWith(stewardA, member);
+      const networkB = await startedNetwork(stewardB);
       expect(
         (await caught(memberships.setMemberRole(member, networkA.id, member.viewer!.userId, 'STEWARD'))).code,
       ).toBe('FORBIDDEN');
@@ -66,7 +62,7 @@ describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
         (await caught(memberships.setMemberRole(stewardA, networkB.id, stewardB.viewer!.userId, 'MEMBER'))).code,
       ).toBe('FORBIDDEN');
       await memberships.setMemberRole(stewardA, networkA.id, member.viewer!.userId, 'ORGANISER');
-      expect(await role(member, networkA.id)).toBe('ORGANISER');
+      expect(await roleIn(member, networkA.id)).toBe('ORGANISER');
       expect((await caught(memberships.setMemberRole(stewardA, networkA.id, 'not-a-uuid', 'MEMBER'))).code).toBe(
         'NOT_FOUND',
       );
@@ -79,22 +75,14 @@ describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
     it('should keep at least one steward when two stewards demote each other at once', async () => {
       const first = await signedUpPerson(database.db);
       const second = await signedUpPerson(database.db);
-      const network = await networks.createNetwork(first, networkInput());
-      await memberships.joinNetwork(second, network.id, true);
+      const network = await networkWith(first, second);
       await memberships.setMemberRole(first, network.id, second.viewer!.userId, 'STEWARD');
       const results = await Promise.allSettled([
         memberships.setMemberRole(first, network.id, second.viewer!.userId, 'MEMBER'),
         memberships.setMemberRole(second, network.id, first.viewer!.userId, 'MEMBER'),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-      const stewards = await database.db
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('network_id', '=', network.id)
-        .where('role', '=', 'STEWARD')
-        .where('left_at', 'is', null)
-        .execute();
-      expect(stewards).toHaveLength(1);
+      expect(await activeStewards(database.db, network.id)).toHaveLength(1);
     });
   });
 });

@@ -1,29 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../core/context.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
-import { caught, networkInput, nodesOf, serviceContext, signedUpPerson } from '../../testing/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
+import {
+  caught,
+  networkInput,
+  networkWith,
+  nodesOf,
+  roleIn,
+  serviceContext,
+  signedUpPerson,
+  startedNetwork,
+} from '../../testing/factories.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from './service.ts';
 
 describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const role = async (ctx: ServiceContext, networkId: string) =>
-    (await memberships.rolesOfViewer(ctx, [networkId])).get(networkId) ?? null;
+  const database = useTestDatabase(kind);
 
   describe('createNetwork', () => {
     it('should make the creator its first steward and the slug from the name', async () => {
       const steward = await signedUpPerson(database.db);
       const network = await networks.createNetwork(steward, networkInput({ name: 'Café & Code: Bristol!' }));
       expect(network).toMatchObject({ slug: 'cafe-and-code-bristol', stage: 'POTENTIAL', codeOfConductVersion: 1 });
-      expect(await role(steward, network.id)).toBe('STEWARD');
+      expect(await roleIn(steward, network.id)).toBe('STEWARD');
       expect((await networks.getNetworkBySlug(steward, 'cafe-and-code-bristol'))?.id).toBe(network.id);
     });
 
@@ -84,7 +83,7 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
 
     it('should refuse a change based on details another steward has changed since, and write nothing', async () => {
       const steward = await signedUpPerson(database.db);
-      const network = await networks.createNetwork(steward, networkInput());
+      const network = await startedNetwork(steward);
       expect(network.detailsVersion).toBe(1);
       // Two stewards open the form at version 1; the first save wins, the second is told.
       const first = await networks.updateNetwork(steward, network.id, { purpose: 'First', expectedDetailsVersion: 1 });
@@ -103,9 +102,8 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
       const stewardA = await signedUpPerson(database.db);
       const stewardB = await signedUpPerson(database.db);
       const organiser = await signedUpPerson(database.db);
-      const networkA = await networks.createNetwork(stewardA, networkInput());
-      await networks.createNetwork(stewardB, networkInput());
-      await memberships.joinNetwork(organiser, networkA.id, true);
+      const networkA = await networkWith(stewardA, organiser);
+      await startedNetwork(stewardB);
       await memberships.setMemberRole(stewardA, networkA.id, organiser.viewer!.userId, 'ORGANISER');
       for (const who of [organiser, stewardB]) {
         expect((await caught(networks.updateNetwork(who, networkA.id, { name: 'Taken over' }))).code).toBe('FORBIDDEN');
@@ -129,8 +127,7 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
         { name: `Alpha ${tag} Leeds`, placeName: 'Leeds', latitude: 53.8, longitude: -1.55 },
         { name: `Mid ${tag} Bath`, placeName: 'Bath', latitude: 51.38, longitude: -2.36 },
       ];
-      for (const place of places)
-        await networks.createNetwork(steward, networkInput({ ...place, purpose: `Charity digital ${tag}` }));
+      for (const place of places) await startedNetwork(steward, { ...place, purpose: `Charity digital ${tag}` });
 
       const near = await networks.listNetworks(steward, { search: tag, near: { latitude: 51.45, longitude: -2.58 } });
       expect(nodesOf(near).map((r) => r.placeName)).toEqual(['Bath', 'Exeter', 'Leeds']);
@@ -189,7 +186,7 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
         { name: `Bath ${tag}`, placeName: 'Bath', latitude: 51.38, longitude: -2.36 },
         { name: `Exeter ${tag}`, placeName: 'Exeter', latitude: 50.72, longitude: -3.53 },
       ])
-        await networks.createNetwork(steward, networkInput({ ...place, purpose: `Charity digital ${tag}` }));
+        await startedNetwork(steward, { ...place, purpose: `Charity digital ${tag}` });
 
       const fromBristol = await networks.listNetworks(steward, { search: tag, placeName: '  bristol ' });
       expect(fromBristol.nearPlace).toMatchObject({ name: 'Bristol', country: 'GB', region: 'England' });

@@ -1,22 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from '../../testing/databases.ts';
+import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import {
+  activeStewards,
   caught,
-  networkInput,
+  networkWith,
   RecordingPublisher,
   serviceContext,
-  TestClock,
+  signedUpPerson,
+  startedNetwork,
+  TEST_PASSWORD as PASSWORD,
   uniqueEmail,
 } from '../../testing/factories.ts';
 import * as accounts from '../accounts/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
-import * as networks from '../networks/service.ts';
 import * as people from './service.ts';
-
-const PASSWORD = 'a long and unusual phrase';
 
 const HIDDEN = {
   pronouns: null,
@@ -33,22 +33,10 @@ const HIDDEN = {
 };
 
 describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
-  // Each person's clock starts a second after the previous one's, so join order is sign-up order.
-  let tick = 0;
-  const signUp = async (name = 'Pat Person', email = uniqueEmail('people')): Promise<ServiceContext> => {
-    tick += 1;
-    const clock = new TestClock(new Date(Date.now() + tick * 1000));
-    const signed = await accounts.signUp(serviceContext(database.db, { clock }), { email, password: PASSWORD, name });
-    return serviceContext(database.db, { viewer: signed.viewer, clock });
-  };
+  // Each person's clock ticks a second past the previous one's, so join order is sign-up order.
+  const signUp = (name?: string, email?: string) => signedUpPerson(database.db, { name, email, ticking: true });
   const id = (ctx: ServiceContext) => ctx.viewer!.userId;
   const anonymous = () => serviceContext(database.db);
 
@@ -64,14 +52,6 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       hasNextPage: page.pageInfo.hasNextPage,
       total: page.totalCount,
     };
-  };
-
-  /** A network with a steward and the given members already joined. */
-  const networkWith = async (...members: ServiceContext[]) => {
-    const steward = await signUp('Sam Steward');
-    const network = await networks.createNetwork(steward, networkInput());
-    for (const member of members) await memberships.joinNetwork(member, network.id, true);
-    return { steward, network };
   };
 
   describe('updateProfile', () => {
@@ -232,7 +212,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const owner = await signUp('Owner Person');
       const coMember = await signUp();
       const stranger = await signUp();
-      await networkWith(owner, coMember);
+      await networkWith(await signUp('Sam Steward'), owner, coMember);
       const seenBy = async (viewer: ServiceContext) => people.getPerson(viewer, id(owner));
       const visible = { id: id(owner), name: 'Owner Person', ...details, visibility: null };
       const hidden = { id: id(owner), name: 'Owner Person', ...HIDDEN };
@@ -254,7 +234,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     it('should stop showing MEMBERS details once the shared membership ends', async () => {
       const owner = await signUp();
       const other = await signUp();
-      const { network } = await networkWith(owner, other);
+      const network = await networkWith(await signUp('Sam Steward'), owner, other);
       await people.updateProfile(owner, { ...details, visibility: 'MEMBERS' });
       expect((await people.getPerson(other, id(owner)))?.bio).toBe(details.bio);
       await memberships.leaveNetwork(other, network.id);
@@ -272,7 +252,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
   describe('listMembers', () => {
     it('should refuse people who are not active members, and signed-out viewers', async () => {
       const member = await signUp();
-      const { network } = await networkWith(member);
+      const network = await networkWith(await signUp('Sam Steward'), member);
       const stranger = await signUp();
       expect((await caught(people.listMembers(anonymous(), network.id, {}))).code).toBe('UNAUTHENTICATED');
       expect((await caught(people.listMembers(stranger, network.id, {}))).code).toBe('FORBIDDEN');
@@ -284,7 +264,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     it('should page through every active member once, oldest first, with the total', async () => {
       const joiners = [];
       for (let i = 0; i < 4; i++) joiners.push(await signUp(`Joiner ${i}`));
-      const { steward, network } = await networkWith(...joiners);
+      const steward = await signUp('Sam Steward');
+      const network = await networkWith(steward, ...joiners);
       const leaver = await signUp('Leaver');
       await memberships.joinNetwork(leaver, network.id, true);
       await memberships.leaveNetwork(leaver, network.id);
@@ -305,7 +286,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     });
 
     it('should refuse a bad page size or cursor, naming the argument', async () => {
-      const { steward, network } = await networkWith();
+      const steward = await signUp('Sam Steward');
+      const network = await startedNetwork(steward);
       for (const first of [0, 51]) {
         expect((await caught(people.listMembers(steward, network.id, { first }))).field).toBe('first');
       }
@@ -320,7 +302,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     it('should filter by role, mentor, digital lead, skill, support category and text', async () => {
       const mentor = await signUp('Mo Mentor');
       const lead = await signUp('Lee Lead');
-      const { steward, network } = await networkWith(mentor, lead);
+      const steward = await signUp('Sam Steward');
+      const network = await networkWith(steward, mentor, lead);
       await people.updateProfile(mentor, { isMentor: true, skills: ['Service Design'], organisation: 'Acme 100% Co' });
       await people.updateProfile(lead, {
         isDigitalLead: true,
@@ -352,7 +335,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
 
     it('should find people by their new name and details as soon as they change them', async () => {
       const changer = await signUp('Chris Before');
-      const { steward, network } = await networkWith(changer);
+      const steward = await signUp('Sam Steward');
+      const network = await networkWith(steward, changer);
       const names = async (search: string) =>
         (await membersPage(steward, network.id, { filter: { search } })).members.map((m) => m.person.name);
       expect(await names('before')).toEqual(['Chris Before']);
@@ -371,7 +355,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
 
     it('should never let a private profile be found, counted or shown through its details', async () => {
       const hider = await signUp('Hidden Helper');
-      const { steward, network } = await networkWith(hider);
+      const steward = await signUp('Sam Steward');
+      const network = await networkWith(steward, hider);
       await people.updateProfile(hider, {
         visibility: 'PRIVATE',
         isMentor: true,
@@ -418,10 +403,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     it('should hold the account, profile, memberships, notes and sessions, without secrets', async () => {
       const email = uniqueEmail('export');
       const me = await signUp('Ex Porter', email);
-      const { network } = await (async () => {
-        const network = await networks.createNetwork(me, networkInput());
-        return { network };
-      })();
+      const network = await startedNetwork(me);
       await lifecycle.setLifecycleStage(me, network.id, 'COALESCING', 'First meetup held');
       await people.updateProfile(me, { skills: ['seo'], visibility: 'PRIVATE' });
       const exported = JSON.parse(await people.exportMyData(me));
@@ -496,9 +478,9 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
 
     it('should refuse the last steward of any network, naming the networks, and delete nothing', async () => {
       const me = await signUp();
-      const first = await networks.createNetwork(me, networkInput());
-      const second = await networks.createNetwork(me, networkInput());
-      const shared = await networks.createNetwork(me, networkInput());
+      const first = await startedNetwork(me);
+      const second = await startedNetwork(me);
+      const shared = await startedNetwork(me);
       const other = await signUp();
       await memberships.joinNetwork(other, shared.id, true);
       await memberships.setMemberRole(me, shared.id, id(other), 'STEWARD');
@@ -514,7 +496,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const email = uniqueEmail('leaving');
       const me = await signUp('Leaving Person', email);
       const other = await signUp();
-      const { steward, network } = await networkWith(me, other);
+      const steward = await signUp('Sam Steward');
+      const network = await networkWith(steward, me, other);
       await memberships.setMemberRole(steward, network.id, id(me), 'STEWARD');
       await lifecycle.setLifecycleStage(me, network.id, 'MATURING', 'We meet monthly now');
       await people.updateProfile(me, { skills: ['unique-leaving-skill'], visibility: 'PUBLIC' });
@@ -561,8 +544,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     it('should let only one of two concurrent last-two stewards leave by deletion', async () => {
       const a = await signUp();
       const b = await signUp();
-      const network = await networks.createNetwork(a, networkInput());
-      await memberships.joinNetwork(b, network.id, true);
+      const network = await networkWith(a, b);
       await memberships.setMemberRole(a, network.id, id(b), 'STEWARD');
       const results = await Promise.allSettled([
         people.deleteMyAccount(a, PASSWORD),
@@ -572,14 +554,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect((rejected.reason as DomainError).code).toBe('CONFLICT');
       expect(await memberships.rolesOfViewer(a, [network.id]).then(() => 'ok')).toBe('ok');
-      const stewards = await database.db
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('network_id', '=', network.id)
-        .where('role', '=', 'STEWARD')
-        .where('left_at', 'is', null)
-        .execute();
-      expect(stewards).toHaveLength(1);
+      expect(await activeStewards(database.db, network.id)).toHaveLength(1);
     });
   });
 });
