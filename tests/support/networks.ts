@@ -1,5 +1,8 @@
 /** Networks for tests that need one to exist: each test starts its own, so none depends on another. */
 import type { Page } from 'playwright-core';
+import type { NetworkFields } from '../../server/src/modules/networks/service.ts';
+
+export type { NetworkFields };
 import { graphqlAs } from './browser.ts';
 
 /** A made-up word, so a search finds this test's network and nothing else. */
@@ -8,17 +11,6 @@ export function uniqueWord(prefix: string): string {
     .toString(36)
     .replace(/[^a-z]/g, '')
     .slice(0, 6)}`;
-}
-
-export interface NetworkFields {
-  name: string;
-  placeName: string;
-  region: string;
-  latitude: number;
-  longitude: number;
-  purpose: string;
-  values: string;
-  codeOfConduct: string;
 }
 
 /** A network in Bristol named after `word`, which is also its place name. */

@@ -3,27 +3,7 @@ import type { Database, LifecycleStage } from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
-export interface NetworkRecord {
-  id: string;
-  slug: string;
-  name: string;
-  placeName: string;
-  region: string;
-  latitude: number;
-  longitude: number;
-  purpose: string;
-  values: string;
-  codeOfConduct: string;
-  codeOfConductVersion: number;
-  /** Rises with every change to the details above. */
-  detailsVersion: number;
-  stage: LifecycleStage;
-  stageSetAt: Date;
-  createdAt: Date;
-  /** Set when the list was sorted by distance from a point. */
-  distanceKm: number | null;
-}
-
+/** What a steward writes about a network. */
 export interface NetworkFields {
   name: string;
   placeName: string;
@@ -33,6 +13,19 @@ export interface NetworkFields {
   purpose: string;
   values: string;
   codeOfConduct: string;
+}
+
+export interface NetworkRecord extends NetworkFields {
+  id: string;
+  slug: string;
+  codeOfConductVersion: number;
+  /** Rises with every change to the details above. */
+  detailsVersion: number;
+  stage: LifecycleStage;
+  stageSetAt: Date;
+  createdAt: Date;
+  /** Set when the list was sorted by distance from a point. */
+  distanceKm: number | null;
 }
 
 const NETWORK_COLUMNS = [

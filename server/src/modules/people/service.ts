@@ -10,28 +10,33 @@ import * as memberships from '../memberships/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
 import { normaliseSkill, SKILL_MAX_LENGTH, validProfileChanges, type ProfileInput } from './profile-input.ts';
 import * as repo from './repository.ts';
-import type { OrganisationSize, PersonRow, ProfileVisibility, SupportCategory } from './repository.ts';
+import type { OrganisationSize, PersonRow, ProfileFields, ProfileVisibility, SupportCategory } from './repository.ts';
 
 export type { OrganisationSize, ProfileVisibility, SupportCategory };
 export type { ProfileInput };
 
-/** A person as one viewer may see them: details they may not see are null or empty. */
-export interface PersonView {
-  id: string;
-  name: string;
-  pronouns: string | null;
-  bio: string | null;
-  organisation: string | null;
-  organisationSize: OrganisationSize | null;
-  sector: string | null;
-  roleTitle: string | null;
-  isDigitalLead: boolean | null;
-  isMentor: boolean | null;
-  skills: string[];
-  supportNeeds: SupportCategory[];
-  /** Shown to the person themself only. */
-  visibility: ProfileVisibility | null;
-}
+/**
+ * A person as one viewer may see them: details they may not see are null or empty, and the
+ * visibility setting is shown to the person themself only.
+ */
+export type PersonView = Pick<PersonRow, 'id' | 'name' | 'skills' | 'supportNeeds'> & {
+  [Field in Exclude<keyof ProfileFields, 'skills' | 'supportNeeds'>]: ProfileFields[Field] | null;
+};
+
+/** What a viewer sees of someone whose details are kept from them: the name alone. */
+const HIDDEN_DETAILS = {
+  pronouns: null,
+  bio: null,
+  organisation: null,
+  organisationSize: null,
+  sector: null,
+  roleTitle: null,
+  isDigitalLead: null,
+  isMentor: null,
+  skills: [],
+  supportNeeds: [],
+  visibility: null,
+} as const satisfies Omit<PersonView, 'id' | 'name'>;
 
 /** Who may see a person's details: themself always; others as the person's visibility allows. */
 export function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, 'id' | 'visibility' | 'sharesNetwork'>) {
@@ -41,39 +46,9 @@ export function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, '
 }
 
 export function toView(viewerId: string | null, person: PersonRow): PersonView {
-  const own = viewerId === person.id;
-  if (!maySeeDetails(viewerId, person)) {
-    return {
-      id: person.id,
-      name: person.name,
-      pronouns: null,
-      bio: null,
-      organisation: null,
-      organisationSize: null,
-      sector: null,
-      roleTitle: null,
-      isDigitalLead: null,
-      isMentor: null,
-      skills: [],
-      supportNeeds: [],
-      visibility: null,
-    };
-  }
-  return {
-    id: person.id,
-    name: person.name,
-    pronouns: person.pronouns,
-    bio: person.bio,
-    organisation: person.organisation,
-    organisationSize: person.organisationSize,
-    sector: person.sector,
-    roleTitle: person.roleTitle,
-    isDigitalLead: person.isDigitalLead,
-    isMentor: person.isMentor,
-    skills: person.skills,
-    supportNeeds: person.supportNeeds,
-    visibility: own ? person.visibility : null,
-  };
+  if (!maySeeDetails(viewerId, person)) return { id: person.id, name: person.name, ...HIDDEN_DETAILS };
+  const { sharesNetwork: _shares, visibility, ...shown } = person;
+  return { ...shown, visibility: viewerId === person.id ? visibility : null };
 }
 
 /** The people with these ids as the viewer may see them, in one statement; for loaders. */
