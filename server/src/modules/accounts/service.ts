@@ -88,7 +88,8 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const email = normaliseEmail(input.email);
   if (email === '') throw badInput('email', 'Enter your email address.');
   if (input.password === '') throw badInput('password', 'Enter your password.');
-  if (textLength(email) > EMAIL_MAX_LENGTH || textLength(input.password) > 256) throw badInput('email', INVALID_CREDENTIALS);
+  if (textLength(email) > EMAIL_MAX_LENGTH || textLength(input.password) > 256)
+    throw badInput('email', INVALID_CREDENTIALS);
 
   const now = ctx.clock.now();
   const { windowMs, perEmail, perClient } = ctx.config.signInLimits;
