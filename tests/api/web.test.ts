@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../support/graphql.ts';
+import { graphql, signUp } from '../support/graphql.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 // The site's form posts over plain HTTP, as a browser with JavaScript off sends them.
@@ -48,6 +48,31 @@ describe('the web site behind the same server', () => {
     );
     expect(response.status).toBe(403);
     expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('should clear the cookie of an ended session on the page that finds it, and ask to sign in', async () => {
+    const person = await signUp(server.url, 'ended');
+    await graphql(server.url, 'mutation { signOut }', { token: person.token });
+    const response = await fetch(`${server.url}/account`, {
+      redirect: 'manual',
+      headers: { cookie: `hearth_session=${person.token}`, accept: 'text/html' },
+    });
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get('location')!, server.url).searchParams.get('next')).toBe('/account');
+    expect(response.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^hearth_session=; .*Expires=Thu, 01 Jan 1970/),
+    ]);
+  });
+
+  it('should sign out through the form and clear the cookie', async () => {
+    const person = await signUp(server.url, 'form-signout');
+    const response = await postForm('/signout', {}, { cookie: `hearth_session=${person.token}` });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?signedout');
+    expect(response.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^hearth_session=; .*Expires=Thu, 01 Jan 1970/),
+    ]);
+    expect((await graphql(server.url, '{ me { id } }', { token: person.token })).data).toEqual({ me: null });
   });
 
   it('should serve pages with a request id and answer unknown paths with 404', async () => {

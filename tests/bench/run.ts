@@ -4,7 +4,7 @@
 //   BENCH_SECONDS=8 BENCH_WARMUP_SECONDS=2   measured and warm-up seconds per target
 //   BENCH_CONNECTIONS=10                     concurrent connections of the load generator
 //   BENCH_DATABASES=pglite,postgres          database kinds to measure on
-//   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names)
+//   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` needs web/build)
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -17,11 +17,13 @@ import { BenchDatabases, postgresUnavailableReason } from './databases.ts';
 import { directoryBenchmark } from './directory.ts';
 import { measureLoad } from './load.ts';
 import { meBenchmark } from './me.ts';
+import { pagesBenchmark } from './pages.ts';
 import { formatReport, writeJson } from './report.ts';
+import { shutdownBenchmark } from './shutdown.ts';
 import type { Benchmark, BenchContext, BenchmarkReport, DatabaseKind, Settings } from './types.ts';
 
 /** Every benchmark, in the order they run. New modules go here. */
-const BENCHMARKS: Benchmark[] = [meBenchmark, directoryBenchmark];
+const BENCHMARKS: Benchmark[] = [meBenchmark, directoryBenchmark, shutdownBenchmark, pagesBenchmark];
 
 const OUTPUT = fileURLToPath(new URL('../../.bench/latest.json', import.meta.url));
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];

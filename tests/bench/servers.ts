@@ -32,8 +32,17 @@ export function originOf(server: Server): string {
   return `http://127.0.0.1:${address.port}`;
 }
 
-export async function startHearth(config: Config, database: DatabaseHandle): Promise<RunningServer> {
-  const app = await buildApp({ config, database, web: false, closeDatabase: false });
+export function startHearth(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+  return listen(config, database, false);
+}
+
+/** Hearth serving its web pages too (web/build must exist). */
+export function startHearthWithPages(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+  return listen(config, database, true);
+}
+
+async function listen(config: Config, database: DatabaseHandle, web: boolean): Promise<RunningServer> {
+  const app = await buildApp({ config, database, web, closeDatabase: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { name: 'hearth', url: originOf(app.server), close: () => app.close() };
 }

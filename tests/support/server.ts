@@ -8,6 +8,8 @@ export interface RunningServer {
   url: string;
   app: Awaited<ReturnType<typeof buildApp>>;
   database: DatabaseHandle;
+  /** SQL statements run since a test last emptied it; recorded only with `countStatements`. */
+  statements: string[];
   close(): Promise<void>;
 }
 
@@ -19,12 +21,24 @@ export interface StartOptions {
   /** Serve the web pages (needs web/build). Default: when built. */
   web?: boolean;
   limits?: AppOptions['limits'];
+  /** Record every SQL statement in `statements`, for tests that count them per request. */
+  countStatements?: boolean;
+  /** Where the server's log lines go (default: stdout at HEARTH_TEST_LOG_LEVEL, silent unless set). */
+  logStream?: AppOptions['logStream'];
+  /** Adds to the app before it listens (a route that reaches in-process machinery, say). */
+  beforeListen?: (app: RunningServer['app']) => void | Promise<void>;
 }
 
 /** Hearth listening on a free loopback port, as `main.ts` would run it. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: options.databaseUrl ?? null, dataDir: 'memory://' });
+  const statements: string[] = [];
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl ?? null,
+    dataDir: 'memory://',
+    ...(options.countStatements ? { onQuery: (event) => statements.push(event.query.sql) } : {}),
+  });
   await migrateToLatest(database.db);
+  statements.length = 0;
   // The public URL must match the port, which is known only after listening: reserve it first.
   const probe = await freePort();
   const config = loadConfig({
@@ -34,7 +48,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     LOG_LEVEL: process.env.HEARTH_TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const app = await buildApp({ config, database, web: options.web ?? 'auto', limits: options.limits });
+  const app = await buildApp({
+    config,
+    database,
+    web: options.web ?? 'auto',
+    limits: options.limits,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+  await options.beforeListen?.(app);
   await app.listen({ port: probe, host: '127.0.0.1' });
-  return { url: `http://127.0.0.1:${probe}`, app, database, close: () => app.close() };
+  return { url: `http://127.0.0.1:${probe}`, app, database, statements, close: () => app.close() };
 }

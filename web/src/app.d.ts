@@ -1,4 +1,4 @@
-import type { HearthApi } from '#lib/server/api-types.ts';
+import type { HearthApi } from '#lib/server/contract.ts';
 
 declare global {
   namespace App {

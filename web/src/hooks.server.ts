@@ -1,9 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { MeDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
-
-/** The API's session cookie. The web never reads the token; it only checks the cookie is there. */
-const SESSION_COOKIE = 'hearth_session';
+import { SESSION_COOKIE } from '#lib/server/contract.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.setCookies = [];

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import mercurius from 'mercurius';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
+import mercurius, { type MercuriusContext } from 'mercurius';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { authenticate } from '../modules/accounts/service.ts';
 import { RequestMemo, type Clock, type Publisher, type ServiceContext, type Viewer } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
+import { SESSION_COOKIE, type HearthApi, type HearthApiResponse } from '../web/contract.ts';
 import type { RequestExtras, TokenCarrier } from './context.ts';
 import { formatError } from './errors.ts';
 import { DEFAULT_LIMITS, limitProblem, measureOperation, type OperationLimits } from './limits.ts';
@@ -14,7 +15,40 @@ import { createPostgresEmitter } from './pubsub.ts';
 import { allLoaders, allResolvers } from './resolvers.ts';
 import { loadSchemaSource } from './schema.ts';
 
-export const SESSION_COOKIE = 'hearth_session';
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * GraphQL for one request of the web app this process serves (web/mount.ts): the same
+     * pipeline as /graphql, without HTTP in between, reading the session once per page request.
+     */
+    pageGraphql(request: FastifyRequest, reply: FastifyReply): HearthApi;
+  }
+}
+
+declare module 'mercurius' {
+  interface MercuriusContext {
+    /** The operation to hold to the limits: from the HTTP body, or named by a page's call. */
+    operationName?: string | undefined;
+  }
+}
+
+type HearthContext = RequestExtras & Pick<MercuriusContext, 'operationName'>;
+
+/** The session a token opens, and what the browser's session cookie must become. */
+interface OpenedSession {
+  viewer: Viewer | null;
+  cookie: { extendUntil: Date; token: string } | 'clear' | null;
+}
+
+/** Where a request's session cookie changes go: onto an HTTP reply, or into a page's Set-Cookie list. */
+interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+// Page requests use safe methods to read only; SvelteKit refuses form posts from other sites
+// before an action runs, so the rest come from our own pages.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface GraphqlPluginOptions {
   config: Config;
@@ -61,30 +95,165 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     return { db: database.db, clock, pubsub: publisher, config, viewer, clientAddress, memo: new RequestMemo() };
   }
 
-  function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: secureCookie,
-      expires: expiresAt,
-    });
+  function sessionCookieOptions(expiresAt: Date) {
+    return { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookie, expires: expiresAt } as const;
   }
 
-  async function buildContext(request: FastifyRequest, reply: FastifyReply): Promise<RequestExtras> {
-    const { token, carrier } = readToken(request);
-    const auth = token ? await authenticate({ db: database.db, config, now: clock.now() }, token) : null;
-    if (carrier === 'cookie' && token) {
-      if (!auth) reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      else if (auth.extendedUntil) setSessionCookie(reply, token, auth.extendedUntil);
-    }
+  function replyJar(reply: FastifyReply): SessionCookieJar {
     return {
-      services: services(auth?.viewer ?? null, request.ip),
-      originTrusted: isOriginTrusted(request, carrier, publicOrigin),
-      setSessionCookie: (newToken, expiresAt) => setSessionCookie(reply, newToken, expiresAt),
-      clearSessionCookie: () => reply.clearCookie(SESSION_COOKIE, { path: '/' }),
+      // A reply is thenable: the braces keep these from handing it back as if it were a promise.
+      set: (token, expiresAt) => {
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt));
+      },
+      clear: () => {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      },
     };
   }
+
+  /** The same cookies replyJar would set, as Set-Cookie values (@fastify/cookie's defaults spelled out). */
+  function headerJar(setCookies: string[]): SessionCookieJar {
+    return {
+      set: (token, expiresAt) => {
+        setCookies.push(app.serializeCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt)));
+      },
+      clear: () => {
+        setCookies.push(
+          app.serializeCookie(SESSION_COOKIE, '', { sameSite: 'lax', path: '/', expires: new Date(0), maxAge: 0 }),
+        );
+      },
+    };
+  }
+
+  async function openSession(token: string | null, carrier: TokenCarrier): Promise<OpenedSession> {
+    const auth = token ? await authenticate({ db: database.db, config, now: clock.now() }, token) : null;
+    let cookie: OpenedSession['cookie'] = null;
+    if (carrier === 'cookie' && token) {
+      if (!auth) cookie = 'clear';
+      else if (auth.extendedUntil) cookie = { token, extendUntil: auth.extendedUntil };
+    }
+    return { viewer: auth?.viewer ?? null, cookie };
+  }
+
+  function applyCookie(change: OpenedSession['cookie'], jar: SessionCookieJar): void {
+    if (change === 'clear') jar.clear();
+    else if (change) jar.set(change.token, change.extendUntil);
+  }
+
+  async function buildContext(request: FastifyRequest, reply: FastifyReply): Promise<HearthContext> {
+    const { token, carrier } = readToken(request);
+    const jar = replyJar(reply);
+    const session = await openSession(token, carrier);
+    applyCookie(session.cookie, jar);
+    return {
+      services: services(session.viewer, request.ip),
+      originTrusted: isOriginTrusted(request, carrier, publicOrigin),
+      setSessionCookie: jar.set,
+      clearSessionCookie: jar.clear,
+      operationName: (request.body as { operationName?: string } | undefined)?.operationName,
+    };
+  }
+
+  /**
+   * Mercurius' answer as an HTTP client gets it: nested errors flattened, each formatted (internal
+   * ones logged under the request id and hidden), and the status.
+   */
+  function formatExecution(execution: ExecutionResult & { statusCode?: number }, context: MercuriusContext) {
+    const reply = (context as { reply?: FastifyReply }).reply;
+    const requestId = reply?.request.id ?? 'none';
+    const log = reply?.log ?? app.log;
+    const errors = (execution.errors ?? []).flatMap((error: GraphQLError) => {
+      const nested = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
+      return Array.isArray(nested) ? nested : [error];
+    });
+    const graphqlErrors = errors.map(toGraphQLError);
+    const formatted = graphqlErrors.map((error) =>
+      formatError(error, {
+        requestId,
+        hideSuggestions: production,
+        logInternal: (err) => log.error({ err }, 'internal error while executing GraphQL'),
+      }),
+    );
+    const statusCode = responseStatus(execution, graphqlErrors);
+    return { statusCode, response: { data: execution.data ?? null, errors: formatted } };
+  }
+
+  /** A page request's session: read from its cookie at the first call, then kept for the rest. */
+  function pageSession(cookieToken: string | null) {
+    let token = cookieToken;
+    let opened: Promise<OpenedSession> | null = null;
+    return {
+      /** The viewer; the cookie change, if any, goes into the first jar that asks (the browser needs it once). */
+      async read(jar: SessionCookieJar): Promise<Viewer | null> {
+        opened ??= openSession(token, token ? 'cookie' : 'none');
+        const session = await opened;
+        applyCookie(session.cookie, jar);
+        session.cookie = null;
+        return session.viewer;
+      },
+      /** After a form signs in or out, later calls act as the browser's next request would. */
+      replace(next: string | null): void {
+        token = next;
+        opened = null;
+      },
+    };
+  }
+
+  /**
+   * Mercurius keeps a call's loaders on the reply it runs through, and sets the status there:
+   * each call gets its own, inheriting the page request's id, logger and method.
+   */
+  function callReply(page: FastifyReply): { reply: FastifyReply; status: () => number } {
+    let status = 200;
+    const reply: FastifyReply = Object.create(page, {
+      code: {
+        value(code: number) {
+          status = code;
+          return reply;
+        },
+      },
+    });
+    return { reply, status: () => status };
+  }
+
+  /**
+   * GraphQL for one page request: the session read once, and for each call its own context
+   * (memo, loaders) as a request to /graphql would have, and the same answer, errors included.
+   */
+  function pageGraphql(request: FastifyRequest, reply: FastifyReply): HearthApi {
+    const session = pageSession(request.cookies[SESSION_COOKIE] ?? null);
+    return {
+      async execute({ query, variables, operationName }) {
+        const setCookies: string[] = [];
+        const jar = headerJar(setCookies);
+        const call = callReply(reply);
+        try {
+          const context: HearthContext = {
+            services: services(await session.read(jar), request.ip),
+            originTrusted: !SAFE_METHODS.has(request.method),
+            setSessionCookie: (token, expiresAt) => {
+              jar.set(token, expiresAt);
+              session.replace(token);
+            },
+            clearSessionCookie: () => {
+              jar.clear();
+              session.replace(null);
+            },
+            operationName,
+          };
+          const body = await call.reply.graphql(query, context, variables, operationName);
+          return { status: call.status(), body: asJson(body) as HearthApiResponse['body'], setCookies };
+        } catch (error) {
+          // Refused before running (parse, validation, limits) or failed outside it: as /graphql's error handler answers.
+          const context = { reply: call.reply } as MercuriusContext;
+          const { statusCode, response } = formatExecution({ errors: [toGraphQLError(error as Error)] }, context);
+          return { status: statusCode, body: asJson(response) as HearthApiResponse['body'], setCookies };
+        }
+      },
+    };
+  }
+
+  app.decorate('pageGraphql', pageGraphql);
 
   const noCookies = { setSessionCookie: () => {}, clearSessionCookie: () => {} };
 
@@ -131,29 +300,11 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
         return { services: services(auth.viewer, 'websocket'), originTrusted: true };
       },
     },
-    errorFormatter: (execution, context) => {
-      const reply = (context as { reply?: FastifyReply }).reply;
-      const requestId = reply?.request.id ?? 'none';
-      const log = reply?.log ?? app.log;
-      const errors = (execution.errors ?? []).flatMap((error: GraphQLError) => {
-        const nested = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
-        return Array.isArray(nested) ? nested : [error];
-      });
-      const graphqlErrors = errors.map(toGraphQLError);
-      const formatted = graphqlErrors.map((error) =>
-        formatError(error, {
-          requestId,
-          hideSuggestions: production,
-          logInternal: (err) => log.error({ err }, 'internal error while executing GraphQL'),
-        }),
-      );
-      const statusCode = responseStatus(execution, graphqlErrors);
-      return { statusCode, response: { data: execution.data ?? null, errors: formatted } };
-    },
+    errorFormatter: formatExecution,
   });
 
   app.graphql.addHook('preExecution', async (schema, document, context, variables) => {
-    const operationName = (context.reply?.request.body as { operationName?: string } | undefined)?.operationName;
+    const { operationName } = context;
     const operation = getOperationAST(document, operationName);
     if (operation?.operation === 'mutation' && !context.originTrusted) {
       throw new DomainError('FORBIDDEN', 'This request came from another site, so it was refused.');
@@ -190,6 +341,19 @@ function jsonBodyProblem(body: unknown): string | null {
 
 function refusal(message: string) {
   return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+}
+
+/**
+ * A result as a client decodes it from JSON: graphql-js builds objects without a prototype, and
+ * formatted errors hold keys set to undefined; pages (and the data they hand to the browser) get
+ * plain objects, as they did over HTTP.
+ */
+function asJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asJson);
+  if (value === null || typeof value !== 'object') return value;
+  const plain: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) plain[key] = asJson(item);
+  return plain;
 }
 
 function toGraphQLError(error: Error): GraphQLError {

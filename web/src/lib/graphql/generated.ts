@@ -295,6 +295,12 @@ export type NetworkPageQuery = {
   } | null;
 };
 
+export type NetworkIdentityQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkIdentityQuery = { network: { id: string } | null };
+
 export type CreateNetworkMutationVariables = Exact<{
   input: CreateNetworkInput;
 }>;
@@ -341,6 +347,20 @@ export type NetworkForEditQuery = {
     latitude: number;
     longitude: number;
     myRole: NetworkRole | null;
+  } | null;
+};
+
+export type NetworkEditStateQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkEditStateQuery = {
+  network: {
+    id: string;
+    slug: string;
+    myRole: NetworkRole | null;
+    detailsVersion: number;
+    codeOfConductVersion: number;
   } | null;
 };
 
@@ -428,14 +448,6 @@ export type MemberDirectoryQuery = {
       }>;
     } | null;
   } | null;
-};
-
-export type NetworkForMembersQueryVariables = Exact<{
-  slug: string;
-}>;
-
-export type NetworkForMembersQuery = {
-  network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
 };
 
 export type SetMemberRoleMutationVariables = Exact<{
@@ -635,6 +647,13 @@ export const NetworkPageDocument = new TypedDocumentString(`
   memberCount
   purpose
 }`) as unknown as TypedDocumentString<NetworkPageQuery, NetworkPageQueryVariables>;
+export const NetworkIdentityDocument = new TypedDocumentString(`
+    query NetworkIdentity($slug: String!) {
+  network(slug: $slug) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkIdentityQuery, NetworkIdentityQueryVariables>;
 export const CreateNetworkDocument = new TypedDocumentString(`
     mutation CreateNetwork($input: CreateNetworkInput!) {
   createNetwork(input: $input) {
@@ -683,6 +702,17 @@ export const NetworkForEditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkForEditQuery, NetworkForEditQueryVariables>;
+export const NetworkEditStateDocument = new TypedDocumentString(`
+    query NetworkEditState($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    myRole
+    detailsVersion
+    codeOfConductVersion
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkEditStateQuery, NetworkEditStateQueryVariables>;
 export const UpdateNetworkDocument = new TypedDocumentString(`
     mutation UpdateNetwork($networkId: ID!, $input: UpdateNetworkInput!) {
   updateNetwork(networkId: $networkId, input: $input) {
@@ -752,16 +782,6 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MemberDirectoryQuery, MemberDirectoryQueryVariables>;
-export const NetworkForMembersDocument = new TypedDocumentString(`
-    query NetworkForMembers($slug: String!) {
-  network(slug: $slug) {
-    id
-    slug
-    name
-    myRole
-  }
-}
-    `) as unknown as TypedDocumentString<NetworkForMembersQuery, NetworkForMembersQueryVariables>;
 export const SetMemberRoleDocument = new TypedDocumentString(`
     mutation SetMemberRole($networkId: ID!, $userId: ID!, $role: NetworkRole!) {
   setMemberRole(networkId: $networkId, userId: $userId, role: $role) {

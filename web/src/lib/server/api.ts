@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { TypedDocumentString } from '#lib/graphql/generated.ts';
-import type { ErrorCode, HearthApiRequest, HearthApiResponse, HearthGraphqlError } from './api-types.ts';
+import type { ErrorCode, HearthApiRequest, HearthApiResponse, HearthGraphqlError } from './contract.ts';
 
 /** What a GraphQL operation gave back, typed from its document. */
 export interface GraphqlResult<TResult> {
@@ -15,9 +15,10 @@ type VariablesArgument<TVariables> =
 const DEFAULT_API_URL = 'http://127.0.0.1:3000/graphql';
 
 /**
- * Runs one GraphQL operation for this request, as the browser's user: forwards their cookie
- * and address, and keeps any Set-Cookie the API returns for hooks.server.ts to pass on.
- * Throws only when the API cannot be reached or answers with something that is not GraphQL.
+ * Runs one GraphQL operation for this request, as the browser's user: in this process, through
+ * the executor the server attached to the request (its session read once for the whole page);
+ * keeps any Set-Cookie the API returns for hooks.server.ts to pass on. Throws only when the API
+ * cannot be reached or answers with something that is not GraphQL.
  */
 export async function graphql<TResult, TVariables>(
   event: RequestEvent,
@@ -25,17 +26,17 @@ export async function graphql<TResult, TVariables>(
   ...[variables]: VariablesArgument<TVariables>
 ): Promise<GraphqlResult<TResult>> {
   const query = document.toString();
-  const cookie = event.request.headers.get('cookie') ?? undefined;
+  const name = operationName(query);
   const request: HearthApiRequest = {
     query,
-    clientAddress: event.getClientAddress(),
     ...(variables ? { variables: variables as Record<string, unknown> } : {}),
-    ...(operationName(query) ? { operationName: operationName(query) } : {}),
-    ...(cookie ? { cookie } : {}),
+    ...(name ? { operationName: name } : {}),
   };
 
   const inProcess = event.platform?.req.hearthApi;
-  const response = inProcess ? await inProcess.execute(request) : await overHttp(request);
+  const response = inProcess
+    ? await inProcess.execute(request)
+    : await overHttp(request, event.request.headers.get('cookie'));
 
   event.locals.setCookies.push(...response.setCookies);
   const body = response.body;
@@ -47,15 +48,18 @@ export async function graphql<TResult, TVariables>(
 
 /** The code of the first error, if any: what callers branch on. */
 export function errorCode(errors: HearthGraphqlError[]): ErrorCode | undefined {
-  return errors[0]?.extensions?.code as ErrorCode | undefined;
+  return errors[0]?.extensions?.code;
 }
 
 function operationName(query: string): string | undefined {
   return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
 }
 
-/** Used by `vite dev`, where no server sits around the site: talk to a running API over HTTP. */
-async function overHttp(request: HearthApiRequest): Promise<HearthApiResponse> {
+/**
+ * Used by `vite dev`, where no server sits around the site: talk to a running API over HTTP,
+ * passing the browser's cookie on untouched.
+ */
+async function overHttp(request: HearthApiRequest, cookie: string | null): Promise<HearthApiResponse> {
   const url = new URL(process.env.HEARTH_API_URL ?? DEFAULT_API_URL);
   const response = await fetch(url, {
     method: 'POST',
@@ -64,7 +68,7 @@ async function overHttp(request: HearthApiRequest): Promise<HearthApiResponse> {
       accept: 'application/graphql-response+json, application/json',
       // The API accepts cookie-carried requests only from its own origin.
       origin: url.origin,
-      ...(request.cookie ? { cookie: request.cookie } : {}),
+      ...(cookie ? { cookie } : {}),
     },
     body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
   });

@@ -1,4 +1,4 @@
-import type { HearthGraphqlError } from './api-types.ts';
+import type { HearthGraphqlError } from './contract.ts';
 
 /** What a failed form action returns: the safe values to put back, and the problems to show. */
 export interface FormProblem<Field extends string> {

@@ -1,11 +1,9 @@
-import { redirect } from '@sveltejs/kit';
-import { signOut, signOutEverywhere } from '#lib/server/session.ts';
+import { requireUser, signOut, signOutEverywhere } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
-export const load = (({ locals }) => {
-  if (!locals.user) redirect(303, '/signin?next=/account');
-  return { account: locals.user };
+export const load = ((event) => {
+  return { account: requireUser(event) };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,49 +1,52 @@
-import type { LifecycleStage, NetworkRole } from '#lib/graphql/generated.ts';
+import type { LifecycleStage } from '#lib/graphql/generated.ts';
+import { optionList, parseOption } from '#lib/options.ts';
 
 /** The lifecycle stages in order, with the words the pages use for them. */
-export const STAGES: ReadonlyArray<{ value: LifecycleStage; label: string; description: string }> = [
-  { value: 'POTENTIAL', label: 'Potential', description: 'Loose people with a shared problem, no regular activity.' },
-  { value: 'COALESCING', label: 'Coalescing', description: 'First events; a core group forms; purpose being named.' },
-  {
-    value: 'MATURING',
+const STAGE_WORDS = {
+  POTENTIAL: { label: 'Potential', description: 'Loose people with a shared problem, no regular activity.' },
+  COALESCING: { label: 'Coalescing', description: 'First events; a core group forms; purpose being named.' },
+  MATURING: {
     label: 'Maturing',
     description: 'A regular rhythm, growing membership, content and roles multiply.',
   },
-  {
-    value: 'STEWARDSHIP',
+  STEWARDSHIP: {
     label: 'Stewardship',
     description: 'Established; the work is keeping it relevant and sustainable.',
   },
-  {
-    value: 'TRANSFORMATION',
+  TRANSFORMATION: {
     label: 'Transformation',
     description: 'Changing form, merging, handing over or winding down.',
   },
-];
+} satisfies Record<LifecycleStage, { label: string; description: string }>;
+
+export const STAGES = optionList(STAGE_WORDS);
 
 export function stageLabel(stage: LifecycleStage): string {
-  return STAGES.find((entry) => entry.value === stage)?.label ?? stage;
+  return STAGE_WORDS[stage].label;
 }
 
 /** A stage from a query string or form, or null when it names none. */
 export function parseStage(value: string | null | undefined): LifecycleStage | null {
-  return STAGES.find((entry) => entry.value === value)?.value ?? null;
+  return parseOption(STAGES, value);
 }
 
-export const ROLE_LABELS: Record<NetworkRole, string> = {
-  MEMBER: 'Member',
-  ORGANISER: 'Organiser',
-  STEWARD: 'Steward',
-};
+// Made once: building a formatter costs far more than formatting (it was a tenth of a page's rendering).
+const NUMBER = new Intl.NumberFormat('en-GB');
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+/** "1,234": a count as people in the UK write it. */
+export function wholeNumber(value: number): string {
+  return NUMBER.format(value);
+}
 
 /** "12 networks", "1 network". */
 export function countLabel(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  return `${wholeNumber(count)} ${count === 1 ? one : many}`;
 }
 
 /** A date as people in the UK write it, the same on server and browser. */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(iso));
+  return LONG_DATE.format(new Date(iso));
 }
 
 /** The first sentence or so of a long text, cut at a word. */

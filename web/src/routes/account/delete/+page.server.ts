@@ -1,22 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DeleteMyAccountDocument } from '#lib/graphql/generated.ts';
-import { graphql } from '#lib/server/api.ts';
+import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
+import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['password'] as const;
-const SIGN_IN = '/signin?next=/account/delete';
 
-export const load = (({ locals, url }) => {
+export const load = ((event) => {
   // After deletion the person is signed out; the page then only confirms it.
-  const deleted = url.searchParams.has('deleted') && !locals.user;
-  if (!locals.user && !deleted) redirect(303, SIGN_IN);
+  const deleted = event.url.searchParams.has('deleted') && !event.locals.user;
+  if (!deleted) requireUser(event);
   return { deleted };
 }) satisfies PageServerLoad;
 
 export const actions = {
   default: async (event) => {
-    if (!event.locals.user) redirect(303, SIGN_IN);
+    requireUser(event);
     const form = await event.request.formData();
     const password = textField(form, 'password');
     if (!password) {
@@ -24,7 +24,7 @@ export const actions = {
     }
     const { data, errors } = await graphql(event, DeleteMyAccountDocument, { password });
     if (!data?.deleteMyAccount || errors.length > 0) {
-      if (errors[0]?.extensions?.code === 'UNAUTHENTICATED') redirect(303, SIGN_IN);
+      if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
       return fail(failureStatus(errors), problemFromErrors(errors, FIELDS, {}));
     }
     // The API has ended the session and cleared its cookie (passed on by hooks.server.ts).

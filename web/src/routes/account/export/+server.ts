@@ -1,15 +1,17 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { ExportMyDataDocument } from '#lib/graphql/generated.ts';
 import { graphql, errorCode } from '#lib/server/api.ts';
+import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
 import type { RequestHandler } from './$types';
 
-const SIGN_IN = '/signin?next=/account';
+// Back to the account page, where the download link is: landing on a download after signing in would show nothing.
+const BACK = '/account';
 
 /** Everything Hearth holds about the signed-in person, as a JSON file to save. */
 export const GET: RequestHandler = async (event) => {
-  if (!event.locals.user) redirect(303, SIGN_IN);
+  requireUser(event, BACK);
   const { data, errors } = await graphql(event, ExportMyDataDocument);
-  if (errorCode(errors) === 'UNAUTHENTICATED') redirect(303, SIGN_IN);
+  if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event, BACK);
   if (!data) error(500, errors[0]?.message ?? 'Your data could not be exported.');
   const day = new Date().toISOString().slice(0, 10);
   return new Response(data.exportMyData, {

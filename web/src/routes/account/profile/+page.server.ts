@@ -1,8 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PersonPageDocument, UpdateProfileDocument, type UpdateProfileInput } from '#lib/graphql/generated.ts';
-import { graphql } from '#lib/server/api.ts';
+import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
-import { ORGANISATION_SIZES, SUPPORT_CATEGORIES, VISIBILITIES, parseOption } from '../../people/labels.ts';
+import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
+import { parseOption } from '#lib/options.ts';
+import { ORGANISATION_SIZES, SUPPORT_CATEGORIES, VISIBILITIES } from '../../people/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** In the order they appear on the page, so the error summary reads top to bottom. */
@@ -22,19 +24,17 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
-const SIGN_IN = '/signin?next=/account/profile';
-
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
 export const load = (async (event) => {
-  if (!event.locals.user) redirect(303, SIGN_IN);
-  const { data, errors } = await graphql(event, PersonPageDocument, { id: event.locals.user.id });
+  const user = requireUser(event);
+  const { data, errors } = await graphql(event, PersonPageDocument, { id: user.id });
   if (!data?.person) error(500, errors[0]?.message ?? 'Your profile could not be loaded.');
   return { profile: data.person };
 }) satisfies PageServerLoad;
 
 export const actions = {
   default: async (event) => {
-    if (!event.locals.user) redirect(303, SIGN_IN);
+    requireUser(event);
     const form = await event.request.formData();
     const text = (field: Field) => textField(form, field);
     const all = (name: string) => form.getAll(name).filter((value): value is string => typeof value === 'string');
@@ -87,7 +87,7 @@ export const actions = {
     };
     const result = await graphql(event, UpdateProfileDocument, { input });
     if (!result.data || result.errors.length > 0) {
-      if (result.errors[0]?.extensions?.code === 'UNAUTHENTICATED') redirect(303, SIGN_IN);
+      if (errorCode(result.errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
       return fail(failureStatus(result.errors), problemFromErrors(result.errors, FIELDS, values));
     }
     redirect(303, '/account/profile?saved');

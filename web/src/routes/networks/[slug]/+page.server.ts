@@ -2,12 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import {
   JoinNetworkDocument,
   LeaveNetworkDocument,
+  NetworkIdentityDocument,
   NetworkPageDocument,
   SetLifecycleStageDocument,
 } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
-import type { HearthGraphqlError } from '#lib/server/api-types.ts';
+import type { HearthGraphqlError } from '#lib/server/contract.ts';
 import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
+import { requireUser } from '#lib/server/session.ts';
 import { parseStage } from '../stages.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -23,15 +25,11 @@ export const load = (async (event) => {
   return { network: data.network };
 }) satisfies PageServerLoad;
 
-/** The network's id, read again here so a crafted form cannot point the action at another network. */
+/** The network's id, read from its address so a crafted form cannot point the action at another network. */
 async function networkId(event: RequestEvent): Promise<string> {
-  const { data } = await graphql(event, NetworkPageDocument, { slug: event.params.slug });
+  const { data } = await graphql(event, NetworkIdentityDocument, { slug: event.params.slug });
   if (!data?.network) error(404, 'There is no network at this address.');
   return data.network.id;
-}
-
-function signedInOrRedirect(event: RequestEvent): void {
-  if (!event.locals.user) redirect(303, `/signin?next=/networks/${encodeURIComponent(event.params.slug)}`);
 }
 
 function failed(
@@ -46,7 +44,7 @@ function failed(
 
 export const actions = {
   join: async (event) => {
-    signedInOrRedirect(event);
+    requireUser(event);
     const form = await event.request.formData();
     const accepted = textField(form, 'acceptCodeOfConduct') === 'yes';
     const id = await networkId(event);
@@ -59,7 +57,7 @@ export const actions = {
   },
 
   leave: async (event) => {
-    signedInOrRedirect(event);
+    requireUser(event);
     const id = await networkId(event);
     const { data, errors } = await graphql(event, LeaveNetworkDocument, { networkId: id });
     if (!data || errors.length > 0) return failed('leave', errors, [], {});
@@ -67,7 +65,7 @@ export const actions = {
   },
 
   stage: async (event) => {
-    signedInOrRedirect(event);
+    requireUser(event);
     const form = await event.request.formData();
     const rawStage = textField(form, 'stage');
     const note = textField(form, 'note');

@@ -2,19 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import { CreateNetworkDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors } from '#lib/server/forms.ts';
+import { requireUser } from '#lib/server/session.ts';
 import { NETWORK_FIELDS, readNetworkForm } from '../network-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const SIGN_IN = '/signin?next=/networks/new';
-
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
-export const load = (({ locals }) => {
-  if (!locals.user) redirect(303, SIGN_IN);
+export const load = ((event) => {
+  requireUser(event);
 }) satisfies PageServerLoad;
 
 export const actions = {
   default: async (event) => {
-    if (!event.locals.user) redirect(303, SIGN_IN);
+    requireUser(event);
     const read = readNetworkForm(await event.request.formData());
     if ('problem' in read) return fail(400, read.problem);
 

@@ -1,21 +1,32 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { NetworkForEditDocument, UpdateNetworkDocument } from '#lib/graphql/generated.ts';
-import { graphql } from '#lib/server/api.ts';
+import {
+  NetworkEditStateDocument,
+  NetworkForEditDocument,
+  UpdateNetworkDocument,
+  type NetworkRole,
+} from '#lib/graphql/generated.ts';
+import { graphql, type GraphqlResult } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
+import { requireUser } from '#lib/server/session.ts';
 import { NETWORK_FIELDS, readNetworkForm } from '../../network-form.ts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-/** The network as its steward edits it; a 404 or 403 page for anything else. */
-async function networkForSteward(event: RequestEvent) {
-  if (!event.locals.user) redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname)}`);
-  const { data, errors } = await graphql(event, NetworkForEditDocument, { slug: event.params.slug });
+/** The network from a query that asked for the viewer's role; a 404 or 403 page unless they steward it. */
+function stewardsOnly<Network extends { myRole: NetworkRole | null }>({
+  data,
+  errors,
+}: GraphqlResult<{ network: Network | null }>): Network {
   if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
   if (!data.network) error(404, 'There is no network at this address.');
   if (data.network.myRole !== 'STEWARD') error(403, "Only this network's stewards can change its details.");
   return data.network;
 }
 
-export const load = (async (event) => ({ network: await networkForSteward(event) })) satisfies PageServerLoad;
+export const load = (async (event) => {
+  requireUser(event);
+  const result = await graphql(event, NetworkForEditDocument, { slug: event.params.slug });
+  return { network: stewardsOnly(result) };
+}) satisfies PageServerLoad;
 
 /** The details version the submitted form was based on; null for a crafted form without one. */
 function basedOn(form: FormData): number | null {
@@ -25,7 +36,8 @@ function basedOn(form: FormData): number | null {
 
 export const actions = {
   default: async (event) => {
-    const network = await networkForSteward(event);
+    requireUser(event);
+    const network = stewardsOnly(await graphql(event, NetworkEditStateDocument, { slug: event.params.slug }));
     const form = await event.request.formData();
     const expectedDetailsVersion = basedOn(form);
     const read = readNetworkForm(form);

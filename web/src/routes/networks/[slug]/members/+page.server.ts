@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
   MemberDirectoryDocument,
-  NetworkForMembersDocument,
+  NetworkIdentityDocument,
   SetMemberRoleDocument,
   type MemberFilter,
   type NetworkRole,
@@ -9,8 +9,10 @@ import {
 } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, textField } from '#lib/server/forms.ts';
-import { MEMBER_ROLES, SUPPORT_CATEGORIES, parseOption } from '../../../people/labels.ts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { pageAddress, redirectToSignIn, requireUser } from '#lib/server/session.ts';
+import { parseOption } from '#lib/options.ts';
+import { MEMBER_ROLES, SUPPORT_CATEGORIES } from '../../../people/labels.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
@@ -34,20 +36,11 @@ function filtersFrom(params: URLSearchParams): {
   };
 }
 
-function signInPath(event: RequestEvent): string {
-  return `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`;
-}
-
 export const load = (async (event) => {
-  if (!event.locals.user) redirect(303, signInPath(event));
+  requireUser(event);
   const slug = event.params.slug;
   const filters = filtersFrom(event.url.searchParams);
   const after = event.url.searchParams.get('after') || null;
-
-  const head = await graphql(event, NetworkForMembersDocument, { slug });
-  if (!head.data) error(500, head.errors[0]?.message ?? 'This network could not be loaded.');
-  const network = head.data.network;
-  if (!network) error(404, 'There is no network at this address.');
 
   const filter: MemberFilter = {};
   if (filters.role) filter.role = filters.role;
@@ -57,9 +50,13 @@ export const load = (async (event) => {
   if (filters.support) filter.supportCategory = filters.support;
   if (filters.q) filter.search = filters.q;
 
+  // One operation for the network and its members: the members may be refused while the network shows.
   const { data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after });
   const code = errorCode(errors);
-  if (code === 'UNAUTHENTICATED') redirect(303, signInPath(event));
+  if (code === 'UNAUTHENTICATED') redirectToSignIn(event);
+  if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
+  if (!data.network) error(404, 'There is no network at this address.');
+  const { members, ...network } = data.network;
   // Not a member: the API's reason, shown kindly with a way to join.
   if (code === 'FORBIDDEN')
     return { network, filters, after, members: null, forbidden: errors[0]!.message, problem: null };
@@ -67,24 +64,24 @@ export const load = (async (event) => {
   if (code === 'BAD_USER_INPUT') {
     return { network, filters, after, members: null, forbidden: null, problem: errors[0]!.message };
   }
-  if (!data?.network?.members) error(500, errors[0]?.message ?? 'The members could not be loaded.');
-  return { network, filters, after, members: data.network.members, forbidden: null, problem: null };
+  if (!members) error(500, errors[0]?.message ?? 'The members could not be loaded.');
+  return { network, filters, after, members, forbidden: null, problem: null };
 }) satisfies PageServerLoad;
 
 export const actions = {
   setRole: async (event) => {
-    if (!event.locals.user) redirect(303, signInPath(event));
+    requireUser(event);
     const form = await event.request.formData();
     const userId = textField(form, 'userId');
     const rawRole = textField(form, 'role');
     const role = parseOption(MEMBER_ROLES, rawRole);
     if (!role) return fail(400, { userId, role: rawRole, message: 'Choose a role.' });
 
-    // The network's id, read again here so a crafted form cannot point the action at another network.
-    const head = await graphql(event, NetworkForMembersDocument, { slug: event.params.slug });
-    if (!head.data?.network) error(404, 'There is no network at this address.');
+    // The network's id, read from its address so a crafted form cannot point the action at another network.
+    const identity = await graphql(event, NetworkIdentityDocument, { slug: event.params.slug });
+    if (!identity.data?.network) error(404, 'There is no network at this address.');
     const { data, errors } = await graphql(event, SetMemberRoleDocument, {
-      networkId: head.data.network.id,
+      networkId: identity.data.network.id,
       userId,
       role,
     });
@@ -96,9 +93,8 @@ export const actions = {
       });
     }
     // Back to the same list, filters kept, without the action in the address.
-    const params = new URLSearchParams(event.url.search);
-    for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
-    params.set('changed', userId);
-    redirect(303, `${event.url.pathname}?${params}`);
+    const back = new URL(pageAddress(event.url), event.url);
+    back.searchParams.set('changed', userId);
+    redirect(303, back.pathname + back.search);
   },
 } satisfies Actions;
