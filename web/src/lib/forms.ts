@@ -19,3 +19,20 @@ export const keepInputOnFailure: SubmitFunction = () => {
     if (result.type === 'failure') document.getElementById(ERROR_SUMMARY_ID)?.focus();
   };
 };
+
+/** What one field of a form shows: spread on a field component as `{...field('email')}`. */
+export interface FieldState<Name extends string> {
+  name: Name;
+  value: string | undefined;
+  error: string | undefined;
+}
+
+/**
+ * The fields of a form, each named once: `field(name)` gives its name, the value to fill in
+ * (what was sent, after a failure; what is saved, otherwise) and its problem, if any.
+ */
+export function fieldsFrom<Name extends string>(
+  form: { values?: Partial<Record<Name, string>>; errors?: Partial<Record<Name, string>> } | null | undefined,
+): (name: Name) => FieldState<Name> {
+  return (name) => ({ name, value: form?.values?.[name], error: form?.errors?.[name] });
+}
