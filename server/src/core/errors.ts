@@ -1,7 +1,7 @@
 /**
  * The `extensions.code` values every API error carries (see shared/ARCHITECTURE.md). Declared once
- * here; the web reads it from the web contract (server/src/web/contract.ts), and a test checks the
- * SDL's ErrorCode enum lists the same values.
+ * here; the web reads it from the web contract (server/src/web/contract.ts), and a test
+ * (graphql/schema.test.ts) checks the SDL's ErrorCode enum lists the same values.
  */
 export const ERROR_CODES = [
   'BAD_USER_INPUT',

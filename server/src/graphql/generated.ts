@@ -53,6 +53,26 @@ export type CreateNetworkInput = {
   values: Scalars['String']['input'];
 };
 
+/**
+ * The codes an error carries in `extensions.code`. No field returns this type; it is here so
+ * clients can generate the list, and the server checks its own list against it.
+ */
+export type ErrorCode =
+  /** An argument or input field is wrong; `extensions.field` names it when it is one field. */
+  | 'BAD_USER_INPUT'
+  /** It clashes with the current state (taken, already done, changed since). */
+  | 'CONFLICT'
+  /** Signed in, but not allowed to do this. */
+  | 'FORBIDDEN'
+  /** Something went wrong on our side; `extensions.requestId` says which request. */
+  | 'INTERNAL'
+  /** There is no such thing. */
+  | 'NOT_FOUND'
+  /** Too many attempts; wait and try again. */
+  | 'RATE_LIMITED'
+  /** Sign in first. */
+  | 'UNAUTHENTICATED';
+
 /** A point on the map. */
 export type GeoPointInput = {
   /** Degrees, -90 to 90. */
@@ -699,6 +719,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateNetworkInput: CreateNetworkInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;

@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { PAGE_SIZE } from '../core/connection.ts';
 
 export interface OperationLimits {
   maxAliases: number;
@@ -24,7 +25,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxAliases: 15,
   maxRootFields: 10,
   maxCost: 5000,
-  defaultPageSize: 20,
+  defaultPageSize: PAGE_SIZE.default,
 };
 
 export interface OperationMeasure {

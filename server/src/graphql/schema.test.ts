@@ -7,6 +7,7 @@ import {
   PROFILE_VISIBILITY_VALUES,
   SUPPORT_CATEGORY_VALUES,
 } from '../db/schema.ts';
+import { ERROR_CODES } from '../core/errors.ts';
 import { loadSchemaSource } from './schema.ts';
 
 // Each enum is declared once per layer: in migrations (the database, and through codegen the
@@ -18,6 +19,7 @@ const SAME_ENUMS = [
   ['OrganisationSize', ORGANISATION_SIZE_VALUES],
   ['Visibility', PROFILE_VISIBILITY_VALUES],
   ['SupportCategory', SUPPORT_CATEGORY_VALUES],
+  ['ErrorCode', ERROR_CODES],
 ] as const;
 
 describe('the schema', () => {

@@ -247,7 +247,7 @@ export async function countMembers(db: Executor, query: MemberListQuery): Promis
   return new Map(rows.map((row) => [row.networkId, Number(row.count)]));
 }
 
-/** Every membership the person has had (past ones too), for their export. */
+/** Every membership the person has had (past ones too), for their export; the service orders them. */
 export async function getMembershipsForExport(db: Executor, userId: string) {
   return db
     .selectFrom('memberships')
@@ -260,6 +260,5 @@ export async function getMembershipsForExport(db: Executor, userId: string) {
       'code_of_conduct_accepted_at as codeOfConductAcceptedAt',
     ])
     .where('user_id', '=', userId)
-    .orderBy('joined_at')
     .execute();
 }

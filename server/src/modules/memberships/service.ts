@@ -108,7 +108,7 @@ export async function rolesOfViewer(
   });
 }
 
-export const SIGNAL_WINDOW_DAYS = 90;
+const SIGNAL_WINDOW_DAYS = 90;
 
 /**
  * Member counts and movement for these networks, read once per request: a network's member
@@ -178,8 +178,9 @@ export async function memberPages(
  */
 export async function ensureNotLastStewardAnywhere(ctx: ServiceContext, userId: string): Promise<void> {
   const locked = new Map<string, NetworkRecord>();
-  // Locked in id order, as every change locks one network, so concurrent callers cannot deadlock.
-  // A promotion that committed while we waited shows in the next read; lock those too.
+  // Locked in id order, as other deletions lock them. A promotion that committed while we waited
+  // shows in the next read and is locked then, out of that order: two deletions racing two
+  // promotions could deadlock, and PostgreSQL would end one of them (the person tries again).
   let stewarded: string[];
   for (;;) {
     stewarded = await repo.getStewardedNetworkIds(ctx.db, userId);

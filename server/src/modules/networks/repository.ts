@@ -24,8 +24,8 @@ export interface NetworkRecord extends NetworkFields {
   stage: LifecycleStage;
   stageSetAt: Date;
   createdAt: Date;
-  /** Set when the list was sorted by distance from a point. */
-  distanceKm: number | null;
+  /** Set when the directory was sorted by distance from a point. */
+  distanceKm?: number | null;
 }
 
 const NETWORK_COLUMNS = [
@@ -77,7 +77,7 @@ export async function insertNetwork(
     .onConflict((oc) => oc.column('slug').doNothing())
     .returning(NETWORK_COLUMNS)
     .executeTakeFirst();
-  return row ? { ...row, distanceKm: null } : null;
+  return row ?? null;
 }
 
 export async function updateNetwork(
@@ -106,12 +106,12 @@ export async function updateNetwork(
     .where('id', '=', networkId)
     .returning(NETWORK_COLUMNS)
     .executeTakeFirstOrThrow();
-  return { ...row, distanceKm: null };
+  return row;
 }
 
 export async function getNetworkBySlug(db: Executor, slug: string): Promise<NetworkRecord | null> {
   const row = await db.selectFrom('networks').select(NETWORK_COLUMNS).where('slug', '=', slug).executeTakeFirst();
-  return row ? { ...row, distanceKm: null } : null;
+  return row ?? null;
 }
 
 /** The network, locked until the transaction ends: role changes serialise on it. */
@@ -122,7 +122,7 @@ export async function lockNetwork(db: Executor, networkId: string): Promise<Netw
     .where('id', '=', networkId)
     .forUpdate()
     .executeTakeFirst();
-  return row ? { ...row, distanceKm: null } : null;
+  return row ?? null;
 }
 
 /** The networks, locked until the transaction ends, in id order so that concurrent lockers cannot deadlock. */
@@ -135,13 +135,13 @@ export async function lockNetworks(db: Executor, networkIds: readonly string[]):
     .orderBy('id')
     .forUpdate()
     .execute();
-  return rows.map((row) => ({ ...row, distanceKm: null }));
+  return rows;
 }
 
 export async function getNetworksByIds(db: Executor, networkIds: readonly string[]): Promise<NetworkRecord[]> {
   if (networkIds.length === 0) return [];
   const rows = await db.selectFrom('networks').select(NETWORK_COLUMNS).where('id', 'in', networkIds).execute();
-  return rows.map((row) => ({ ...row, distanceKm: null }));
+  return rows;
 }
 
 /** Where a page of the directory starts: just after the sort key of the last network shown. */

@@ -93,8 +93,10 @@ export async function networksByIds(
   ctx: ServiceContext,
   networkIds: readonly string[],
 ): Promise<Map<string, NetworkRecord>> {
-  const rows = await repo.getNetworksByIds(ctx.db, [...new Set(networkIds)]);
-  return new Map(rows.map((network) => [network.id, network]));
+  return ctx.memo.batch('networks-by-id', networkIds, async (missing) => {
+    const rows = await repo.getNetworksByIds(ctx.db, missing);
+    return new Map(rows.map((network) => [network.id, network]));
+  });
 }
 
 export async function createNetwork(ctx: ServiceContext, input: NetworkFields): Promise<NetworkRecord> {
@@ -146,13 +148,13 @@ export function getNetworkBySlug(ctx: ServiceContext, slug: string): Promise<Net
   return repo.getNetworkBySlug(ctx.db, slug);
 }
 
-export const PLACE_NAME_MAX_LENGTH = 100;
+const PLACE_NAME_MAX_LENGTH = 100;
 
 /**
  * The place a person typed, from the offline gazetteer; BAD_USER_INPUT on `field` naming some
  * close names when there is no such place.
  */
-export function placeFromName(placeName: string, field = 'placeName'): Place {
+function placeFromName(placeName: string, field = 'placeName'): Place {
   const typed = placeName.trim();
   if (textLength(typed) > PLACE_NAME_MAX_LENGTH) {
     throw badInput(field, `Use ${PLACE_NAME_MAX_LENGTH} characters or fewer for the town or city.`);
@@ -220,7 +222,7 @@ export async function listNetworks(
     rows,
     limit,
     ({ rank, ...node }) => ({
-      cursor: encodePosition({ rank, distanceKm: node.distanceKm, name: node.name, id: node.id }),
+      cursor: encodePosition({ rank, distanceKm: node.distanceKm ?? null, name: node.name, id: node.id }),
       node,
     }),
     () => repo.countNetworks(ctx.db, query),

@@ -39,13 +39,13 @@ const HIDDEN_DETAILS = {
 } as const satisfies Omit<PersonView, 'id' | 'name'>;
 
 /** Who may see a person's details: themself always; others as the person's visibility allows. */
-export function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, 'id' | 'visibility' | 'sharesNetwork'>) {
+function maySeeDetails(viewerId: string | null, person: Pick<PersonRow, 'id' | 'visibility' | 'sharesNetwork'>) {
   if (viewerId === person.id) return true;
   if (person.visibility === 'PUBLIC') return true;
   return person.visibility === 'MEMBERS' && viewerId !== null && person.sharesNetwork;
 }
 
-export function toView(viewerId: string | null, person: PersonRow): PersonView {
+function toView(viewerId: string | null, person: PersonRow): PersonView {
   if (!maySeeDetails(viewerId, person)) return { id: person.id, name: person.name, ...HIDDEN_DETAILS };
   const { sharesNetwork: _shares, visibility, ...shown } = person;
   return { ...shown, visibility: viewerId === person.id ? visibility : null };
@@ -174,17 +174,6 @@ export async function listMembersOfNetworks(
     );
   }
   return connections;
-}
-
-/** One page of a network's members; see listMembersOfNetworks. */
-export async function listMembers(
-  ctx: ServiceContext,
-  networkId: string,
-  args: MemberListArgs,
-): Promise<Connection<MemberModel>> {
-  const page = (await listMembersOfNetworks(ctx, [networkId], args)).get(networkId)!;
-  if (page instanceof DomainError) throw page;
-  return page;
 }
 
 // The person's own data: export and erasure.
