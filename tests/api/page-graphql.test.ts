@@ -162,7 +162,9 @@ describe('GraphQL for pages, in process', () => {
       headers: { cookie: `hearth_session=${person.token}` },
     });
     const [answer] = (await response.json()) as HearthApiResponse[];
-    expect(answer!.body.errors).toHaveLength(1);
+    expect(answer!.body.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['BAD_USER_INPUT', 'A GET request can only read; send mutations with POST.'],
+    ]);
     expect((await graphql(server.url, ME, { token: person.token })).data).toEqual({
       me: { id: person.user.id, name: person.name },
     });

@@ -64,6 +64,7 @@ const REQUEST_PROBLEMS: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large; the limit is 100 KB.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object with a "query".',
   FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  MER_ERR_METHOD_NOT_ALLOWED: 'A GET request can only read; send mutations with POST.',
 };
 
 function requestProblem(error: Error): string {

@@ -163,8 +163,10 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     const requestId = reply?.request.id ?? 'none';
     const log = reply?.log ?? app.log;
     const errors = (execution.errors ?? []).flatMap((error: GraphQLError) => {
-      const nested = (error.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
-      return Array.isArray(nested) ? nested : [error];
+      // Mercurius nests the errors of a refused document; a plain Error it nests (under a 405 for a
+      // mutation sent with GET) says less than the refusal itself, which keeps its status.
+      const nested = (error.originalError as { errors?: unknown[] } | undefined)?.errors;
+      return Array.isArray(nested) && nested.every(saysWhatWentWrong) ? (nested as Error[]) : [error];
     });
     const graphqlErrors = errors.map(toGraphQLError);
     const formatted = graphqlErrors.map((error) =>
@@ -354,6 +356,11 @@ function asJson(value: unknown): unknown {
   const plain: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== undefined) plain[key] = asJson(item);
   return plain;
+}
+
+/** A nested error worth showing in place of its wrapper: a GraphQL error, or one with a code of its own. */
+function saysWhatWentWrong(error: unknown): boolean {
+  return error instanceof GraphQLError || typeof (error as { code?: unknown }).code === 'string';
 }
 
 function toGraphQLError(error: Error): GraphQLError {
