@@ -8,9 +8,11 @@ import {
   newContext,
   newPerson,
   signUp,
+  graphqlAs,
   visit,
   type Person,
 } from '../support/browser.ts';
+import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -23,15 +25,9 @@ interface SignedIn {
   id: string;
 }
 
-/** Runs a GraphQL operation as the person signed in to this page's browser context (same cookie, same origin). */
-async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post(`${server.url}/graphql`, {
-    headers: { origin: server.url, 'content-type': 'application/json' },
-    data: { query, variables },
-  });
-  const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
-  return body.data as T;
+/** Runs a GraphQL operation as the person signed in to this page's browser context. */
+function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return graphqlAs<T>(page, server.url, query, variables);
 }
 
 async function personIn(label: string, javaScriptEnabled = true): Promise<SignedIn> {
@@ -43,38 +39,15 @@ async function personIn(label: string, javaScriptEnabled = true): Promise<Signed
   return { context, page, person, id: me.id };
 }
 
-/** A network started by this person through the API; its slug. */
-async function startNetwork(owner: SignedIn, name: string): Promise<{ id: string; slug: string }> {
-  const { createNetwork } = await api<{ createNetwork: { id: string; slug: string } }>(
-    owner.page,
-    `mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { id slug } }`,
-    {
-      input: {
-        name,
-        placeName: 'Bristol',
-        region: 'South West England',
-        latitude: 51.4545,
-        longitude: -2.5879,
-        purpose: 'Peers for the digital people in small charities.',
-        values: '',
-        codeOfConduct: 'Be kind.',
-      },
-    },
-  );
-  return createNetwork;
+/** A network in Bristol started by this person through the API. */
+function startNetworkAs(owner: SignedIn, name: string) {
+  return startNetwork(owner.page, server.url, { ...networkFields('Bristol'), name });
 }
 
 async function join(member: SignedIn, networkId: string): Promise<void> {
   await api(member.page, `mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }`, {
     id: networkId,
   });
-}
-
-function uniqueWord(prefix: string): string {
-  return `${prefix}${Math.random()
-    .toString(36)
-    .replace(/[^a-z]/g, '')
-    .slice(0, 6)}`;
 }
 
 beforeAll(async () => {
@@ -198,7 +171,7 @@ describe('member directory', () => {
     const outsider = await personIn('dir-outsider', false);
     const skill = uniqueWord('kiln');
     try {
-      const network = await startNetwork(steward, `${uniqueWord('Ashcombe')} Digital`);
+      const network = await startNetworkAs(steward, `${uniqueWord('Ashcombe')} Digital`);
       await join(member, network.id);
       await api(member.page, `mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, {
         input: { isMentor: true, skills: [skill], visibility: 'MEMBERS' },
@@ -280,7 +253,7 @@ describe('member directory', () => {
     const steward = await personIn('forbid-steward');
     const outsider = await personIn('forbid-outsider');
     try {
-      const network = await startNetwork(steward, `${uniqueWord('Fenwick')} Digital`);
+      const network = await startNetworkAs(steward, `${uniqueWord('Fenwick')} Digital`);
       await visit(outsider.page, `${server.url}/networks/${network.slug}/members`);
       expect(await outsider.page.getByText(/Only this network's members/).count()).toBe(1);
       expect(await axeScan(outsider.page)).toEqual([]);
@@ -314,7 +287,7 @@ describe('your data', () => {
     const owner = await personIn('delete-steward');
     try {
       const name = `${uniqueWord('Holloway')} Digital`;
-      await startNetwork(owner, name);
+      await startNetworkAs(owner, name);
       await visit(owner.page, `${server.url}/account/delete`);
       await owner.page.getByLabel('Your password').fill(owner.person.password);
       await owner.page.getByRole('button', { name: 'Delete my account' }).click();
@@ -381,7 +354,7 @@ describe('your data', () => {
   it('should fit the people pages into 320 CSS pixels without sideways scrolling', async () => {
     const owner = await personIn('narrow-people');
     try {
-      const network = await startNetwork(owner, `${uniqueWord('Narrowby')} Digital`);
+      const network = await startNetworkAs(owner, `${uniqueWord('Narrowby')} Digital`);
       await owner.page.setViewportSize({ width: 320, height: 640 });
       for (const path of [
         '/account',
