@@ -21,6 +21,24 @@ describe('loadConfig', () => {
     expect(config.session).toEqual({ inactivityTimeoutMs: 30 * 86_400_000, absoluteLifetimeMs: 90 * 86_400_000 });
   });
 
+  it('should limit sign-ins per 15 minutes and sign-ups per hour, as configured', () => {
+    const defaults = loadConfig({});
+    expect([defaults.signInLimits, defaults.signUpLimits]).toEqual([
+      { windowMs: 900_000, perEmail: 10, perClient: 50, perEmailAllClients: 100 },
+      { windowMs: 3_600_000, perClient: 20 },
+    ]);
+    const configured = loadConfig({
+      SIGN_IN_LIMIT_PER_EMAIL: '5',
+      SIGN_IN_LIMIT_PER_CLIENT: '40',
+      SIGN_IN_LIMIT_PER_EMAIL_ALL_CLIENTS: '300',
+      SIGN_UP_LIMIT_PER_CLIENT: '3',
+    });
+    expect([configured.signInLimits, configured.signUpLimits]).toEqual([
+      { windowMs: 900_000, perEmail: 5, perClient: 40, perEmailAllClients: 300 },
+      { windowMs: 3_600_000, perClient: 3 },
+    ]);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535; got "abc".'],
     [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535; got "70000".'],
@@ -29,6 +47,16 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL; got "ftp://x".'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging".'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; got "maybe".'],
+    [{ SIGN_IN_LIMIT_PER_EMAIL: '0' }, 'SIGN_IN_LIMIT_PER_EMAIL must be a whole number from 1 to 10000; got "0".'],
+    [
+      { SIGN_IN_LIMIT_PER_EMAIL_ALL_CLIENTS: '2.5' },
+      'SIGN_IN_LIMIT_PER_EMAIL_ALL_CLIENTS must be a whole number from 1 to 1000000; got "2.5".',
+    ],
+    [
+      { SIGN_UP_LIMIT_PER_CLIENT: 'many' },
+      'SIGN_UP_LIMIT_PER_CLIENT must be a whole number from 1 to 1000000; got "many".',
+    ],
+    [{ SIGN_UP_LIMIT_PER_CLIENT: '0' }, 'SIGN_UP_LIMIT_PER_CLIENT must be a whole number from 1 to 1000000; got "0".'],
   ])('should refuse %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

@@ -18,9 +18,19 @@ export interface Config {
     inactivityTimeoutMs: number;
     absoluteLifetimeMs: number;
   };
+  /** Sign-in attempts counted per window; a client is an IP address, an IPv6 /64 being one. */
   signInLimits: {
     windowMs: number;
+    /** At one email from one client; also wrong passwords when confirming a deletion. */
     perEmail: number;
+    /** At any emails from one client. */
+    perClient: number;
+    /** At one email from all clients together; past it, only a client yet to try that email may. */
+    perEmailAllClients: number;
+  };
+  /** Sign-ups counted per window from one client, taken emails included. */
+  signUpLimits: {
+    windowMs: number;
     perClient: number;
   };
   logLevel: string;
@@ -110,6 +120,13 @@ export function loadConfig(env: Env = process.env): Config {
       windowMs: 15 * 60 * 1000,
       perEmail: readInteger(env, 'SIGN_IN_LIMIT_PER_EMAIL', 10, 1, 10_000),
       perClient: readInteger(env, 'SIGN_IN_LIMIT_PER_CLIENT', 50, 1, 100_000),
+      perEmailAllClients: readInteger(env, 'SIGN_IN_LIMIT_PER_EMAIL_ALL_CLIENTS', 100, 1, 1_000_000),
+    },
+    // Sign-up says whether an email has an account, so it is limited like a guess. Twenty an
+    // hour leaves room for a room: people at one meet-up share one address on its Wi-Fi.
+    signUpLimits: {
+      windowMs: 60 * 60 * 1000,
+      perClient: readInteger(env, 'SIGN_UP_LIMIT_PER_CLIENT', 20, 1, 1_000_000),
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };

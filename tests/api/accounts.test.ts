@@ -166,6 +166,74 @@ describe('sign-in rate limits over HTTP', () => {
   });
 });
 
+describe('a stranger guessing over HTTP, behind a trusted proxy', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // The default limits: 10 sign-ins at one email and 50 at any emails per client per 15 minutes.
+    server = await startServer({ web: false, env: { TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const signInFrom = async (client: string, email: string, password: string) =>
+    graphql<{ signIn: { user: { email: string } } }>(server.url, SIGN_IN, {
+      headers: { 'x-forwarded-for': client },
+      variables: { input: { email, password } },
+    });
+
+  it('should not lock the owner out after a blocked stranger guessed at their email', async () => {
+    const owner = await signUp(server.url, 'owner');
+    const stranger = '198.51.100.7';
+
+    const spray = [];
+    for (let i = 0; i < 51; i++) spray.push(codes(await signInFrom(stranger, newPerson('spray').email, 'wrong guess')));
+    expect(spray).toEqual([...Array(50).fill(['BAD_USER_INPUT']), ['RATE_LIMITED']]);
+    const guesses = [];
+    for (let i = 0; i < 11; i++) guesses.push(codes(await signInFrom(stranger, owner.email, `wrong guess ${i}`)));
+    expect(guesses).toEqual(Array(11).fill(['RATE_LIMITED']));
+
+    const signedIn = await signInFrom('203.0.113.9', owner.email, owner.password);
+    expect(signedIn.data).toEqual({ signIn: { token: expect.any(String), user: owner.user } });
+    expect(codes(await signInFrom(stranger, owner.email, owner.password))).toEqual(['RATE_LIMITED']);
+  });
+});
+
+describe('sign-up limit over HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ web: false, env: { TRUST_PROXY: 'true', SIGN_UP_LIMIT_PER_CLIENT: '3' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const signUpFrom = (client: string, input: ReturnType<typeof newPerson>) =>
+    graphql(server.url, SIGN_UP, { headers: { 'x-forwarded-for': client }, variables: { input } });
+
+  it('should refuse the fourth sign-up from one client, a taken email counting, and not another client', async () => {
+    const client = '198.51.100.20';
+    const first = newPerson('limit');
+    const answers = [
+      codes(await signUpFrom(client, first)),
+      codes(await signUpFrom(client, { ...newPerson('limit'), email: first.email })),
+      codes(await signUpFrom(client, newPerson('limit'))),
+    ];
+    expect(answers).toEqual([[], ['CONFLICT'], []]);
+
+    const refused = await signUpFrom(client, newPerson('limit'));
+    expect(refused.errors).toEqual([
+      {
+        message: 'Too many sign-ups from your network address in the last hour. Wait an hour, then try again.',
+        locations: [expect.any(Object)],
+        path: ['signUp'],
+        extensions: { code: 'RATE_LIMITED' },
+      },
+    ]);
+    expect(codes(await signUpFrom('198.51.100.21', newPerson('limit')))).toEqual([]);
+  });
+});
+
 describe('bad input over HTTP', () => {
   let server: RunningServer;
   beforeAll(async () => {

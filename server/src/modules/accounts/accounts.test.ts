@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import {
@@ -14,6 +15,13 @@ import {
 import * as accounts from './service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+let clientSequence = 0;
+/** A network address no other test in this file uses, so per-client counts start at zero. */
+const uniqueClient = () => {
+  clientSequence += 1;
+  return `10.0.${Math.floor(clientSequence / 250)}.${(clientSequence % 250) + 1}`;
+};
 
 describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
   const database = useTestDatabase(kind);
@@ -133,7 +141,11 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     it('should refuse with RATE_LIMITED after too many attempts for one email, even with the right password', async () => {
       const email = uniqueEmail('limited');
       await signedUpPerson(database.db, { email });
-      const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 3, perClient: 100 } }) });
+      const limited = ctx({
+        config: testConfig({
+          signInLimits: { windowMs: 60_000, perEmail: 3, perClient: 100, perEmailAllClients: 100 },
+        }),
+      });
       for (let i = 0; i < 3; i++)
         expect((await caught(accounts.signIn(limited, { email, password: 'wrong guess' }))).code).toBe(
           'BAD_USER_INPUT',
@@ -144,7 +156,11 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     it('should check the password at most the limit number of times when guesses arrive at once', async () => {
       const email = uniqueEmail('burst');
       await signedUpPerson(database.db, { email });
-      const limited = ctx({ config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 4, perClient: 1000 } }) });
+      const limited = ctx({
+        config: testConfig({
+          signInLimits: { windowMs: 60_000, perEmail: 4, perClient: 1000, perEmailAllClients: 100 },
+        }),
+      });
       const results = await Promise.allSettled(
         Array.from({ length: 12 }, () => accounts.signIn(limited, { email, password: 'wrong guess' })),
       );
@@ -155,7 +171,9 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
     it('should limit attempts per client address across different emails', async () => {
       const limited = ctx({
         clientAddress: `198.51.100.${Math.floor(Math.random() * 250)}`,
-        config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 2 } }),
+        config: testConfig({
+          signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 2, perEmailAllClients: 100 },
+        }),
       });
       const codes = [];
       for (let i = 0; i < 3; i++)
@@ -171,12 +189,186 @@ describe.each(DATABASE_KINDS)('accounts service on %s', (kind) => {
       const clock = new TestClock();
       const limited = ctx({
         clock,
-        config: testConfig({ signInLimits: { windowMs: 60_000, perEmail: 1, perClient: 100 } }),
+        config: testConfig({
+          signInLimits: { windowMs: 60_000, perEmail: 1, perClient: 100, perEmailAllClients: 100 },
+        }),
       });
       await caught(accounts.signIn(limited, { email, password: 'wrong guess' }));
       expect((await caught(accounts.signIn(limited, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
       clock.advance(61_000);
       expect((await accounts.signIn(limited, { email, password: PASSWORD })).user.email).toBe(email);
+    });
+  });
+
+  describe('signIn when strangers guess', () => {
+    const wrong = (client: ServiceContext, email: string) =>
+      caught(accounts.signIn(client, { email, password: 'wrong guess' })).then((error) => error.code);
+    const codesOf = async (attempts: Array<() => Promise<string>>) => {
+      const codes = [];
+      for (const attempt of attempts) codes.push(await attempt());
+      return codes;
+    };
+    const keysNaming = async (email: string) =>
+      (await database.db.selectFrom('sign_in_attempts').select('key').where('key', 'like', `%${email}%`).execute())
+        .map((row) => row.key)
+        .sort();
+
+    it('should let the owner in from another client after a blocked stranger guessed at their email', async () => {
+      // The defaults: 10 attempts at one email and 50 at any emails from one client per 15 minutes.
+      const email = uniqueEmail('victim');
+      const { user } = await signedUpPerson(database.db, { email });
+      const stranger = ctx({ clientAddress: uniqueClient() });
+
+      const spray = await codesOf(Array.from({ length: 51 }, () => () => wrong(stranger, uniqueEmail('spray'))));
+      expect(spray).toEqual([...Array(50).fill('BAD_USER_INPUT'), 'RATE_LIMITED']);
+      const guesses = await codesOf(Array.from({ length: 11 }, () => () => wrong(stranger, email)));
+      expect(guesses).toEqual(Array(11).fill('RATE_LIMITED'));
+      // Refused before any check, the guesses count nowhere.
+      expect(await keysNaming(email)).toEqual([]);
+
+      const owner = ctx({ clientAddress: uniqueClient() });
+      expect((await accounts.signIn(owner, { email, password: PASSWORD })).user).toEqual(user);
+      expect((await caught(accounts.signIn(stranger, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
+    });
+
+    it('should refuse a client that used up its guesses at one email, but not the owner elsewhere', async () => {
+      const email = uniqueEmail('guessed');
+      const { user } = await signedUpPerson(database.db, { email });
+      const stranger = ctx({ clientAddress: uniqueClient() });
+
+      const guesses = await codesOf(Array.from({ length: 11 }, () => () => wrong(stranger, email)));
+      expect(guesses).toEqual([...Array(10).fill('BAD_USER_INPUT'), 'RATE_LIMITED']);
+
+      const owner = ctx({ clientAddress: uniqueClient() });
+      expect((await accounts.signIn(owner, { email, password: PASSWORD })).user).toEqual(user);
+      expect((await caught(accounts.signIn(stranger, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
+      expect((await accounts.signIn(owner, { email, password: PASSWORD })).user).toEqual(user);
+    });
+
+    it('should give each client one guess at an email once all clients together reach its ceiling', async () => {
+      const email = uniqueEmail('distributed');
+      const { user } = await signedUpPerson(database.db, { email });
+      const config = testConfig({
+        signInLimits: { windowMs: 60_000, perEmail: 3, perClient: 100, perEmailAllClients: 5 },
+      });
+      const [first, second, third, owner] = Array.from({ length: 4 }, () =>
+        ctx({ config, clientAddress: uniqueClient() }),
+      );
+
+      expect(await codesOf(Array.from({ length: 3 }, () => () => wrong(first!, email)))).toEqual(
+        Array(3).fill('BAD_USER_INPUT'),
+      );
+      // Two more make five: the ceiling. A client that has failed here is refused from now on,
+      // even before its own limit of three.
+      expect(await codesOf(Array.from({ length: 3 }, () => () => wrong(second!, email)))).toEqual([
+        'BAD_USER_INPUT',
+        'BAD_USER_INPUT',
+        'RATE_LIMITED',
+      ]);
+      // A client new to the email gets one check, so the owner is never locked out by others.
+      expect(await codesOf([() => wrong(third!, email), () => wrong(third!, email)])).toEqual([
+        'BAD_USER_INPUT',
+        'RATE_LIMITED',
+      ]);
+      expect((await accounts.signIn(owner!, { email, password: PASSWORD })).user).toEqual(user);
+      expect((await caught(accounts.signIn(second!, { email, password: PASSWORD }))).code).toBe('RATE_LIMITED');
+    });
+
+    it('should check at most the ceiling number of passwords when clients that failed guess at once', async () => {
+      const email = uniqueEmail('distributed-burst');
+      await signedUpPerson(database.db, { email });
+      const config = testConfig({
+        signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 100, perEmailAllClients: 5 },
+      });
+      const clients = Array.from({ length: 3 }, () => ctx({ config, clientAddress: uniqueClient() }));
+      for (const client of clients) expect(await wrong(client, email)).toBe('BAD_USER_INPUT');
+
+      const codes = await Promise.all(
+        clients.flatMap((client) => Array.from({ length: 4 }, () => wrong(client, email))),
+      );
+      expect(codes.sort()).toEqual([...Array(2).fill('BAD_USER_INPUT'), ...Array(10).fill('RATE_LIMITED')]);
+    });
+
+    it('should check at most the per-client number of passwords when one client sprays addresses at once', async () => {
+      const config = testConfig({
+        signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 4, perEmailAllClients: 100 },
+      });
+      const client = ctx({ config, clientAddress: uniqueClient() });
+      const codes = await Promise.all(Array.from({ length: 12 }, () => wrong(client, uniqueEmail('spray-burst'))));
+      expect(codes.sort()).toEqual([...Array(4).fill('BAD_USER_INPUT'), ...Array(8).fill('RATE_LIMITED')]);
+    });
+
+    it('should count addresses in one IPv6 /64 as one client', async () => {
+      const config = testConfig({
+        signInLimits: { windowMs: 60_000, perEmail: 100, perClient: 2, perEmailAllClients: 100 },
+      });
+      const prefix = `2001:db8:${uniqueClient().split('.').slice(2).join(':')}`;
+      const codes = await codesOf(
+        [`${prefix}::1`, `${prefix}:ffff::2`, `${prefix}:0:0:0:3`].map(
+          (address) => () => wrong(ctx({ config, clientAddress: address }), uniqueEmail('ipv6')),
+        ),
+      );
+      expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
+    });
+
+    it('should forget the counts naming a person when their account is deleted', async () => {
+      const email = uniqueEmail('forgotten');
+      const { user } = await signedUpPerson(database.db, { email });
+      await wrong(ctx({ clientAddress: uniqueClient() }), email);
+      await wrong(ctx({ clientAddress: uniqueClient() }), email.toUpperCase());
+      expect(await keysNaming(email)).toHaveLength(3);
+      await accounts.deleteUser(ctx(), user.id);
+      expect(await keysNaming(email)).toEqual([]);
+    });
+  });
+
+  describe('signUp limits', () => {
+    const limitedTo = (perClient: number, clientAddress = uniqueClient()) =>
+      ctx({ clientAddress, config: testConfig({ signUpLimits: { windowMs: 60 * 60 * 1000, perClient } }) });
+    const signUpAs = (client: ServiceContext, email = uniqueEmail('signup-limit')) =>
+      accounts.signUp(client, { email, password: PASSWORD, name: 'Limited' }).then(
+        () => 'OK',
+        (error: DomainError) => error.code,
+      );
+
+    it('should refuse the sign-up past the limit from one client, taken emails included, and not another client', async () => {
+      const client = limitedTo(3);
+      const taken = uniqueEmail('taken');
+      await signedUpPerson(database.db, { email: taken });
+      const codes = [await signUpAs(client), await signUpAs(client, taken), await signUpAs(client)];
+      expect(codes).toEqual(['OK', 'CONFLICT', 'OK']);
+
+      const email = uniqueEmail('one-too-many');
+      const refused = await caught(accounts.signUp(client, { email, password: PASSWORD, name: 'Limited' }));
+      expect({ code: refused.code, message: refused.message }).toEqual({
+        code: 'RATE_LIMITED',
+        message: 'Too many sign-ups from your network address in the last hour. Wait an hour, then try again.',
+      });
+      expect(await countUsers(email)).toBe(0);
+      expect(await signUpAs(limitedTo(3))).toBe('OK');
+    });
+
+    it('should not count a sign-up refused for bad input', async () => {
+      const client = limitedTo(1);
+      const weak = await caught(accounts.signUp(client, { email: uniqueEmail('weak'), password: 'x', name: 'W' }));
+      expect(weak.code).toBe('BAD_USER_INPUT');
+      expect(await signUpAs(client)).toBe('OK');
+      expect(await signUpAs(client)).toBe('RATE_LIMITED');
+    });
+
+    it('should let exactly the limit through when one client signs up many at once', async () => {
+      const client = limitedTo(3);
+      const codes = await Promise.all(Array.from({ length: 8 }, () => signUpAs(client)));
+      expect(codes.sort()).toEqual([...Array(3).fill('OK'), ...Array(5).fill('RATE_LIMITED')]);
+    });
+
+    it('should allow sign-ups again once the hour has passed', async () => {
+      const clock = new TestClock();
+      const client = { ...limitedTo(1), clock };
+      expect(await signUpAs(client)).toBe('OK');
+      expect(await signUpAs(client)).toBe('RATE_LIMITED');
+      clock.advance(60 * 60 * 1000 + 1000);
+      expect(await signUpAs(client)).toBe('OK');
     });
   });
 

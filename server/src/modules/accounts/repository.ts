@@ -111,35 +111,48 @@ export async function deleteSessionsOfUser(db: Executor, userId: string): Promis
 }
 
 /**
- * Counts one sign-in attempt against `key` in a fixed window and returns the count, atomically:
- * concurrent attempts each see their own number, so a burst cannot slip past the limit.
+ * Counts one attempt against `key` in a fixed window and returns the new count, atomically:
+ * concurrent attempts each see their own number, so a burst cannot slip past a limit. With a
+ * `limit`, an attempt that would go past it is not counted and null comes back. (The table holds
+ * every per-window count: sign-ins, sign-ups and password confirmations.)
  */
-export async function countSignInAttempt(db: Executor, key: string, now: Date, windowMs: number): Promise<number> {
+export async function countAttempt(
+  db: Executor,
+  key: string,
+  now: Date,
+  windowMs: number,
+  limit: number | null,
+): Promise<number | null> {
   const windowStart = new Date(now.getTime() - windowMs);
+  const windowOver = sql<boolean>`sign_in_attempts.window_started_at <= ${windowStart}`;
   const row = await db
     .insertInto('sign_in_attempts')
     .values({ key, window_started_at: now, attempts: 1 })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        attempts: sql`case when sign_in_attempts.window_started_at <= ${windowStart} then 1 else sign_in_attempts.attempts + 1 end`,
-        window_started_at: sql`case when sign_in_attempts.window_started_at <= ${windowStart} then ${now} else sign_in_attempts.window_started_at end`,
-      }),
-    )
+    .onConflict((oc) => {
+      const update = oc.column('key').doUpdateSet({
+        attempts: sql`case when ${windowOver} then 1 else sign_in_attempts.attempts + 1 end`,
+        window_started_at: sql`case when ${windowOver} then ${now} else sign_in_attempts.window_started_at end`,
+      });
+      return limit === null
+        ? update
+        : update.where((eb) => eb.or([windowOver, eb('sign_in_attempts.attempts', '<', limit)]));
+    })
     .returning('attempts')
-    .executeTakeFirstOrThrow();
-  return row.attempts;
+    .executeTakeFirst();
+  return row?.attempts ?? null;
 }
 
-export async function clearSignInAttempts(db: Executor, key: string): Promise<void> {
+export async function clearAttempts(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('sign_in_attempts').where('key', '=', key).execute();
 }
 
-/** Gives back one counted attempt, so a successful sign-in does not use up the client's allowance. */
-export async function releaseSignInAttempt(db: Executor, key: string): Promise<void> {
+/** Gives back one counted attempt under each key, for attempts that turned out not to be guesses. */
+export async function releaseAttempts(db: Executor, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
   await db
     .updateTable('sign_in_attempts')
     .set({ attempts: sql`attempts - 1` })
-    .where('key', '=', key)
+    .where('key', 'in', keys)
     .where('attempts', '>', 0)
     .execute();
 }
@@ -159,20 +172,26 @@ export async function getPasswordHash(db: Executor, userId: string): Promise<str
   return row?.password_hash ?? null;
 }
 
-/** Clears the counted attempts under these keys and under the person's email, so none name them. */
+/**
+ * Clears the counted attempts under these keys and those naming the person's email (see
+ * signInKeys in the service: `email:<email>` and `client-email:<client> <email>`).
+ */
 export async function clearAttemptsNaming(db: Executor, userId: string, keys: readonly string[]): Promise<void> {
   await db
     .deleteFrom('sign_in_attempts')
     .where((eb) =>
       eb.or([
         eb('key', 'in', keys),
-        eb(
-          'key',
-          '=',
+        eb.exists(
           eb
             .selectFrom('users')
-            .select(sql<string>`'email:' || lower(email)`.as('key'))
-            .where('id', '=', userId),
+            .select('id')
+            .where('id', '=', userId)
+            .where(
+              sql<boolean>`sign_in_attempts.key = 'email:' || lower(users.email)
+                or (starts_with(sign_in_attempts.key, 'client-email:')
+                  and substr(sign_in_attempts.key, strpos(sign_in_attempts.key, ' ') + 1) = lower(users.email))`,
+            ),
         ),
       ]),
     )

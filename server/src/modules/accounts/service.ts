@@ -5,6 +5,7 @@ import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '..
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
 import type { Config } from '../../config.ts';
+import { limitedClient } from './client-address.ts';
 import * as repo from './repository.ts';
 import type { AccountRecord, NamedPeople } from './repository.ts';
 
@@ -39,7 +40,12 @@ function validEmail(raw: string): string {
   return email;
 }
 
-const NAME_RULE = { label: 'name', max: NAME_MAX_LENGTH, required: 'Enter the name you want to be shown by.' };
+const NAME_RULE = {
+  label: 'name',
+  max: NAME_MAX_LENGTH,
+  required: 'Enter the name you want to be shown by.',
+  isName: true,
+};
 
 export function validName(raw: string): string {
   return cleanText('name', raw, NAME_RULE);
@@ -71,12 +77,26 @@ export async function signUp(
   const problem = passwordProblem(input.password, email);
   if (problem) throw badInput('password', problem);
 
+  await countSignUpAttempt(ctx);
   const passwordHash = await hashPassword(input.password);
   return transaction(ctx, async (tx) => {
     const user = await repo.insertUser(tx.db, { email, name, passwordHash });
     if (!user) throw conflict('An account with this email already exists. Sign in instead.', 'email');
     return startSession(tx, user);
   });
+}
+
+/**
+ * Counts a sign-up from the caller's client, refusing it past the limit. Counted whether the email
+ * turns out to be taken or not, since telling the two apart is what an enumerator is after; and
+ * before the password is hashed, so a refused client costs no hashing.
+ */
+async function countSignUpAttempt(ctx: ServiceContext): Promise<void> {
+  const { windowMs, perClient } = ctx.config.signUpLimits;
+  const key = `sign-up:${limitedClient(ctx.clientAddress)}`;
+  if ((await repo.countAttempt(ctx.db, key, ctx.clock.now(), windowMs, perClient)) === null) {
+    throw rateLimited('Too many sign-ups from your network address in the last hour. Wait an hour, then try again.');
+  }
 }
 
 // Made once at start-up; see makeDecoyHash.
@@ -91,16 +111,8 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   if (textLength(email) > EMAIL_MAX_LENGTH || textLength(input.password) > 256)
     throw badInput('email', INVALID_CREDENTIALS);
 
-  const now = ctx.clock.now();
-  const { windowMs, perEmail, perClient } = ctx.config.signInLimits;
-  const emailKey = `email:${email}`;
-  const clientKey = `client:${ctx.clientAddress}`;
-  // Count before checking the password, so concurrent guesses cannot all pass the check.
-  const [emailAttempts, clientAttempts] = await Promise.all([
-    repo.countSignInAttempt(ctx.db, emailKey, now, windowMs),
-    repo.countSignInAttempt(ctx.db, clientKey, now, windowMs),
-  ]);
-  if (emailAttempts > perEmail || clientAttempts > perClient) {
+  const keys = signInKeys(email, limitedClient(ctx.clientAddress));
+  if (!(await countSignInAttempt(ctx, keys))) {
     throw rateLimited('Too many sign-in attempts. Wait 15 minutes, then try again.');
   }
 
@@ -108,8 +120,62 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash), input.password);
   if (!account || !matches) throw badInput('password', INVALID_CREDENTIALS);
 
-  await Promise.all([repo.clearSignInAttempts(ctx.db, emailKey), repo.releaseSignInAttempt(ctx.db, clientKey)]);
+  // Not a guess after all: the client's earlier misses at this email are forgiven, and this
+  // attempt uses up neither the client's allowance nor the email's.
+  await Promise.all([
+    repo.clearAttempts(ctx.db, keys.emailFromClient),
+    repo.releaseAttempts(ctx.db, [keys.client, keys.email]),
+  ]);
   return startSession(ctx, { id: account.id, email: account.email, name: account.name });
+}
+
+interface SignInKeys {
+  client: string;
+  emailFromClient: string;
+  email: string;
+}
+
+/**
+ * The counts one sign-in attempt goes against (repository.clearAttemptsNaming finds the email
+ * ones). The email is as typed, so anything; the client goes first, escaped to hold no space, so
+ * no email can make one client's key another's.
+ */
+function signInKeys(email: string, client: string): SignInKeys {
+  return {
+    client: `client:${client}`,
+    emailFromClient: `client-email:${encodeURIComponent(client)} ${email}`,
+    email: `email:${email}`,
+  };
+}
+
+/**
+ * Counts a sign-in attempt before its password is checked, so concurrent guesses cannot all get a
+ * check; false when a limit refuses it. A refused attempt counts nowhere: a client already
+ * refused cannot use up anyone else's allowance. In order:
+ * - the client's attempts at any email stop one client trying address after address;
+ * - the client's attempts at this email stop one client guessing one password, without
+ *   refusing the owner signing in from somewhere else (OWASP: lock out per client, not per account);
+ * - all clients' attempts at this email stop many clients sharing out the guesses at one
+ *   password. Past that ceiling only a client yet to try this email in the window gets a
+ *   check: a guessing client gets one more guess at most, and the owner still gets in.
+ */
+async function countSignInAttempt(ctx: ServiceContext, keys: SignInKeys): Promise<boolean> {
+  const now = ctx.clock.now();
+  const { windowMs, perClient, perEmail, perEmailAllClients } = ctx.config.signInLimits;
+  const count = (key: string, limit: number | null) => repo.countAttempt(ctx.db, key, now, windowMs, limit);
+  const refuse = async (counted: string[]) => {
+    await repo.releaseAttempts(ctx.db, counted);
+    return false;
+  };
+
+  if ((await count(keys.client, perClient)) === null) return false;
+  const fromClient = await count(keys.emailFromClient, perEmail);
+  if (fromClient === null) return refuse([keys.client]);
+  const newToEmail = fromClient === 1;
+  if ((await count(keys.email, newToEmail ? null : perEmailAllClients)) === null) {
+    return refuse([keys.client, keys.emailFromClient]);
+  }
+  return true;
 }
 
 export interface Authentication {
@@ -199,14 +265,15 @@ export async function confirmPassword(ctx: ServiceContext, password: string): Pr
   const viewer = requireViewer(ctx);
   if (password === '') throw badInput('password', 'Enter your password to confirm.');
   if (textLength(password) > 256) throw badInput('password', WRONG_PASSWORD);
+  // One session guessing is one client guessing one password: the same limit as sign-in's.
   const { windowMs, perEmail } = ctx.config.signInLimits;
   const key = confirmationKey(viewer.userId);
-  if ((await repo.countSignInAttempt(ctx.db, key, ctx.clock.now(), windowMs)) > perEmail) {
+  if ((await repo.countAttempt(ctx.db, key, ctx.clock.now(), windowMs, perEmail)) === null) {
     throw rateLimited('Too many wrong passwords. Wait 15 minutes, then try again.');
   }
   const hash = await repo.getPasswordHash(ctx.db, viewer.userId);
   if (!hash || !(await verifyPassword(hash, password))) throw badInput('password', WRONG_PASSWORD);
-  await repo.clearSignInAttempts(ctx.db, key);
+  await repo.clearAttempts(ctx.db, key);
 }
 
 const confirmationKey = (userId: string) => `confirm:${userId}`;
