@@ -22,7 +22,7 @@ export type { NetworkFields, NetworkRecord };
 export type { LifecycleStage };
 
 const TEXT_RULES = {
-  name: { label: 'name', max: 120, required: "Enter the network's name." },
+  name: { label: 'name', max: 120, required: "Enter the network's name.", isName: true },
   placeName: { label: 'place name', max: 120, required: "Enter the network's place name." },
   region: { label: 'region', max: 120, required: "Enter the network's region." },
   purpose: { label: 'purpose', max: 2000, multiline: true, required: "Enter the network's purpose." },

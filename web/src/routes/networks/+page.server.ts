@@ -26,10 +26,15 @@ export const load = (async (event) => {
     delete filter.placeName;
     ({ data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after }));
   }
+  // Words the API refuses (a control character, say): say so next to the field, and run no search.
+  if (errorCode(errors) === 'BAD_USER_INPUT' && errors[0]?.extensions?.field === 'search') {
+    return { q, qProblem: errors[0].message, stage, near, nearProblem, after, directory: null, problem: null };
+  }
   // A stale or hand-made cursor: say so rather than fail the page.
   if (errorCode(errors) === 'BAD_USER_INPUT') {
     return {
       q,
+      qProblem: null,
       stage,
       near,
       nearProblem,
@@ -39,5 +44,5 @@ export const load = (async (event) => {
     };
   }
   if (!data) error(500, errors[0]?.message ?? 'The network directory could not be loaded.');
-  return { q, stage, near, nearProblem, after, directory: data.networks, problem: null };
+  return { q, qProblem: null, stage, near, nearProblem, after, directory: data.networks, problem: null };
 }) satisfies PageServerLoad;

@@ -8,6 +8,7 @@ import {
   type SupportCategory,
 } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
+import type { HearthGraphqlError } from '#lib/server/contract.ts';
 import { failureStatus, textField } from '#lib/server/forms.ts';
 import { pageAddress, redirectToSignIn, requireUser } from '#lib/server/session.ts';
 import { parseOption } from '#lib/options.ts';
@@ -36,6 +37,18 @@ function filtersFrom(params: URLSearchParams): {
   };
 }
 
+/** The filters typed as text, by the name the API gives them in errors, and their fields on the page. */
+const TEXT_FILTERS = { skill: 'skill', search: 'q' } as const satisfies Partial<Record<keyof MemberFilter, string>>;
+type TextFilter = keyof typeof TEXT_FILTERS;
+type FilterErrors = Partial<Record<(typeof TEXT_FILTERS)[TextFilter], string>>;
+
+/** The text filter the API refused, if that is what it refused. */
+function refusedTextFilter(errors: HearthGraphqlError[]): TextFilter | null {
+  const field = errors[0]?.extensions?.field;
+  if (errorCode(errors) !== 'BAD_USER_INPUT' || field === undefined || !Object.hasOwn(TEXT_FILTERS, field)) return null;
+  return field as TextFilter;
+}
+
 export const load = (async (event) => {
   requireUser(event);
   const slug = event.params.slug;
@@ -51,7 +64,15 @@ export const load = (async (event) => {
   if (filters.q) filter.search = filters.q;
 
   // One operation for the network and its members: the members may be refused while the network shows.
-  const { data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after });
+  let { data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after });
+  // Text the API refuses before running anything (a control character, say): the network again
+  // without that filter, the refusal next to its field, and no list.
+  const filterErrors: FilterErrors = {};
+  for (let refused = refusedTextFilter(errors); !data && refused; refused = refusedTextFilter(errors)) {
+    filterErrors[TEXT_FILTERS[refused]] = errors[0]!.message;
+    delete filter[refused];
+    ({ data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after }));
+  }
   const code = errorCode(errors);
   if (code === 'UNAUTHENTICATED') redirectToSignIn(event);
   if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
@@ -59,13 +80,16 @@ export const load = (async (event) => {
   const { members, ...network } = data.network;
   // Not a member: the API's reason, shown kindly with a way to join.
   if (code === 'FORBIDDEN')
-    return { network, filters, after, members: null, forbidden: errors[0]!.message, problem: null };
+    return { network, filters, filterErrors, after, members: null, forbidden: errors[0]!.message, problem: null };
+  if (Object.keys(filterErrors).length > 0) {
+    return { network, filters, filterErrors, after, members: null, forbidden: null, problem: null };
+  }
   // A stale or hand-made cursor, or a filter the API refuses: say so rather than fail the page.
   if (code === 'BAD_USER_INPUT') {
-    return { network, filters, after, members: null, forbidden: null, problem: errors[0]!.message };
+    return { network, filters, filterErrors, after, members: null, forbidden: null, problem: errors[0]!.message };
   }
   if (!members) error(500, errors[0]?.message ?? 'The members could not be loaded.');
-  return { network, filters, after, members, forbidden: null, problem: null };
+  return { network, filters, filterErrors, after, members, forbidden: null, problem: null };
 }) satisfies PageServerLoad;
 
 export const actions = {
