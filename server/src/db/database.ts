@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, sql, type LogEvent } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
+import { lockDataFolder, type HeldLock } from './data-folder-lock.ts';
 import { preparedPglite } from './pglite-statements.ts';
 import type { Database } from './schema.ts';
 
@@ -40,9 +40,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir, options);
 }
 
+/** Opens PGlite once its data folder is locked to this process (throws DataFolderLockedError otherwise). */
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const lock = dataDir.startsWith('memory://') ? null : await lockDataFolder(dataDir);
+  const pglite = await createPglite(dataDir, lock);
   // Statements Kysely sends run as cached named prepared statements (see pglite-statements.ts).
   const db = new Kysely<Database>({
     dialect: new PGliteDialect({ pglite: preparedPglite(pglite) }),
@@ -54,10 +55,23 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     notifications: null,
     ping: () => ping(db),
     async close() {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        await lock?.release();
+      }
     },
   };
+}
+
+async function createPglite(dataDir: string, lock: HeldLock | null): Promise<PGlite> {
+  try {
+    return await PGlite.create(dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
