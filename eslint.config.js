@@ -20,7 +20,8 @@ const MODULE_TABLES = {
 export default defineConfig(
   globalIgnores([
     '**/node_modules/',
-    'web/build/',
+    'web/build',
+    'web/.builds/',
     'web/.svelte-kit/',
     '.hearth/',
     '.bench/',

@@ -1,7 +1,7 @@
 // `pnpm test`: every test suite, against a throwaway PostgreSQL server.
 //
 //   1. makes sure PostgreSQL and Chromium are installed (as root on Debian/Ubuntu: installs them),
-//   2. builds the web app (API and browser tests serve it),
+//   2. builds the web app when its sources changed since the last build (API and browser tests serve it),
 //   3. starts a throwaway PostgreSQL and hands its URL to the tests as HEARTH_TEST_POSTGRES_URL,
 //   4. runs Vitest (vitest.config.ts) with a JSON report in .test-output/vitest.json,
 //   5. stops PostgreSQL, whatever happened,
@@ -143,19 +143,17 @@ function ensurePrerequisites(needPostgres: boolean, needChromium: boolean): bool
   return false;
 }
 
-/** pnpm as this script was started by it (npm_execpath), else through npx. */
-function pnpm(args: string[]): Promise<number> {
-  const execPath = process.env.npm_execpath;
-  const [command, commandArgs] =
-    execPath && /pnpm/.test(execPath) && existsSync(execPath)
-      ? [process.execPath, [execPath, ...args]]
-      : ['npx', ['-y', 'pnpm@10', ...args]];
+/** `pnpm build --if-stale`: builds the web app unless web/build was built from the current sources. */
+function buildWeb(): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--if-stale'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: ROOT,
+    });
     helper = child;
     child.once('exit', () => (helper = null));
     child.once('error', (error) => {
-      console.error(`[test] could not run pnpm: ${error.message}`);
+      console.error(`[test] could not run the web build: ${error.message}`);
       resolve(1);
     });
     child.once('exit', (code) => resolve(code ?? 1));
@@ -321,8 +319,7 @@ async function main(): Promise<number> {
   if (!ready) return 1;
 
   if (needWeb && process.env.HEARTH_TEST_SKIP_BUILD !== '1') {
-    log('building the web app');
-    const status = await timed('web build', () => pnpm(['--filter', '@hearth/web', 'build']));
+    const status = await timed('web build', () => buildWeb());
     if (status !== 0) {
       console.error(`[test] the web build failed (exit ${status})`);
       return 1;

@@ -2,10 +2,13 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
+// scripts/build.ts builds aside, into a folder of its own, then points web/build at it.
+const out = process.env.HEARTH_WEB_BUILD_OUT || 'build';
+
 export default defineConfig({
   plugins: [
     sveltekit({
-      adapter: adapter({ out: 'build' }),
+      adapter: adapter({ out }),
       // Defence in depth: pages load only our own scripts and styles; kit adds nonces for its inline boot script.
       csp: {
         mode: 'auto',
