@@ -1,10 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { systemClock, type Clock } from './core/context.ts';
-import { internalError } from './graphql/errors.ts';
+import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/errors.ts';
+import { httpAnswer } from './graphql/http.ts';
+import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
 import { mountWeb, webBuildExists } from './web/mount.ts';
 
@@ -34,6 +43,35 @@ function loggerOptions(config: Config, stream: AppOptions['logStream']): Fastify
   };
 }
 
+/** A year: browsers keep to https that long after they last saw the header. */
+const HSTS_MAX_AGE = 365 * 24 * 60 * 60;
+
+/**
+ * The headers every response carries, pages, assets and the API alike. HSTS only when Hearth is
+ * reached over https, and for its own host alone: whether the operator's other hosts (its
+ * subdomains, when PUBLIC_URL is a bare domain) all serve https is not Hearth's to promise, so no
+ * includeSubDomains or preload; a proxy in front can add them.
+ */
+export function responseHeaders(publicUrl: URL): Array<[string, string]> {
+  const headers: Array<[string, string]> = [
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'strict-origin-when-cross-origin'],
+    // Browsers without CSP frame-ancestors still honour this: no page of Hearth is framed.
+    ['x-frame-options', 'DENY'],
+  ];
+  if (publicUrl.protocol === 'https:') headers.push(['strict-transport-security', `max-age=${HSTS_MAX_AGE}`]);
+  return headers;
+}
+
+/** A request that arrives while the server closes: a GraphQL error at /graphql, plain words elsewhere. */
+function refuseWhileClosing(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.status(503);
+  if (request.routeOptions.url === '/graphql') {
+    return reply.type(responseMediaType(request.headers.accept)).send({ errors: [shuttingDownError(request.id)] });
+  }
+  return reply.type('text/plain; charset=utf-8').send(SHUTTING_DOWN);
+}
+
 /** Builds Hearth without listening: `main.ts` listens, tests inject or listen on a free port. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
@@ -41,20 +79,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: loggerOptions(config, options.logStream),
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    return503OnClosing: true,
+    // Requests that arrive while closing get an answer of our shape instead (refuseWhileClosing).
+    return503OnClosing: false,
     // One line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
   });
 
+  const headers = responseHeaders(config.publicUrl);
   // On shutdown, answers to requests still in flight close their connection, so keep-alive
-  // clients do not hold the process open until their idle timeout.
+  // clients do not hold the process open until their idle timeout; new requests are refused.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  // Set on the raw response, so they reach pages too: web/mount.ts hijacks those replies, and
+  // hijacked replies skip onSend. Fastify merges its own headers into these when it writes.
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    reply.raw.setHeader('x-request-id', request.id);
+    if (closing) return refuseWhileClosing(request, reply);
+  });
+  app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
 
@@ -73,11 +119,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.status(500).send({ data: null, errors: [internalError(request.id)] });
+      const { statusCode, response } = httpAnswer(reply, { errors: [internalError(request.id)], statusCode: 500 });
+      return reply.status(statusCode).send(response);
     }
     const code = status === 429 ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
     return reply.status(status).send({ errors: [{ message: error.message, extensions: { code } }] });
   });
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply
+      .status(404)
+      .send({ errors: [{ message: 'There is nothing at this address.', extensions: { code: 'NOT_FOUND' } }] }),
+  );
 
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });

@@ -80,6 +80,134 @@ describe('subscriptions over WebSocket on PGlite', () => {
   });
 });
 
+describe('subscription errors over WebSocket', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ web: false });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** The first message the server sends for a subscription, signed in. */
+  async function firstAnswer(query: string, variables?: Record<string, unknown>) {
+    const person = await signUp(server.url, 'ws-errors');
+    const subscription = await subscribe(server.url, query, { token: person.token, variables });
+    try {
+      return await subscription.next();
+    } finally {
+      subscription.close();
+    }
+  }
+
+  const refusal = (errors: Array<Record<string, unknown>>) => ({ id: '1', type: 'error', payload: errors });
+
+  it('should refuse a subscription that does not parse, with a code', async () => {
+    expect(await firstAnswer('subscription {')).toEqual(
+      refusal([
+        {
+          message: 'Syntax Error: Expected Name, found <EOF>.',
+          locations: [{ line: 1, column: 15 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ]),
+    );
+  });
+
+  it('should refuse a subscription that is not valid, with a code', async () => {
+    expect(await firstAnswer('subscription { sessionEnded { reason nothingHere } }')).toEqual(
+      refusal([
+        {
+          message: 'Cannot query field "nothingHere" on type "SessionEnded".',
+          locations: [{ line: 1, column: 38 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ]),
+    );
+  });
+
+  it('should refuse a variable of the wrong type, naming it, without echoing the value', async () => {
+    const query = 'subscription Ended($on: Boolean!) { sessionEnded { reason @include(if: $on) } }';
+    expect(await firstAnswer(query, { on: 'secret words' })).toEqual(
+      refusal([
+        {
+          message: 'Invalid value for "$on": Boolean cannot represent a non boolean value.',
+          locations: [{ line: 1, column: 20 }],
+          extensions: { code: 'BAD_USER_INPUT', field: 'on' },
+        },
+      ]),
+    );
+  });
+
+  it('should refuse a subscription nested deeper than a query may be', async () => {
+    const nested = Array.from({ length: 10 }).reduce<string>((inner) => `... on SessionEnded { ${inner} }`, 'reason');
+    expect(await firstAnswer(`subscription { sessionEnded { ${nested} } }`)).toEqual(
+      refusal([
+        {
+          message: 'The query is nested 12 levels deep; at most 10 are allowed.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ]),
+    );
+  });
+
+  it('should send queries back to HTTP', async () => {
+    expect(await firstAnswer('{ version }')).toEqual(
+      refusal([
+        {
+          message: 'Only subscriptions run over the WebSocket; send queries and mutations over HTTP.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ]),
+    );
+  });
+
+  it('should refuse a subscription its person may not have, with UNAUTHENTICATED', async () => {
+    const subscription = await subscribe(server.url, SESSION_ENDED);
+    try {
+      expect(await subscription.next()).toEqual(
+        refusal([
+          {
+            message: 'Sign in to do this.',
+            locations: [{ line: 1, column: 16 }],
+            path: ['sessionEnded'],
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ]),
+      );
+    } finally {
+      subscription.close();
+    }
+  });
+
+  it('should answer a message that is not JSON, or of no known type, with a code', async () => {
+    const person = await signUp(server.url, 'ws-messages');
+    const subscription = await subscribe(server.url, SESSION_ENDED, { token: person.token });
+    try {
+      await settle();
+      subscription.send('not json');
+      expect(await subscription.next()).toEqual({
+        id: null,
+        type: 'error',
+        payload: [{ message: 'Each message must be a JSON object.', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
+      subscription.send(JSON.stringify({ id: '2', type: 'start' }));
+      expect(await subscription.next()).toEqual({
+        id: '2',
+        type: 'error',
+        payload: [
+          {
+            message: 'Messages of graphql-transport-ws have a "type" it defines.',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    } finally {
+      subscription.close();
+    }
+  });
+});
+
 describe('subscriptions across two app copies on one PostgreSQL', () => {
   let first: RunningServer;
   let second: RunningServer;

@@ -6,13 +6,15 @@ import WebSocket from 'ws';
  */
 export interface Subscription {
   next(timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Sends a message of the caller's own, as is (to see how the server takes a malformed one). */
+  send(raw: string): void;
   close(): void;
 }
 
 export async function subscribe(
   baseUrl: string,
   query: string,
-  options: { token?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; headers?: Record<string, string>; variables?: Record<string, unknown> } = {},
 ): Promise<Subscription> {
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
     headers: options.headers,
@@ -53,7 +55,8 @@ export async function subscribe(
     }),
   );
   const ack = await next();
-  if (ack.type !== 'connection_ack') return { next: async () => ack, close: () => socket.close() };
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-  return { next, close: () => socket.close() };
+  const send = (raw: string) => socket.send(raw);
+  if (ack.type !== 'connection_ack') return { next: async () => ack, send, close: () => socket.close() };
+  send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: options.variables } }));
+  return { next, send, close: () => socket.close() };
 }

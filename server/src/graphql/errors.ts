@@ -36,9 +36,7 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
   // Mercurius reports an over-deep query with status 500; it is the client's query at fault.
   if ((original as { code?: unknown }).code === 'MER_ERR_GQL_QUERY_DEPTH') {
     const depth = DEPTH_EXCEEDED.exec(original.message);
-    const message = depth
-      ? `The query is nested ${depth[1]} levels deep; at most ${depth[2]} are allowed.`
-      : 'The query is nested too deeply.';
+    const message = depth ? depthProblem(Number(depth[1]), Number(depth[2])) : 'The query is nested too deeply.';
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT' } };
   }
 
@@ -57,6 +55,20 @@ export function internalError(requestId: string): {
   };
 }
 
+export const SHUTTING_DOWN = 'Hearth is shutting down; try again in a moment.';
+
+/** What a request that arrives while the server closes gets: a failure on our side, worth a retry. */
+export function shuttingDownError(requestId: string): {
+  message: string;
+  extensions: { code: 'INTERNAL'; requestId: string };
+} {
+  return { message: SHUTTING_DOWN, extensions: { code: 'INTERNAL', requestId } };
+}
+
+export function depthProblem(depth: number, maxDepth: number): string {
+  return `The query is nested ${depth} levels deep; at most ${maxDepth} are allowed.`;
+}
+
 /** Mercurius's words for an over-deep query (MER_ERR_GQL_QUERY_DEPTH): only the two numbers are read. */
 const DEPTH_EXCEEDED = /query depth \((\d+)\) exceeds the query depth limit of (\d+)/;
 
@@ -64,6 +76,7 @@ const REQUEST_PROBLEMS: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large; the limit is 100 KB.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object with a "query".',
   FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send GraphQL requests with Content-Type: application/json.',
   MER_ERR_METHOD_NOT_ALLOWED: 'A GET request can only read; send mutations with POST.',
 };
 

@@ -1,7 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, type ExecutionResult } from 'graphql';
-import mercurius, { type MercuriusContext } from 'mercurius';
+import {
+  getOperationAST,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { authenticate } from '../modules/accounts/service.ts';
@@ -9,11 +16,14 @@ import { RequestMemo, type Clock, type Publisher, type ServiceContext, type View
 import { DomainError } from '../core/errors.ts';
 import { SESSION_COOKIE, type HearthApi, type HearthApiResponse } from '../web/contract.ts';
 import type { RequestExtras, TokenCarrier } from './context.ts';
-import { formatError } from './errors.ts';
+import { formatError, internalError } from './errors.ts';
+import { chooseMediaType, httpAnswer, OTHER_METHODS, refuseOtherMethod, refuseUnsupportedRequest } from './http.ts';
+import { refuseControlCharacters } from './input-text.ts';
 import { DEFAULT_LIMITS, limitProblem, measureOperation, type OperationLimits } from './limits.ts';
 import { createPostgresEmitter } from './pubsub.ts';
 import { allLoaders, allResolvers } from './resolvers.ts';
 import { loadSchemaSource } from './schema.ts';
+import { guardSubscriptions, type ConnectionErrors, type GuardedSocket } from './subscription-guard.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -154,14 +164,26 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     };
   }
 
+  /** formatError for one request: internal errors logged under its id and hidden. */
+  function formatterFor(requestId: string, log: FastifyBaseLogger) {
+    return (error: Error): GraphQLFormattedError =>
+      formatError(toGraphQLError(error), {
+        requestId,
+        hideSuggestions: production,
+        logInternal: (err) => log.error({ err }, 'internal error while executing GraphQL'),
+      });
+  }
+
   /**
-   * Mercurius' answer as an HTTP client gets it: nested errors flattened, each formatted (internal
-   * ones logged under the request id and hidden), and the status.
+   * Mercurius' answer as a client gets it: nested errors flattened, each formatted, and the
+   * status; over HTTP, in the media type the client asked for (http.ts). Pages' in-process calls
+   * and subscriptions get the application/json shape.
    */
   function formatExecution(execution: ExecutionResult & { statusCode?: number }, context: MercuriusContext) {
     const reply = (context as { reply?: FastifyReply }).reply;
-    const requestId = reply?.request.id ?? 'none';
-    const log = reply?.log ?? app.log;
+    // A subscription's context holds the request that opened its WebSocket.
+    const request = reply?.request ?? (context as { request?: FastifyRequest }).request;
+    const format = formatterFor(request?.id ?? 'none', request?.log ?? app.log);
     const errors = (execution.errors ?? []).flatMap((error: GraphQLError) => {
       // Mercurius nests the errors of a refused document; a plain Error it nests (under a 405 for a
       // mutation sent with GET) says less than the refusal itself, which keeps its status.
@@ -169,15 +191,51 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
       return Array.isArray(nested) && nested.every(saysWhatWentWrong) ? (nested as Error[]) : [error];
     });
     const graphqlErrors = errors.map(toGraphQLError);
-    const formatted = graphqlErrors.map((error) =>
-      formatError(error, {
-        requestId,
-        hideSuggestions: production,
-        logInternal: (err) => log.error({ err }, 'internal error while executing GraphQL'),
-      }),
-    );
+    const formatted = graphqlErrors.map(format);
     const statusCode = responseStatus(execution, graphqlErrors);
+    if (reply?.request.graphqlMediaType) {
+      // Only POST can carry a mutation (Mercurius refuses one sent with GET with 405).
+      if (statusCode === 405) reply.header('allow', 'POST');
+      return httpAnswer(reply, { data: execution.data, errors: formatted, statusCode });
+    }
     return { statusCode, response: { data: execution.data ?? null, errors: formatted } };
+  }
+
+  /** A subscription's errors, formatted for the request that opened its WebSocket. */
+  function connectionErrors(request: FastifyRequest | undefined): ConnectionErrors {
+    const requestId = request?.id ?? 'none';
+    const log = request?.log ?? app.log;
+    return {
+      format: formatterFor(requestId, log),
+      unexpected: (error) => {
+        log.error({ error }, 'a subscription error without a code');
+        return internalError(requestId);
+      },
+    };
+  }
+
+  /**
+   * Mercurius sends what a subscription's subscribe function throws without the error formatter:
+   * formatted here, so a refusal keeps its code and a failure is logged and hidden.
+   */
+  function formattingSubscribeErrors(resolvers: IResolvers): IResolvers {
+    const subscription = resolvers.Subscription as Record<string, { subscribe: SubscribeFn }> | undefined;
+    if (!subscription) return resolvers;
+    const wrapped = Object.entries(subscription).map(([name, field]) => {
+      const subscribe: SubscribeFn = async (root, args, context, info) => {
+        try {
+          return await field.subscribe(root, args, context, info);
+        } catch (error) {
+          const formatted = connectionErrors(context.reply?.request).format(error as Error);
+          throw new GraphQLError(formatted.message, {
+            originalError: error as Error,
+            extensions: formatted.extensions,
+          });
+        }
+      };
+      return [name, { ...field, subscribe }];
+    });
+    return { ...resolvers, Subscription: Object.fromEntries(wrapped) };
   }
 
   /** A page request's session: read from its cookie at the first call, then kept for the rest. */
@@ -258,26 +316,37 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
   app.decorate('pageGraphql', pageGraphql);
 
   const noCookies = { setSessionCookie: () => {}, clearSessionCookie: () => {} };
+  const validationRules = production ? [NoSchemaIntrospectionCustomRule] : [];
+  const maxDepth = limits.maxDepth ?? 10;
+  const maxTokens = limits.maxTokens ?? 2000;
 
-  // Only JSON (and application/graphql) may reach the endpoint: no form-encoded or text/plain
-  // posts, which a browser can send cross-site without asking first.
+  app.decorateRequest('graphqlMediaType', null);
+  // The WebSocket a subscription runs on comes with the raw request of its upgrade; this finds
+  // the Fastify request (its id and logger) for it.
+  const upgrades = new WeakMap<IncomingMessage, FastifyRequest>();
+  const rememberUpgrade = async (request: FastifyRequest) => {
+    if (request.ws) upgrades.set(request.raw, request);
+  };
   app.addHook('onRoute', (route) => {
-    if (route.url !== '/graphql' || route.method !== 'POST') return;
+    if (route.url !== '/graphql') return;
+    route.onRequest = [chooseMediaType, rememberUpgrade, ...(route.onRequest ? [route.onRequest].flat() : [])];
+    if (route.method !== 'POST') return;
     const existing = route.preValidation;
     route.preValidation = [refuseUnsupportedRequest, ...(existing ? [existing].flat() : [])];
   });
+  app.route({ method: [...OTHER_METHODS], url: '/graphql', handler: refuseOtherMethod });
 
   await app.register(mercurius, {
     schema: loadSchemaSource(),
-    resolvers: allResolvers(),
+    resolvers: formattingSubscribeErrors(allResolvers()),
     loaders: allLoaders(),
     context: buildContext,
     graphiql: !production,
     jit: 1,
-    queryDepth: limits.maxDepth ?? 10,
+    queryDepth: maxDepth,
     allowBatchedQueries: false,
-    graphql: { parseOptions: { maxTokens: limits.maxTokens ?? 2000 } },
-    validationRules: production ? [NoSchemaIntrospectionCustomRule] : [],
+    graphql: { parseOptions: { maxTokens } },
+    validationRules,
     subscription: {
       emitter,
       // Cookie-carried connections must open from our own pages (cross-site WebSocket hijacking).
@@ -317,32 +386,13 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     );
     if (problem) throw new DomainError('BAD_USER_INPUT', problem);
   });
-}
+  // Control characters in any string argument: refused before a resolver sees them.
+  app.graphql.addHook('preExecution', refuseControlCharacters);
 
-async function refuseUnsupportedRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json' && type !== 'application/graphql') {
-    await reply.status(415).send(refusal('Send GraphQL requests with Content-Type: application/json.'));
-  } else if (Array.isArray(request.body)) {
-    await reply.status(400).send(refusal('Send one operation per request; batched requests are not accepted.'));
-  } else if (type === 'application/json') {
-    const problem = jsonBodyProblem(request.body);
-    if (problem) await reply.status(400).send(refusal(problem));
-  }
-}
-
-function jsonBodyProblem(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return 'The request body must be a JSON object with a "query".';
-  const { query, variables, operationName } = body as Record<string, unknown>;
-  if (query !== undefined && typeof query !== 'string') return '"query" must be a string holding a GraphQL document.';
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables)))
-    return '"variables" must be a JSON object.';
-  if (operationName != null && typeof operationName !== 'string') return '"operationName" must be a string.';
-  return null;
-}
-
-function refusal(message: string) {
-  return { data: null, errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+  const subscriptionRules = { schema: () => app.graphql.schema, validationRules, maxTokens, maxDepth, limits };
+  app.websocketServer.on('connection', (socket: GuardedSocket, raw: IncomingMessage) => {
+    guardSubscriptions(socket, subscriptionRules, connectionErrors(upgrades.get(raw)));
+  });
 }
 
 /**
@@ -357,6 +407,14 @@ function asJson(value: unknown): unknown {
   for (const [key, item] of Object.entries(value)) if (item !== undefined) plain[key] = asJson(item);
   return plain;
 }
+
+/** A subscription field's subscribe function; its context holds the request that opened the WebSocket. */
+type SubscribeFn = (
+  root: unknown,
+  args: unknown,
+  context: { reply?: { request?: FastifyRequest } },
+  info: unknown,
+) => unknown;
 
 /** A nested error worth showing in place of its wrapper: a GraphQL error, or one with a code of its own. */
 function saysWhatWentWrong(error: unknown): boolean {

@@ -37,9 +37,8 @@ export async function mountWeb(app: FastifyInstance, publicOrigin: string): Prom
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       url: '/*',
       handler: (request, reply) => {
+        // The request id and security headers are already on reply.raw (app.ts), so they survive this.
         reply.hijack();
-        // Hijacked replies skip Fastify's onSend hooks; pages carry the request id too.
-        reply.raw.setHeader('x-request-id', request.id);
         // Overwritten on every request, so a client cannot set them.
         request.raw.headers[FORWARDED_PROTOCOL] = protocol;
         request.raw.headers[FORWARDED_ADDRESS] = request.ip;
