@@ -72,12 +72,22 @@ function refuseWhileClosing(request: FastifyRequest, reply: FastifyReply): Fasti
   return reply.type('text/plain; charset=utf-8').send(SHUTTING_DOWN);
 }
 
+/**
+ * Believes X-Forwarded-For for as many hops as there are proxies, so the client is the address
+ * the outermost proxy saw, not one the client wrote in front of it. (Fastify refuses a bare hop
+ * count, since a client reaching Hearth directly could then write its own; HOST keeps Hearth
+ * on loopback behind the proxy by default.)
+ */
+function trustedHops(hops: Config['trustProxy']): ((address: string, hop: number) => boolean) | false {
+  return hops === false ? false : (_address, hop) => hop < hops;
+}
+
 /** Builds Hearth without listening: `main.ts` listens, tests inject or listen on a free port. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
-    trustProxy: config.trustProxy,
+    trustProxy: trustedHops(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     // Requests that arrive while closing get an answer of our shape instead (refuseWhileClosing).
     return503OnClosing: false,

@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     expect(config.session).toEqual({ inactivityTimeoutMs: 30 * 86_400_000, absoluteLifetimeMs: 90 * 86_400_000 });
   });
 
+  it('should believe X-Forwarded-For only from as many proxies as TRUST_PROXY says', () => {
+    const hops = ['', 'false', '0', 'true', 'yes', '1', '2'].map(
+      (value) => loadConfig({ TRUST_PROXY: value }).trustProxy,
+    );
+    expect(hops).toEqual([false, false, false, 1, 1, 1, 2]);
+  });
+
   it('should limit sign-ins per 15 minutes and sign-ups per hour, as configured', () => {
     const defaults = loadConfig({});
     expect([defaults.signInLimits, defaults.signUpLimits]).toEqual([
@@ -46,7 +53,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/hearth.'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL; got "ftp://x".'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging".'],
-    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false; got "maybe".'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true, false or the number of proxies (1 to 10); got "maybe".'],
+    [{ TRUST_PROXY: '11' }, 'TRUST_PROXY must be true, false or the number of proxies (1 to 10); got "11".'],
     [{ SIGN_IN_LIMIT_PER_EMAIL: '0' }, 'SIGN_IN_LIMIT_PER_EMAIL must be a whole number from 1 to 10000; got "0".'],
     [
       { SIGN_IN_LIMIT_PER_EMAIL_ALL_CLIENTS: '2.5' },

@@ -11,7 +11,11 @@ export interface Config {
   /** The origin people reach Hearth at; cookie-carried mutations must come from it. */
   publicUrl: URL;
   env: Environment;
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of Hearth append to X-Forwarded-For (false: none; the socket's
+   * address is the client). Only their entries are believed: the rest a client can write.
+   */
+  trustProxy: false | number;
   /** Load the demo data set into an empty embedded database on first start. */
   seedDemoData: boolean;
   session: {
@@ -63,6 +67,22 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false; got "${raw}".`);
 }
 
+/** TRUST_PROXY: false, true (one proxy), or the number of proxies in front. */
+function readTrustProxy(env: Env): false | number {
+  const raw = env.TRUST_PROXY;
+  if (raw !== undefined && /^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10)
+      throw new ConfigError(`TRUST_PROXY must be true, false or the number of proxies (1 to 10); got "${raw}".`);
+    return hops === 0 ? false : hops;
+  }
+  try {
+    return readBoolean(env, 'TRUST_PROXY', false) ? 1 : false;
+  } catch {
+    throw new ConfigError(`TRUST_PROXY must be true, false or the number of proxies (1 to 10); got "${raw}".`);
+  }
+}
+
 function readDatabaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return null;
@@ -110,7 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.HEARTH_DATA_DIR || './.hearth'),
     publicUrl: readPublicUrl(env, port),
     env: readEnvironment(env),
-    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env),
     seedDemoData: readBoolean(env, 'HEARTH_DEMO_DATA', databaseUrl === null),
     session: {
       inactivityTimeoutMs: readInteger(env, 'SESSION_INACTIVITY_DAYS', 30, 1, 365) * DAY_MS,

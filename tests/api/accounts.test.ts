@@ -232,6 +232,16 @@ describe('sign-up limit over HTTP', () => {
     ]);
     expect(codes(await signUpFrom('198.51.100.21', newPerson('limit')))).toEqual([]);
   });
+
+  it('should count the client the proxy saw, not the addresses a client wrote before it', async () => {
+    // The proxy appends the address it saw; whatever comes before it the client chose.
+    const behindProxy = (written: string) => `${written}, 198.51.100.30`;
+    const answers = [];
+    for (const written of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) {
+      answers.push(codes(await signUpFrom(behindProxy(written), newPerson('spoof'))));
+    }
+    expect(answers).toEqual([[], [], [], ['RATE_LIMITED']]);
+  });
 });
 
 describe('bad input over HTTP', () => {
