@@ -12,9 +12,19 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     verifyBody?: (body: string) => boolean;
+    /** Sent in turn on every connection, each to `url`'s origin; `onResponse` sees each answer. */
+    requests?: Request[];
     renderProgressBar?: boolean;
     renderResultsTable?: boolean;
     renderLatencyTable?: boolean;
+  }
+
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    onResponse?: (status: number, body: string) => void;
   }
 
   /** The raw result as returned outside the main thread (not aggregated). */

@@ -46,6 +46,7 @@ export class BenchDatabases {
 
   async open(kind: DatabaseKind): Promise<OpenedDatabase> {
     let dropDatabase: (() => Promise<void>) | null = null;
+    let url: string | null = null;
     let handle;
     if (kind === 'pglite') {
       handle = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
@@ -54,12 +55,14 @@ export class BenchDatabases {
       process.env[POSTGRES_URL_ENV] = server.url; // createPostgresDatabase creates its database there
       const created = await createPostgresDatabase();
       dropDatabase = () => created.drop();
+      url = created.url;
       handle = await openDatabase({ databaseUrl: created.url, dataDir: '' });
     }
     let released: Promise<void> | null = null;
     const opened: OpenedDatabase = {
       kind,
       handle,
+      url,
       release: () => {
         released ??= (async () => {
           this.#open.delete(opened);

@@ -1,11 +1,12 @@
 // Runs in a worker thread (see load.ts), so the load generator has its own event loop and does
 // not steal the server's: warm-up, then one measured run, then posts a LoadResult back.
 import { parentPort, workerData } from 'node:worker_threads';
-import autocannon, { type RawResult } from 'autocannon';
+import autocannon, { type Options, type RawResult } from 'autocannon';
 import type { LoadResult, LoadTarget } from './types.ts';
 
 export interface WorkerInput {
-  target: LoadTarget;
+  /** One target, or several sent in turn on every connection (all to one origin). */
+  targets: LoadTarget[];
   connections: number;
   warmupSeconds: number;
   seconds: number;
@@ -13,22 +14,49 @@ export interface WorkerInput {
   timeoutSeconds: number;
 }
 
-function fire(input: WorkerInput, seconds: number, onLatency: ((ms: number) => void) | null): Promise<RawResult> {
-  const { target } = input;
-  const expected = target.expectIncludes;
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: target.url,
+// A 200 with a GraphQL error is a failure too: the body must hold the expected answer.
+function answers(target: LoadTarget, body: string): boolean {
+  return body.includes(target.expectIncludes) && !body.includes('"errors"');
+}
+
+/** What autocannon sends: one target, or each of a mix in turn, every answer checked against its own target. */
+function requestOptions(targets: LoadTarget[], onMismatch: () => void): Options {
+  const [first] = targets;
+  if (targets.length === 1)
+    return {
+      url: first!.url,
+      method: first!.method,
+      headers: first!.headers,
+      body: first!.body,
+      verifyBody: (body) => answers(first!, body),
+    };
+  return {
+    url: new URL(first!.url).origin,
+    requests: targets.map((target) => {
+      const url = new URL(target.url);
+      return {
         method: target.method,
+        path: url.pathname + url.search,
         headers: target.headers,
         body: target.body,
+        onResponse: (_status: number, body: string) => {
+          if (!answers(target, body)) onMismatch();
+        },
+      };
+    }),
+  };
+}
+
+async function fire(input: WorkerInput, seconds: number, onLatency: ((ms: number) => void) | null): Promise<RawResult> {
+  let mixMismatches = 0;
+  const raw = await new Promise<RawResult>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        ...requestOptions(input.targets, () => mixMismatches++),
         connections: input.connections,
         pipelining: 1,
         duration: seconds,
         timeout: input.timeoutSeconds,
-        // A 200 with a GraphQL error is a failure too: the body must hold the expected answer.
-        verifyBody: (body) => body.includes(expected) && !body.includes('"errors"'),
         renderProgressBar: false,
         renderResultsTable: false,
         renderLatencyTable: false,
@@ -41,6 +69,7 @@ function fire(input: WorkerInput, seconds: number, onLatency: ((ms: number) => v
       );
     }
   });
+  return { ...raw, mismatches: raw.mismatches + mixMismatches };
 }
 
 function percentile(sorted: Float64Array, p: number): number {

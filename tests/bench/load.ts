@@ -22,8 +22,18 @@ export function assertLoopback(url: string): void {
   if (!LOOPBACK.has(hostname)) throw new Error(`The load generator only targets loopback addresses; got ${url}.`);
 }
 
-export async function measureLoad(target: LoadTarget, options: LoadOptions): Promise<LoadResult> {
-  assertLoopback(target.url);
+/** The targets of one run: one, or a mix sent in turn on every connection, all to one loopback origin. */
+function targetsOf(target: LoadTarget | LoadTarget[]): LoadTarget[] {
+  const targets = Array.isArray(target) ? target : [target];
+  if (targets.length === 0) throw new Error('The load generator needs at least one target.');
+  for (const t of targets) assertLoopback(t.url);
+  const origins = new Set(targets.map((t) => new URL(t.url).origin));
+  if (origins.size > 1) throw new Error(`A mix of targets must share one origin; got ${[...origins].join(', ')}.`);
+  return targets;
+}
+
+export async function measureLoad(target: LoadTarget | LoadTarget[], options: LoadOptions): Promise<LoadResult> {
+  const targets = targetsOf(target);
   options.signal?.throwIfAborted();
   const { connections, warmupSeconds, seconds } = options;
   if (!Number.isInteger(connections) || connections < 1 || connections > LIMITS.maxConnections) {
@@ -35,7 +45,7 @@ export async function measureLoad(target: LoadTarget, options: LoadOptions): Pro
     throw new Error(`warm-up seconds must be in [0, ${LIMITS.maxWarmupSeconds}]; got ${warmupSeconds}.`);
   }
   const timeoutSeconds = options.timeoutSeconds ?? 10;
-  const input: WorkerInput = { target, connections, warmupSeconds, seconds, timeoutSeconds };
+  const input: WorkerInput = { targets, connections, warmupSeconds, seconds, timeoutSeconds };
   const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: input });
   // autocannon stops itself after the duration; this bounds a stuck worker all the same.
   const deadlineMs = (warmupSeconds + seconds + timeoutSeconds + 30) * 1000;

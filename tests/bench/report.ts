@@ -1,7 +1,7 @@
 // Ratios with targets, the printed tables and the JSON file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { BenchmarkReport, LoadResult, RatioResult } from './types.ts';
+import type { BenchmarkReport, LimitResult, LoadResult, MemoryReading, RatioResult } from './types.ts';
 
 type Side = LoadResult | null | undefined;
 
@@ -42,7 +42,13 @@ function table(headers: string[], rows: string[][], rightAligned: Set<number>): 
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** A ceiling on a figure, met when the figure is at most `max` (null: not measured). */
+export function limitAtMost(id: string, label: string, value: number | null, unit: string, max: number): LimitResult {
+  return { id, label, value, unit, max, met: value === null ? null : value <= max };
+}
+
 const ms = (value: number) => value.toFixed(2);
+const mb = (value: number) => value.toFixed(0);
 const whole = (value: number) => Math.round(value).toLocaleString('en-GB');
 const times = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}x`);
 
@@ -82,26 +88,58 @@ export function formatReport(report: BenchmarkReport): string {
     ),
   );
   for (const m of report.measurements.filter((m) => m.load.failed)) out.push(`  FAILED ${m.id}: ${m.load.failure}`);
-  out.push('');
-  out.push(
-    table(
-      ['ratio (req/s)', 'value', 'target', 'result', 'by CPU/req'],
-      report.ratios.map((r) => [
-        r.label,
-        times(r.value),
-        r.target,
-        r.met === null ? 'not measured' : r.met ? 'met' : 'MISSED',
-        times(r.cpuValue),
-      ]),
-      new Set([1, 4]),
-    ),
-  );
+  if (report.ratios.length) out.push('', ratioTable(report.ratios));
+  if (report.memory?.length) out.push('', memoryTable(report.memory));
+  if (report.limits?.length) out.push('', limitTable(report.limits));
   const failedChecks = report.checks.filter((c) => !c.passed);
   out.push('');
   out.push(`session checks: ${report.checks.length - failedChecks.length}/${report.checks.length} passed`);
   for (const check of failedChecks) out.push(`  FAILED ${check.name}: ${check.detail}`);
   for (const note of report.notes) out.push(`note: ${note}`);
   return out.join('\n');
+}
+
+function ratioTable(ratios: RatioResult[]): string {
+  return table(
+    ['ratio (req/s)', 'value', 'target', 'result', 'by CPU/req'],
+    ratios.map((r) => [
+      r.label,
+      times(r.value),
+      r.target,
+      r.met === null ? 'not measured' : r.met ? 'met' : 'MISSED',
+      times(r.cpuValue),
+    ]),
+    new Set([1, 4]),
+  );
+}
+
+function memoryTable(readings: MemoryReading[]): string {
+  return table(
+    ['database', 'when', 'RSS MiB', 'V8 heap used', 'V8 heap total', 'external', 'peak RSS so far'],
+    readings.map((r) => [
+      r.database,
+      r.label,
+      mb(r.rssMb),
+      mb(r.heapUsedMb),
+      mb(r.heapTotalMb),
+      mb(r.externalMb),
+      mb(r.peakRssMb),
+    ]),
+    new Set([2, 3, 4, 5, 6]),
+  );
+}
+
+function limitTable(limits: LimitResult[]): string {
+  return table(
+    ['limit', 'value', 'target', 'result'],
+    limits.map((l) => [
+      l.label,
+      l.value === null ? '—' : `${mb(l.value)} ${l.unit}`,
+      `≤ ${l.max} ${l.unit}`,
+      l.met === null ? 'not measured' : l.met ? 'met' : 'MISSED',
+    ]),
+    new Set([1]),
+  );
 }
 
 export async function writeJson(path: string, value: unknown): Promise<void> {

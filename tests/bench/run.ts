@@ -4,7 +4,7 @@
 //   BENCH_SECONDS=8 BENCH_WARMUP_SECONDS=2   measured and warm-up seconds per target
 //   BENCH_CONNECTIONS=10                     concurrent connections of the load generator
 //   BENCH_DATABASES=pglite,postgres          database kinds to measure on
-//   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` needs web/build)
+//   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` and `memory` need web/build)
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -17,13 +17,14 @@ import { BenchDatabases, postgresUnavailableReason } from './databases.ts';
 import { directoryBenchmark } from './directory.ts';
 import { measureLoad } from './load.ts';
 import { meBenchmark } from './me.ts';
+import { memoryBenchmark } from './memory.ts';
 import { pagesBenchmark } from './pages.ts';
 import { formatReport, writeJson } from './report.ts';
 import { shutdownBenchmark } from './shutdown.ts';
 import type { Benchmark, BenchContext, BenchmarkReport, DatabaseKind, Settings } from './types.ts';
 
 /** Every benchmark, in the order they run. New modules go here. */
-const BENCHMARKS: Benchmark[] = [meBenchmark, directoryBenchmark, shutdownBenchmark, pagesBenchmark];
+const BENCHMARKS: Benchmark[] = [meBenchmark, directoryBenchmark, shutdownBenchmark, pagesBenchmark, memoryBenchmark];
 
 const OUTPUT = fileURLToPath(new URL('../../.bench/latest.json', import.meta.url));
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
   const context: BenchContext = {
     settings,
     openDatabase: (kind) => databases.open(kind),
-    load: (target) => measureLoad(target, { ...settings, signal: aborting.signal }),
+    load: (target, timing) => measureLoad(target, { ...settings, ...timing, signal: aborting.signal }),
     signal: aborting.signal,
     log,
   };
@@ -182,7 +183,9 @@ async function main(): Promise<number> {
     for (const m of report.measurements) if (m.load.failed) problems.push(`${m.id}: ${m.load.failure}`);
     for (const c of report.checks) if (!c.passed) problems.push(`${c.name}: ${c.detail}`);
   }
-  const missed = reports.flatMap((r) => r.ratios.filter((ratio) => ratio.met === false).map((ratio) => ratio.label));
+  const missed = reports.flatMap((r) =>
+    [...r.ratios, ...(r.limits ?? [])].filter((target) => target.met === false).map((target) => target.label),
+  );
 
   console.log('');
   for (const report of reports) console.log(`${formatReport(report)}\n`);

@@ -30,6 +30,11 @@ export interface LoadTarget {
   expectIncludes: string;
 }
 
+export interface LoadTiming {
+  warmupSeconds: number;
+  seconds: number;
+}
+
 export interface LoadResult {
   /** Responses completed while measuring. */
   requests: number;
@@ -84,6 +89,34 @@ export interface CheckResult {
   detail: string;
 }
 
+/** A server process's memory at one moment, in MiB (from `process.memoryUsage()` inside it). */
+export interface MemoryReading {
+  /** `memory/database/phase`, stable for comparing runs. */
+  id: string;
+  database: DatabaseKind;
+  phase: string;
+  label: string;
+  /** Resident set size: what the process holds in RAM. */
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  /** Memory outside the V8 heap that V8 knows of: PGlite's WebAssembly memory, buffers. */
+  externalMb: number;
+  /** The highest RSS since the process started. */
+  peakRssMb: number;
+}
+
+/** A figure with a ceiling, e.g. idle RSS ≤ 300 MiB. */
+export interface LimitResult {
+  id: string;
+  label: string;
+  /** null: not measured. */
+  value: number | null;
+  unit: string;
+  max: number;
+  met: boolean | null;
+}
+
 export interface BenchmarkReport {
   name: string;
   title: string;
@@ -91,11 +124,16 @@ export interface BenchmarkReport {
   measurements: Measurement[];
   ratios: RatioResult[];
   checks: CheckResult[];
+  /** Memory readings of the servers under test, for benchmarks that take them. */
+  memory?: MemoryReading[];
+  limits?: LimitResult[];
 }
 
 export interface OpenedDatabase {
   kind: DatabaseKind;
   handle: DatabaseHandle;
+  /** The PostgreSQL database's URL, for a server started as a process; null for in-memory PGlite. */
+  url: string | null;
   /** Closes the connection (and drops a PostgreSQL database); safe to call more than once. */
   release(): Promise<void>;
 }
@@ -104,8 +142,11 @@ export interface BenchContext {
   settings: Settings;
   /** A fresh, migrated database of that kind; closed at the end of the run if not released before. */
   openDatabase(kind: DatabaseKind): Promise<OpenedDatabase>;
-  /** Warm up, then measure one target (one target at a time). */
-  load(target: LoadTarget): Promise<LoadResult>;
+  /**
+   * Warm up, then measure one target (one target at a time), or several sent in turn on every
+   * connection. `timing` overrides BENCH_WARMUP_SECONDS and BENCH_SECONDS.
+   */
+  load(target: LoadTarget | LoadTarget[], timing?: LoadTiming): Promise<LoadResult>;
   /** Aborted on Ctrl-C, SIGTERM or the run's time limit: stop, close what is open, and throw. */
   signal: AbortSignal;
   log(message: string): void;
