@@ -343,6 +343,12 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     context: buildContext,
     graphiql: !production,
     jit: 1,
+    // Parsed documents are cached by their text, each holding every token of its source (about
+    // 0.5 MB at the token limit), and Mercurius keeps as many again of documents that failed
+    // validation. At its default (1,024), a signed-out client sending distinct documents grew the
+    // heap past 1 GB, and past pnpm start's old-space ceiling: a crash. 64 holds the web app's
+    // operations and caps both caches near 110 MB.
+    cache: 64,
     queryDepth: maxDepth,
     allowBatchedQueries: false,
     graphql: { parseOptions: { maxTokens } },
