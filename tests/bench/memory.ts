@@ -321,6 +321,35 @@ async function settled(
   return sample;
 }
 
+/** Checks the mix, then loads the server with it, recording the highest reading; false when an answer was wrong. */
+async function measureUnderLoad(
+  server: ServerProcess,
+  context: BenchContext,
+  kind: DatabaseKind,
+  result: KindResult,
+): Promise<boolean> {
+  const mix = loadMix(server.url, await signIn(server.url));
+  const check = await checkMix(kind, mix);
+  result.checks.push(check);
+  if (!check.passed) return false;
+
+  const before = await server.sample();
+  const tracking = trackPeak(server);
+  let load: LoadResult;
+  try {
+    load = await context.load(mix, { warmupSeconds: 0, seconds: LOAD_SECONDS });
+  } finally {
+    const peak = await tracking.stop();
+    const label = `highest under load (${context.settings.connections} connections)`;
+    if (peak) result.readings.push(reading(kind, 'load', label, peak));
+  }
+  // The load generator's own figure is the CPU time of this process; the server is another.
+  const after = await server.sample();
+  load.serverCpuMicrosPerRequest = load.requests > 0 ? (after.cpuMicros - before.cpuMicros) / load.requests : null;
+  result.load = load;
+  return true;
+}
+
 async function measureKind(context: BenchContext, kind: DatabaseKind, command: StartCommand): Promise<KindResult> {
   const { settings, signal } = context;
   const result: KindResult = { readings: [], load: null, checks: [], notes: [] };
@@ -351,25 +380,7 @@ async function measureKind(context: BenchContext, kind: DatabaseKind, command: S
     try {
       const idle = await settled(server, context, kind, 'after the restart', result.notes);
       result.readings.push(reading(kind, 'idle', 'idle after a restart', idle));
-      const mix = loadMix(server.url, await signIn(server.url));
-      const check = await checkMix(kind, mix);
-      result.checks.push(check);
-      if (!check.passed) return result;
-
-      const before = await server.sample();
-      const tracking = trackPeak(server);
-      let load: LoadResult;
-      try {
-        load = await context.load(mix, { warmupSeconds: 0, seconds: LOAD_SECONDS });
-      } finally {
-        const peak = await tracking.stop();
-        const label = `highest under load (${settings.connections} connections)`;
-        if (peak) result.readings.push(reading(kind, 'load', label, peak));
-      }
-      // The load generator's own figure is the CPU time of this process; the server is another.
-      const after = await server.sample();
-      load.serverCpuMicrosPerRequest = load.requests > 0 ? (after.cpuMicros - before.cpuMicros) / load.requests : null;
-      result.load = load;
+      if (!(await measureUnderLoad(server, context, kind, result))) return result;
       const rest = await settled(server, context, kind, 'after the load', result.notes);
       result.readings.push(reading(kind, 'after-load', 'idle after the load', rest));
     } finally {
