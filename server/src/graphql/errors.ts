@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, InputErrors } from '../core/errors.ts';
 
 /** The "did you mean" tail graphql-js adds to validation messages; hidden in production. */
 const SUGGESTION = / ?Did you mean .*\?$/;
@@ -42,6 +42,21 @@ export function formatError(error: GraphQLError, options: FormatOptions): GraphQ
 
   options.logInternal(original);
   return { ...base, ...internalError(options.requestId) };
+}
+
+/**
+ * An error as the client gets it: several bad fields of one input (InputErrors) become one
+ * error per field, each at the place of the field that failed, so a form can show them all.
+ */
+export function perField(error: GraphQLError): GraphQLError[] {
+  const original = error.originalError;
+  if (!(original instanceof InputErrors)) return [error];
+  // graphql-jit gives an error its locations but no nodes to work them out from again: copied.
+  return original.problems.map((problem) =>
+    Object.assign(new GraphQLError(problem.message, { path: error.path, originalError: problem }), {
+      locations: error.locations,
+    }),
+  );
 }
 
 /** What a client sees of any failure on our side: the request id to quote, nothing else. */

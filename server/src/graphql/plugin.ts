@@ -16,7 +16,7 @@ import { RequestMemo, type Clock, type Publisher, type ServiceContext, type View
 import { DomainError } from '../core/errors.ts';
 import { SESSION_COOKIE, type HearthApi, type HearthApiResponse } from '../web/contract.ts';
 import type { RequestExtras, TokenCarrier } from './context.ts';
-import { formatError, internalError } from './errors.ts';
+import { formatError, internalError, perField } from './errors.ts';
 import { chooseMediaType, httpAnswer, OTHER_METHODS, refuseOtherMethod, refuseUnsupportedRequest } from './http.ts';
 import { refuseControlCharacters } from './input-text.ts';
 import { DEFAULT_LIMITS, limitProblem, measureOperation, type OperationLimits } from './limits.ts';
@@ -190,7 +190,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
       const nested = (error.originalError as { errors?: unknown[] } | undefined)?.errors;
       return Array.isArray(nested) && nested.every(saysWhatWentWrong) ? (nested as Error[]) : [error];
     });
-    const graphqlErrors = errors.map(toGraphQLError);
+    const graphqlErrors = errors.map(toGraphQLError).flatMap(perField);
     const formatted = graphqlErrors.map(format);
     const statusCode = responseStatus(execution, graphqlErrors);
     if (reply?.request.graphqlMediaType) {

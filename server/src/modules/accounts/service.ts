@@ -1,5 +1,5 @@
 import { transaction, type ServiceContext, type Viewer } from '../../core/context.ts';
-import { badInput, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
+import { badInput, checkFields, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
 import { cleanText, textLength } from '../../core/text.ts';
 import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
@@ -40,6 +40,11 @@ function validEmail(raw: string): string {
   return email;
 }
 
+function checkNewPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw badInput('password', problem);
+}
+
 const NAME_RULE = {
   label: 'name',
   max: NAME_MAX_LENGTH,
@@ -72,10 +77,12 @@ export async function signUp(
   ctx: ServiceContext,
   input: { email: string; password: string; name: string },
 ): Promise<SignedIn> {
-  const email = validEmail(input.email);
-  const name = validName(input.name);
-  const problem = passwordProblem(input.password, email);
-  if (problem) throw badInput('password', problem);
+  // Every field is checked, so a form can show all its problems at once; nothing is hashed unless all pass.
+  const { email, name } = checkFields({
+    email: () => validEmail(input.email),
+    name: () => validName(input.name),
+    password: () => checkNewPassword(input.password, normaliseEmail(input.email)),
+  });
 
   await countSignUpAttempt(ctx);
   const passwordHash = await hashPassword(input.password);

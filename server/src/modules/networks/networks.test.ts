@@ -111,7 +111,9 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
       expect((await caught(networks.updateNetwork(serviceContext(database.db), networkA.id, { name: 'x' }))).code).toBe(
         'UNAUTHENTICATED',
       );
-      const bad = await caught(networks.updateNetwork(stewardA, networkA.id, { name: 'Fine', latitude: 200 }));
+      const bad = await caught(
+        networks.updateNetwork(stewardA, networkA.id, { name: 'Fine', latitude: 200, longitude: 0 }),
+      );
       expect([bad.code, bad.field]).toEqual(['BAD_USER_INPUT', 'latitude']);
       const unchanged = await networks.getNetworkBySlug(stewardA, networkA.slug);
       expect(unchanged?.name).toBe(networkA.name);

@@ -8,13 +8,13 @@ import {
   toConnection,
   type Connection,
 } from '../../core/connection.ts';
-import { badInput, conflict, notFound } from '../../core/errors.ts';
+import { badInput, checkFields, conflict, DomainError, InputProblems, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { cleanText, searchText, textLength, type TextRule } from '../../core/text.ts';
 import type { LifecycleStage } from '../../db/schema.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
-import { findPlace, suggestPlaces, type Place } from './places.ts';
+import { closePlaces, countryName, findPlace, suggestPlaces, type Place } from './places.ts';
 import * as repo from './repository.ts';
 import type { NetworkFields, NetworkListPosition, NetworkRecord } from './repository.ts';
 
@@ -48,17 +48,101 @@ function validCoordinate(field: 'latitude' | 'longitude', value: number): number
 /** Fields a client may send; null or absent means unchanged. */
 type NetworkChanges = { [K in keyof NetworkFields]?: NetworkFields[K] | null };
 
-function validFields(input: NetworkChanges): Partial<NetworkFields> {
+/**
+ * What a new network needs. Its position on the map comes from its town or city unless both
+ * coordinates are given, and a region left out is the place's own.
+ */
+export type NewNetwork = Omit<NetworkFields, 'region' | 'latitude' | 'longitude'> & NetworkChanges;
+
+interface Position {
+  latitude: number;
+  longitude: number;
+}
+
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+/**
+ * The details to store from those sent, every field checked before any is refused, so a form can
+ * show all its problems at once. `stored` is the network being changed (null for a new one): it
+ * keeps its position unless its place name changes.
+ */
+function validFields(input: NetworkChanges, stored: NetworkRecord | null): Partial<NetworkFields> {
+  const problems = new InputProblems();
   const fields: Partial<NetworkFields> = {};
+  // A region left blank (or left out of a new network) is filled in from the place, below.
+  const regionBlank = given(input.region) ? input.region.trim() === '' : stored === null;
   for (const field of Object.keys(TEXT_RULES) as TextField[]) {
     const value = input[field];
-    if (value !== undefined && value !== null) fields[field] = cleanText(field, value, TEXT_RULES[field]);
+    if (field === 'region' && regionBlank) continue;
+    if (given(value)) {
+      const valid = problems.check(() => cleanText(field, value, TEXT_RULES[field]));
+      if (valid !== undefined) fields[field] = valid;
+    }
   }
-  if (input.latitude !== undefined && input.latitude !== null)
-    fields.latitude = validCoordinate('latitude', input.latitude);
-  if (input.longitude !== undefined && input.longitude !== null)
-    fields.longitude = validCoordinate('longitude', input.longitude);
+
+  const placeName = fields.placeName ?? stored?.placeName;
+  const position = problems.check(() => positionGiven(input));
+  const placeNameChanged = stored === null || (fields.placeName !== undefined && fields.placeName !== stored.placeName);
+  if (position) Object.assign(fields, position);
+  else if (position === null && placeNameChanged && placeName !== undefined && !problems.has('placeName')) {
+    const place = problems.check(() => placeToShow(placeName));
+    if (place) Object.assign(fields, { latitude: place.latitude, longitude: place.longitude });
+  }
+
+  // While the place is at fault its region is unknown too; that is for the place's problem to say.
+  if (regionBlank && placeName !== undefined && !problems.has('placeName')) {
+    const region = regionOf(placeName);
+    if (region) fields.region = region;
+    else
+      problems.add(
+        'region',
+        `Enter the region: Hearth fills it in only for towns and cities it knows, and "${placeName}" is not one.`,
+      );
+  }
+  problems.throwIfAny();
   return fields;
+}
+
+/** The position set by hand: both coordinates, or neither (null: the place's is used). */
+function positionGiven(input: NetworkChanges): Position | null {
+  const { latitude, longitude } = checkFields({
+    latitude: () => coordinateGiven('latitude', input.latitude, input.longitude),
+    longitude: () => coordinateGiven('longitude', input.longitude, input.latitude),
+  });
+  return latitude === null || longitude === null ? null : { latitude, longitude };
+}
+
+/** One coordinate of a position set by hand; null when neither is given, refused when only the other is. */
+function coordinateGiven(
+  field: 'latitude' | 'longitude',
+  value: number | null | undefined,
+  other: number | null | undefined,
+): number | null {
+  if (given(value)) return validCoordinate(field, value);
+  if (given(other)) {
+    throw badInput(field, `Enter the ${field} too, or leave both blank to use the position of the town or city.`);
+  }
+  return null;
+}
+
+const SET_POSITION_YOURSELF = 'Or give its latitude and longitude yourself.';
+
+/** The gazetteer's place for a network's place name; refused on placeName, saying how to go on. */
+function placeToShow(placeName: string): Place {
+  try {
+    return placeFromName(placeName);
+  } catch (error) {
+    if (error instanceof DomainError && error.field === 'placeName') {
+      throw badInput('placeName', `${error.message} ${SET_POSITION_YOURSELF}`);
+    }
+    throw error;
+  }
+}
+
+/** The region the gazetteer gives a place: England for Sheffield; null for a place it does not know. */
+function regionOf(placeName: string): string | null {
+  const place = findPlace(placeName);
+  return place ? (place.region ?? countryName(place.country)) : null;
 }
 
 /** The address made from a name: lower case ASCII words joined by hyphens. */
@@ -99,9 +183,9 @@ export async function networksByIds(
   });
 }
 
-export async function createNetwork(ctx: ServiceContext, input: NetworkFields): Promise<NetworkRecord> {
+export async function createNetwork(ctx: ServiceContext, input: NewNetwork): Promise<NetworkRecord> {
   const viewer = requireViewer(ctx);
-  const fields = validFields(input) as NetworkFields;
+  const fields = validFields(input, null) as NetworkFields;
   const slug = slugify(fields.name);
   if (!slug) throw badInput('name', 'Use at least one letter or number in the name.');
   const now = ctx.clock.now();
@@ -124,10 +208,11 @@ export async function updateNetwork(
   networkId: string,
   input: NetworkChanges & { expectedDetailsVersion?: number | null },
 ): Promise<NetworkRecord> {
-  const fields = validFields(input);
   return transaction(ctx, async (tx) => {
     const network = await lockNetwork(tx, networkId);
     await memberships.requireSteward(tx, networkId);
+    // Checked against the stored details: a network keeps its position unless its place changes.
+    const fields = validFields(input, network);
     const expected = input.expectedDetailsVersion;
     if (expected !== undefined && expected !== null && expected !== network.detailsVersion) {
       throw conflict(
@@ -169,13 +254,19 @@ function placeFromName(placeName: string, field = 'placeName'): Place {
   throw badInput(field, `We could not find a town or city called "${typed}". ${hint}`);
 }
 
-/** Up to three names close to `typed`: places starting with it, or with less and less of it. */
+/** Up to three UK places whose names are close to `typed`, closest first. */
 function closePlaceNames(typed: string): string[] {
-  for (let length = typed.length; length >= 3; length -= 1) {
-    const names = [...new Set(suggestPlaces(typed.slice(0, length), 6).map((place) => place.name))].slice(0, 3);
-    if (names.length > 0) return names;
+  return closePlaces(typed, 3).map((place) => place.name);
+}
+
+/** UK places whose names are close to a town or city that was not found, for "Did you mean …?" links. */
+export function listClosePlaces(name: string, first: number | null | undefined): Place[] {
+  const size = pageSize(first, 'places', { default: 3, max: 10 });
+  const typed = name.trim();
+  if (textLength(typed) > PLACE_NAME_MAX_LENGTH) {
+    throw badInput('name', `Use ${PLACE_NAME_MAX_LENGTH} characters or fewer for the town or city.`);
   }
-  return [];
+  return closePlaces(typed, size);
 }
 
 /** Places whose name starts with `search`, for suggestions as a person types a town or city. */

@@ -1,7 +1,7 @@
 // A person's profile input, checked and normalised: pure, so it is tested without a database.
-import { badInput } from '../../core/errors.ts';
+import { badInput, InputProblems } from '../../core/errors.ts';
 import { hasControlCharacters, optionalText, textLength, type TextRule } from '../../core/text.ts';
-import type { OrganisationSize, ProfileChanges, ProfileVisibility, SupportCategory } from './repository.ts';
+import type { OrganisationSize, ProfileChanges, ProfileVisibility, SkillList, SupportCategory } from './repository.ts';
 
 export interface ProfileInput {
   name?: string | null;
@@ -31,17 +31,26 @@ type TextField = keyof typeof TEXT_RULES;
 export const SKILLS_MAX = 20;
 export const SKILL_MAX_LENGTH = 40;
 
-/** A skill tag as stored: trimmed, single-spaced, lower case. */
+/** A skill as compared, stored and searched for: trimmed, single-spaced, lower case. */
 export function normaliseSkill(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ').toLowerCase();
+  return skillAsTyped(raw).toLowerCase();
 }
 
-/** Skills normalised, blanks and duplicates dropped, first-given order kept. */
-export function normaliseSkills(raw: readonly string[]): string[] {
-  const skills: string[] = [];
+/** A skill as the person typed it, for display: trimmed and single-spaced, its letter case kept. */
+export function skillAsTyped(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Skills checked, blanks and duplicates dropped (compared without regard to case, the first
+ * spelling kept), first-given order kept: each as typed, and its key for matching.
+ */
+export function checkedSkills(raw: readonly string[]): SkillList {
+  const skills: SkillList = { asTyped: [], keys: [] };
   for (const item of raw) {
-    const skill = normaliseSkill(item);
-    if (skill === '' || skills.includes(skill)) continue;
+    const skill = skillAsTyped(item);
+    const key = normaliseSkill(skill);
+    if (skill === '' || skills.keys.includes(key)) continue;
     if (textLength(skill) > SKILL_MAX_LENGTH) {
       throw badInput(
         'skills',
@@ -49,10 +58,16 @@ export function normaliseSkills(raw: readonly string[]): string[] {
       );
     }
     if (hasControlCharacters(skill)) throw badInput('skills', 'Use letters, numbers and punctuation only in skills.');
-    skills.push(skill);
+    skills.asTyped.push(skill);
+    skills.keys.push(key);
   }
-  if (skills.length > SKILLS_MAX) throw badInput('skills', `List at most ${SKILLS_MAX} skills.`);
+  if (skills.keys.length > SKILLS_MAX) throw badInput('skills', `List at most ${SKILLS_MAX} skills.`);
   return skills;
+}
+
+/** Skills as stored for matching: checked, lower case, duplicates dropped. */
+export function normaliseSkills(raw: readonly string[]): string[] {
+  return checkedSkills(raw).keys;
 }
 
 /**
@@ -62,14 +77,21 @@ export function normaliseSkills(raw: readonly string[]): string[] {
  */
 export function validProfileChanges(input: ProfileInput): ProfileChanges {
   const changes: ProfileChanges = {};
+  // Every field is checked before any is refused, so a form can show all its problems at once.
+  const problems = new InputProblems();
   for (const field of Object.keys(TEXT_RULES) as TextField[]) {
-    const value = optionalText(field, input[field], TEXT_RULES[field]);
+    const value = problems.check(() => optionalText(field, input[field], TEXT_RULES[field]));
     if (value !== undefined) changes[field] = value;
   }
   if (input.organisationSize !== undefined) changes.organisationSize = input.organisationSize;
   if (input.isDigitalLead !== undefined && input.isDigitalLead !== null) changes.isDigitalLead = input.isDigitalLead;
   if (input.isMentor !== undefined && input.isMentor !== null) changes.isMentor = input.isMentor;
-  if (input.skills !== undefined && input.skills !== null) changes.skills = normaliseSkills(input.skills);
+  if (input.skills !== undefined && input.skills !== null) {
+    const skills = input.skills;
+    const valid = problems.check(() => checkedSkills(skills));
+    if (valid !== undefined) changes.skills = valid;
+  }
+  problems.throwIfAny();
   if (input.supportNeeds !== undefined && input.supportNeeds !== null)
     changes.supportNeeds = [...new Set(input.supportNeeds)];
   if (input.visibility !== undefined && input.visibility !== null) changes.visibility = input.visibility;

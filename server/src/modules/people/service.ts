@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../core/connection.ts';
 import { transaction, type ServiceContext } from '../../core/context.ts';
-import { badInput, DomainError, notFound } from '../../core/errors.ts';
+import { badInput, checkFields, DomainError, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { searchText, textLength } from '../../core/text.ts';
 import * as accounts from '../accounts/service.ts';
@@ -73,8 +73,11 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
 /** Changes the viewer's profile (made on first use) and returns it as they see it. */
 export async function updateProfile(ctx: ServiceContext, input: ProfileInput): Promise<PersonView> {
   const viewer = requireViewer(ctx);
-  const changes = validProfileChanges(input);
-  if (input.name !== undefined) accounts.validName(input.name ?? '');
+  // The name first, as the form shows it; then every other field, all reported together.
+  const { changes } = checkFields({
+    name: () => input.name !== undefined && accounts.validName(input.name ?? ''),
+    changes: () => validProfileChanges(input),
+  });
   await transaction(ctx, async (tx) => {
     if (!(await accounts.lockAccount(tx, viewer.userId))) throw notFound('Your account no longer exists.');
     if (input.name !== undefined) await accounts.renameUser(tx, viewer.userId, input.name ?? '');

@@ -21,27 +21,31 @@ export interface NetworkDetails {
   values: string;
   codeOfConduct: string;
   placeName: string;
+  /** Blank: the API fills in the place's region. */
   region: string;
-  latitude: number;
-  longitude: number;
+  /** Both null: the API puts the network at its town or city. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
-/** A coordinate typed into the form, or an error for the field when it is not a number in range. */
-function coordinate(raw: string, field: 'latitude' | 'longitude'): number | string {
+/**
+ * A coordinate typed into the form: null when blank, or an error for the field when it is not a
+ * number. Its range and its other half are the API's to check, with the rest of the form.
+ */
+function coordinate(raw: string, field: 'latitude' | 'longitude'): number | null | string {
   const text = raw.trim();
-  const example = field === 'latitude' ? '51.4545' : '-2.5879';
-  if (!text) return `Enter the ${field}, for example ${example}.`;
+  if (!text) return null;
   const value = Number(text);
-  if (!Number.isFinite(value)) return `Enter the ${field} as a number in degrees, for example ${example}.`;
-  const limit = field === 'latitude' ? 90 : 180;
-  if (Math.abs(value) > limit) return `The ${field} must be between -${limit} and ${limit} degrees.`;
+  if (!Number.isFinite(value)) {
+    const example = field === 'latitude' ? '53.3830' : '-1.4659';
+    return `Enter the ${field} as a number of degrees, for example ${example}, or leave it blank.`;
+  }
   return value;
 }
 
 const REQUIRED: ReadonlyArray<[NetworkField, string]> = [
   ['name', 'name'],
   ['placeName', 'place name'],
-  ['region', 'region'],
   ['purpose', 'purpose'],
   ['codeOfConduct', 'code of conduct'],
 ];
@@ -60,7 +64,7 @@ export function readNetworkForm(
   >;
   const latitude = coordinate(values.latitude, 'latitude');
   const longitude = coordinate(values.longitude, 'longitude');
-  if (typeof latitude === 'number' && typeof longitude === 'number') {
+  if (typeof latitude !== 'string' && typeof longitude !== 'string') {
     return { details: { ...values, latitude, longitude }, values };
   }
   const errors: Partial<Record<NetworkField, string>> = {};
