@@ -30,11 +30,11 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
     longitude: -2.59665,
     purpose:
       "We bring together the people who look after digital work in Bristol's small charities and community groups, " +
-      'and practitioners happy to lend them an hour. Monthly meet-ups, a mentoring scheme and a shared library of ' +
-      'write-ups mean a lone digital lead can always find a peer who has already tried what they are about to try.',
+      'and practitioners happy to lend them an hour. We meet once a month in a café near Temple Meads, so a lone ' +
+      'digital lead can always find a peer who has already tried what they are about to try.',
     values:
       'Plain language, never jargon. Small steps that actually ship. Credit for every contribution, however small. ' +
-      'Newcomers first: at every event someone is there to say hello. We share what went wrong as readily as what went right.',
+      'Newcomers first: at every meet-up someone is there to say hello. We share what went wrong as readily as what went right.',
     codeOfConduct:
       'Be kind and patient: many people here do digital on top of another job.\n' +
       'No selling. Suppliers are welcome as people, not as pitches.\n' +
@@ -73,7 +73,7 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
         stage: 'MATURING',
         on: '2019-05-02',
         by: 1,
-        note: 'Monthly events with a waiting list, two new organisers, and the first mentoring pairs have started meeting.',
+        note: 'Monthly meet-ups with a waiting list, two new organisers, and members now bring their own projects to talk through.',
       },
       {
         stage: 'STEWARDSHIP',
@@ -92,8 +92,8 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
     latitude: 53.79648,
     longitude: -1.54785,
     purpose:
-      'Started online during lockdown, we help digital leads in West Yorkshire charities get unstuck: a quick answer ' +
-      'in the forum, a lunchtime session on one tool, or a mentor for a bigger change such as a new website or CRM.',
+      'Started online during lockdown, we help digital leads in West Yorkshire charities get unstuck: a lunchtime ' +
+      'session on one tool, or an evening with people who have been through a bigger change such as a new website or CRM.',
     values:
       'Accessible by default: every session is captioned and recorded for people who cannot make the time. ' +
       'Honest about cost and effort. Everyone has something to teach. Led by the charities we serve, not by suppliers.',
@@ -134,7 +134,7 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
         stage: 'MATURING',
         on: '2022-10-05',
         by: 1,
-        note: 'A session every month, a mentoring pilot with twelve pairs, and a second steward sharing the load.',
+        note: 'A session every month, forty regulars, and a second steward sharing the load.',
       },
     ],
   },
@@ -151,7 +151,7 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
       'Open to anyone who does digital for a good cause, whatever their job title. Practical over theoretical. ' +
       'We make room for quieter voices.',
     codeOfConduct:
-      'Be welcoming, especially to anyone at their first event.\n' +
+      'Be welcoming, especially to anyone at their first meet-up.\n' +
       'Disagree kindly.\n' +
       'No recordings or photos without consent.\n' +
       'Report problems to the stewards: we will reply, act and keep you informed.',
@@ -324,7 +324,7 @@ export const DEMO_NETWORKS: readonly DemoNetwork[] = [
         stage: 'MATURING',
         on: '2024-03-06',
         by: 1,
-        note: 'Events every month alternating between venues across the city, and our case study library is growing.',
+        note: 'Evenings every month alternating between venues across the city, and more groups asking for help than ever.',
       },
     ],
   },

@@ -90,7 +90,7 @@ const STAGE_ORDER: Stage[] = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHI
 const STAGE_NOTES: Record<Stage, string> = {
   POTENTIAL: 'Starting a list of people doing digital work for local charities.',
   COALESCING: 'First events held and a small core group is forming.',
-  MATURING: 'Regular events, new organisers and a growing library.',
+  MATURING: 'Regular meet-ups, new organisers and more members each season.',
   STEWARDSHIP: 'Established: the work is now keeping it relevant and handing roles on.',
   TRANSFORMATION: 'Activity has fallen and members are deciding whether to merge or hand over.',
 };
@@ -220,7 +220,7 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
         longitude: place.longitude,
         purpose:
           `Helping the people who carry digital work in ${place.name}'s charities and community groups ` +
-          'find peers, mentors and practical answers.',
+          'find peers and practical answers.',
         values: 'Plain language. Practical help. Credit for every contribution.',
         code_of_conduct: 'Be respectful and patient. No sales pitches. Tell a steward about any problem.',
         stage,

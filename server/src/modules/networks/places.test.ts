@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlace, normalisePlaceName, placesIn, suggestPlaces } from './places.ts';
+import { closePlaces, countryName, findPlace, normalisePlaceName, placesIn, suggestPlaces } from './places.ts';
 
 describe('findPlace', () => {
   it('should find a UK city by its name', () => {
@@ -42,6 +42,15 @@ describe('findPlace', () => {
   it('should prefer a UK place to a big city abroad of the same name', () => {
     expect(findPlace('Perth')).toMatchObject({ name: 'Perth', country: 'GB', region: 'Scotland' });
     expect(findPlace('Boston')).toMatchObject({ name: 'Boston', country: 'GB', region: 'England' });
+    // Washington in Tyne and Wear is a town; the one abroad is a capital.
+    expect(findPlace('Washington')).toMatchObject({ name: 'Washington', country: 'GB', region: 'England' });
+    expect(findPlace('Kingston')).toMatchObject({ country: 'GB' });
+  });
+
+  it("should never match a small place abroad that shares a big foreign city's name", () => {
+    // Paris, Ontario is not in the gazetteer: only Paris, France.
+    expect(placesIn('CA').map((place) => place.name)).not.toContain('Paris');
+    expect(findPlace('paris')).toMatchObject({ name: 'Paris', country: 'FR' });
   });
 
   it('should know the short names people use', () => {
@@ -53,6 +62,57 @@ describe('findPlace', () => {
     expect(findPlace('Nowhere-on-the-Marsh')).toBeNull();
     expect(findPlace('')).toBeNull();
     expect(findPlace(' - ')).toBeNull();
+  });
+});
+
+describe('closePlaces', () => {
+  const names = (typed: string, limit?: number) => closePlaces(typed, limit).map((place) => place.name);
+
+  it('should offer the UK city a person misspelt, not a place abroad', () => {
+    expect(closePlaces('Manchster')).toEqual([expect.objectContaining({ name: 'Manchester', country: 'GB' })]);
+    expect(names('Birmingam')).toEqual(['Birmingham']);
+    expect(names('Edinburg')).toEqual(['Edinburgh']);
+    expect(names('Brsitol')).toEqual(['Bristol']);
+  });
+
+  it('should put a UK city before smaller places just as close', () => {
+    expect(names('Leds')[0]).toBe('Leeds');
+    expect(names('Notingham')[0]).toBe('Nottingham');
+  });
+
+  it('should offer only the closest names, up to the limit', () => {
+    // Cardiff is one letter from "Cardif"; Cardigan is one letter and the rest of its name away.
+    expect(names('Cardif')).toEqual(['Cardiff']);
+    expect(names('Man', 5)).toHaveLength(5);
+    expect(names('Man', 5)[0]).toBe('Manchester');
+    expect(names('Leds', 1)).toEqual(['Leeds']);
+  });
+
+  it('should read a misspelt start of a longer name as that name', () => {
+    expect(names('Newcastel')[0]).toBe('Newcastle upon Tyne');
+    expect(names('Middlesbro')).toEqual(['Middlesbrough']);
+  });
+
+  it('should offer only UK places, each name once', () => {
+    expect(findPlace('Dublin')).toMatchObject({ country: 'IE' });
+    expect(closePlaces('Dublinn')).toEqual([]);
+    // Douglas on the Isle of Man is not in the UK; the one in Scotland is.
+    expect(closePlaces('Douglass', 10)).toEqual([expect.objectContaining({ name: 'Douglas', country: 'GB' })]);
+    expect(names('Nwport', 10)).toEqual(['Newport']);
+  });
+
+  it('should offer nothing when no UK place is close', () => {
+    expect(closePlaces('Qqqxz')).toEqual([]);
+    expect(closePlaces('')).toEqual([]);
+    expect(closePlaces('Zzanchester', 0)).toEqual([]);
+  });
+});
+
+describe('countryName', () => {
+  it('should name a country in English from its code', () => {
+    expect(countryName('GB')).toBe('United Kingdom');
+    expect(countryName('FR')).toBe('France');
+    expect(countryName('IM')).toBe('Isle of Man');
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { spellingDistance } from './spelling.ts';
 
 /**
  * An offline gazetteer: a person types a town or city and gets its coordinates, with no network
@@ -19,8 +20,17 @@ export interface Place {
   longitude: number;
   /** ISO 3166-1 alpha-2 code, e.g. GB. */
   country: string;
+  /** The country's name in English, e.g. United Kingdom. */
+  countryName: string;
   /** The first-level division (England, Scotland, Wales, Northern Ireland for GB), when known. */
   region: string | null;
+}
+
+const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region', fallback: 'code' });
+
+/** A country's name in English from its ISO 3166-1 alpha-2 code: GB → United Kingdom. */
+export function countryName(code: string): string {
+  return countryNames.of(code) ?? code;
 }
 
 const PREFERRED_COUNTRY = 'GB';
@@ -146,8 +156,8 @@ export function normalisePlaceName(text: string, { partialLastWord = false } = {
 const GAZETTEER = new URL('./gazetteer.tsv', import.meta.url);
 
 /** The rows of gazetteer.tsv: name, latitude, longitude, country, region; `#` starts a comment. */
-function readGazetteer(): Place[] {
-  const places: Place[] = [];
+function readGazetteer(): Array<Omit<Place, 'countryName'>> {
+  const places: Array<Omit<Place, 'countryName'>> = [];
   for (const line of readFileSync(GAZETTEER, 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [name, latitude, longitude, country, region] = line.split('\t');
@@ -173,6 +183,8 @@ interface Index {
   ranks: Uint8Array;
   /** Entry numbers ordered by key (then rank, then file order). */
   byKey: Uint32Array;
+  /** One entry per UK place name, the best ranked: the names closePlaces offers. */
+  ukNames: Uint32Array;
 }
 
 let index: Index | null = null;
@@ -213,8 +225,30 @@ function loadIndex(): Index {
   const byKey = new Uint32Array(count);
   for (let i = 0; i < count; i += 1) byKey[i] = i;
   byKey.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : ranks[a]! - ranks[b]! || a - b));
-  index = { names, keys, latitudes, longitudes, countries, regions, ranks, byKey };
+  index = {
+    names,
+    keys,
+    latitudes,
+    longitudes,
+    countries,
+    regions,
+    ranks,
+    byKey,
+    ukNames: ukNames(byKey, keys, countries),
+  };
   return index;
+}
+
+/** The first UK entry of each name in byKey; entries of one name are ordered by rank, UK first. */
+function ukNames(byKey: Uint32Array, keys: string[], countries: string[]): Uint32Array {
+  const chosen: number[] = [];
+  let previous: string | null = null;
+  for (const i of byKey) {
+    if (keys[i] === previous) continue;
+    previous = keys[i]!;
+    if (countries[i] === PREFERRED_COUNTRY) chosen.push(i);
+  }
+  return Uint32Array.from(chosen);
 }
 
 /** The first position in byKey whose key is not below `key`. */
@@ -235,6 +269,7 @@ function placeAt(idx: Index, i: number): Place {
     latitude: idx.latitudes[i]!,
     longitude: idx.longitudes[i]!,
     country: idx.countries[i]!,
+    countryName: countryName(idx.countries[i]!),
     region: idx.regions[i]!,
   };
 }
@@ -246,22 +281,65 @@ function placeAt(idx: Index, i: number): Place {
  */
 export function findPlace(query: string): Place | null {
   const idx = loadIndex();
-  let key = normalisePlaceName(query);
+  const key = normalisePlaceName(query);
   if (!key) return null;
-  key = ALIASES[key] ?? key;
+  const found = entryFor(idx, ALIASES[key] ?? key);
+  return found === null ? null : placeAt(idx, found);
+}
 
+/** The entry findPlace picks for a normalised name, or null. */
+function entryFor(idx: Index, key: string): number | null {
   // Entries with the same key are ordered by rank, so the first is the best exact match.
   const at = lowerBound(idx, key);
   const exact = at < idx.byKey.length && idx.keys[idx.byKey[at]!] === key ? idx.byKey[at]! : null;
-  if (exact !== null && idx.ranks[exact] === 0) return placeAt(idx, exact);
+  if (exact !== null && idx.ranks[exact] === 0) return exact;
 
   const wordPrefix = `${key} `;
   for (let pos = lowerBound(idx, wordPrefix); pos < idx.byKey.length; pos += 1) {
     const i = idx.byKey[pos]!;
     if (!idx.keys[i]!.startsWith(wordPrefix)) break;
-    if (idx.ranks[i] === 0) return placeAt(idx, i);
+    if (idx.ranks[i] === 0) return i;
   }
-  return exact === null ? null : placeAt(idx, exact);
+  return exact;
+}
+
+/**
+ * UK places whose names are closest to `typed`, for "Did you mean …?" when findPlace found
+ * nothing: "Manchster" → Manchester. Only the closest are offered (a misspelt name, or a misspelt
+ * start of a longer one), UK cities and large towns first, then names nearest in length. Each is
+ * the place findPlace gives for its name, so a link that searches by the name lands on it.
+ *
+ * Closeness counts edits (a letter added, dropped or changed, or two letters swapped). The start
+ * of a longer name costs one edit more than a whole name, so "Leds" offers Leeds before Ledsham.
+ * Too many edits and nothing is offered: one for up to 4 letters, two up to 8, three beyond.
+ */
+export function closePlaces(typed: string, limit = 3): Place[] {
+  if (limit <= 0) return [];
+  const key = normalisePlaceName(typed);
+  if (!key) return [];
+  const idx = loadIndex();
+  let closest: number[] = [];
+  let best = allowedEdits(key);
+  for (const i of idx.ukNames) {
+    // The start of a longer name costs one edit more, so it may be one within the limit.
+    const distance = spellingDistance(key, idx.keys[i]!, best);
+    if (distance === null) continue;
+    const edits = Math.min(distance.whole, distance.start + 1);
+    if (edits < best) {
+      best = edits;
+      closest = [i];
+    } else if (edits === best) closest.push(i);
+  }
+  const preferred = (a: number, b: number) =>
+    idx.ranks[a]! - idx.ranks[b]! ||
+    Math.abs(idx.keys[a]!.length - key.length) - Math.abs(idx.keys[b]!.length - key.length) ||
+    (idx.keys[a]! < idx.keys[b]! ? -1 : idx.keys[a]! > idx.keys[b]! ? 1 : a - b);
+  const offered = new Set(closest.sort(preferred).map((i) => entryFor(idx, idx.keys[i]!) ?? i));
+  return [...offered].slice(0, limit).map((i) => placeAt(idx, i));
+}
+
+function allowedEdits(key: string): number {
+  return key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
 }
 
 /**

@@ -80,8 +80,9 @@ describe.each(DATABASE_KINDS)('networks over GraphQL on %s', (kind) => {
         stage: 'COALESCING',
         since: expect.any(String),
         history: [{ stage: 'COALESCING', note: 'First meetup', setBy: { name: 'Sam Steward' } }],
+        // Events are not tracked yet, so nothing known rules out the stage set: it stays.
         suggestion: {
-          stage: 'POTENTIAL',
+          stage: 'COALESCING',
           reasons: expect.any(Array),
           missingSignals: ['events held', 'event cadence', 'repeat attendees', 'contributors'],
         },

@@ -5,6 +5,7 @@ export const networkResolvers: Resolvers = {
   Query: {
     network: (_root, { slug }, ctx) => networks.getNetworkBySlug(ctx.services, slug),
     places: (_root, { search, first }) => networks.listPlaces(search, first),
+    closePlaces: (_root, { name, first }) => networks.listClosePlaces(name, first),
     networks: (_root, { filter, first, after }, ctx) =>
       networks.listNetworks(ctx.services, { ...filter, first, after }),
   },

@@ -1,5 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { NetworkDirectoryDocument, type NetworkFilter } from '#lib/graphql/generated.ts';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { ClosePlacesDocument, NetworkDirectoryDocument, type NetworkFilter } from '#lib/graphql/generated.ts';
 import { graphql, errorCode } from '#lib/server/api.ts';
 import { parseStage } from './stages.ts';
 import type { PageServerLoad } from './$types';
@@ -19,30 +19,41 @@ export const load = (async (event) => {
   if (near) filter.placeName = near;
 
   let { data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after });
-  // A town the gazetteer does not know: say so next to the field, and list the rest of the search unsorted.
+  // A town the gazetteer does not know: say so next to the field, offer the closest UK places,
+  // and list the rest of the search without the distance.
   let nearProblem: string | null = null;
+  let closePlaces: Array<{ name: string; region: string | null }> = [];
   if (errorCode(errors) === 'BAD_USER_INPUT' && errors[0]?.extensions?.field === 'placeName') {
     nearProblem = errors[0].message;
     delete filter.placeName;
-    ({ data, errors } = await graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after }));
+    [{ data, errors }, closePlaces] = await Promise.all([
+      graphql(event, NetworkDirectoryDocument, { filter, first: PAGE_SIZE, after }),
+      placesCloseTo(event, near),
+    ]);
   }
+  const search = { q, stage, near, nearProblem, closePlaces, after };
   // Words the API refuses (a control character, say): say so next to the field, and run no search.
   if (errorCode(errors) === 'BAD_USER_INPUT' && errors[0]?.extensions?.field === 'search') {
-    return { q, qProblem: errors[0].message, stage, near, nearProblem, after, directory: null, problem: null };
+    return { ...search, qProblem: errors[0].message, directory: null, problem: null };
   }
   // A stale or hand-made cursor: say so rather than fail the page.
   if (errorCode(errors) === 'BAD_USER_INPUT') {
     return {
-      q,
+      ...search,
       qProblem: null,
-      stage,
-      near,
-      nearProblem,
-      after,
       directory: null,
       problem: errors[0]?.message ?? 'That search could not be run.',
     };
   }
   if (!data) error(500, errors[0]?.message ?? 'The network directory could not be loaded.');
-  return { q, qProblem: null, stage, near, nearProblem, after, directory: data.networks, problem: null };
+  return { ...search, qProblem: null, directory: data.networks, problem: null };
 }) satisfies PageServerLoad;
+
+/** The UK places closest in spelling to a town that was not found; none when the lookup fails. */
+async function placesCloseTo(
+  event: RequestEvent,
+  name: string,
+): Promise<Array<{ name: string; region: string | null }>> {
+  const { data } = await graphql(event, ClosePlacesDocument, { name });
+  return data?.closePlaces ?? [];
+}
