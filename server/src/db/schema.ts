@@ -99,6 +99,7 @@ export interface ProfilesTable {
   visibility: Generated<ProfileVisibility>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  skills_as_typed: string[] | null;
 }
 
 export type ProfileRow = Selectable<ProfilesTable>;

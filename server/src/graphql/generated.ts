@@ -33,22 +33,29 @@ export type AuthPayload = {
   user: User;
 };
 
-/** What a new network needs. */
+/**
+ * What a new network needs. Every field at fault is named at once: one BAD_USER_INPUT error per
+ * field, each with its field in `extensions.field`.
+ */
 export type CreateNetworkInput = {
   /** The code of conduct members accept, 1 to 20,000 characters. */
   codeOfConduct: Scalars['String']['input'];
-  /** Degrees, -90 to 90. */
-  latitude: Scalars['Float']['input'];
-  /** Degrees, -180 to 180. */
-  longitude: Scalars['Float']['input'];
+  /** Degrees, -90 to 90. With longitude, sets the map position by hand instead of from the place name; give both or neither. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Degrees, -180 to 180. With latitude, sets the map position by hand instead of from the place name; give both or neither. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
   /** 1 to 120 characters; its address is made from it. */
   name: Scalars['String']['input'];
-  /** The town, city or area served, 1 to 120 characters. */
+  /**
+   * The town, city or area served, 1 to 120 characters. Without latitude and longitude, the network
+   * is put on the map at this place, looked up in the offline gazetteer (UK places first);
+   * BAD_USER_INPUT on `placeName`, with close names, when there is no such place.
+   */
   placeName: Scalars['String']['input'];
   /** Why the network exists, 1 to 2,000 characters. */
   purpose: Scalars['String']['input'];
-  /** The wider region, 1 to 120 characters. */
-  region: Scalars['String']['input'];
+  /** The wider region, up to 120 characters. Left out or blank: the place's region from the gazetteer (e.g. England for Sheffield). */
+  region?: InputMaybe<Scalars['String']['input']>;
   /** Its values, up to 4,000 characters; may be empty. */
   values: Scalars['String']['input'];
 };
@@ -107,14 +114,19 @@ export type LifecycleStage =
   /** Changing form, merging, handing over or winding down. */
   | 'TRANSFORMATION';
 
-/** A suggested stage computed from what Hearth can see. */
+/**
+ * A suggested stage computed from what Hearth can see. A missing signal never takes the suggestion
+ * below the stage stewards set: it moves down only past stages that known signals rule out.
+ */
 export type LifecycleSuggestion = {
   __typename?: 'LifecycleSuggestion';
+  /** False when the signals Hearth can see neither confirm the stage set nor rule it out: not enough evidence to suggest a change. */
+  enoughEvidence: Scalars['Boolean']['output'];
   /** Signals not tracked yet, so not weighed (e.g. events held). */
   missingSignals: Array<Scalars['String']['output']>;
-  /** Plain-English reasons, with the numbers behind them. */
+  /** Plain-English reasons, with the numbers behind them; when enoughEvidence is false, what Hearth can see and which missing signals the stage set depends on. */
   reasons: Array<Scalars['String']['output']>;
-  /** The suggested stage. */
+  /** The suggested stage; the stage set when enoughEvidence is false. */
   stage: LifecycleStage;
 };
 
@@ -166,7 +178,7 @@ export type MemberFilter = {
    * Each word must start a word there ("hous" finds "housing"); punctuation is ignored.
    */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Only people with this skill tag (compared as a normalised tag). */
+  /** Only people with this skill, in any letter case. */
   skill?: InputMaybe<Scalars['String']['input']>;
   /** Only people looking for this kind of support. */
   supportCategory?: InputMaybe<SupportCategory>;
@@ -261,6 +273,17 @@ export type MutationUpdateNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** One of the signed-in person's networks, with their role there. */
+export type MyMembership = {
+  __typename?: 'MyMembership';
+  /** When they joined (or last rejoined). */
+  joinedAt: Scalars['DateTime']['output'];
+  /** The network. */
+  network: Network;
+  /** Their role in it. */
+  role: NetworkRole;
 };
 
 /** A place-based tech-for-good network. */
@@ -420,7 +443,7 @@ export type Person = {
   roleTitle: Maybe<Scalars['String']['output']>;
   /** The organisation's sector, e.g. housing, arts, health. */
   sector: Maybe<Scalars['String']['output']>;
-  /** Skills, as lower-case tags. */
+  /** Skills, as the person typed them (letter case kept); matched without regard to case. */
   skills: Array<Scalars['String']['output']>;
   /** The kinds of support they are looking for. */
   supportNeeds: Array<SupportCategory>;
@@ -433,6 +456,8 @@ export type Place = {
   __typename?: 'Place';
   /** The country, as an ISO 3166-1 alpha-2 code, e.g. GB. */
   country: Scalars['String']['output'];
+  /** The country's name in English, e.g. United Kingdom or France. */
+  countryName: Scalars['String']['output'];
   /** Latitude, in degrees. */
   latitude: Scalars['Float']['output'];
   /** Longitude, in degrees. */
@@ -446,6 +471,8 @@ export type Place = {
 /** Reads. Each domain module adds its own fields. */
 export type Query = {
   __typename?: 'Query';
+  /** UK towns and cities whose names are closest to `name` (a misspelling, or the misspelt start of a longer name), UK cities first, for "Did you mean …?" when `filter.placeName` matched no place; each is the place its name finds. Only the closest are given, none when nothing is close. `first` is 1 to 10 (default 3). */
+  closePlaces: Array<Place>;
   /**
    * Everything Hearth holds about the signed-in person, as a JSON document: account, profile,
    * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
@@ -453,6 +480,8 @@ export type Query = {
   exportMyData: Scalars['String']['output'];
   /** The signed-in person, or null when signed out. */
   me: Maybe<User>;
+  /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
+  myMemberships: Array<MyMembership>;
   /** One network by its address, or null when there is none. */
   network: Maybe<Network>;
   /** The directory of networks: filter by words, stage or place. `first` is 1 to 50 (default 20). */
@@ -463,6 +492,12 @@ export type Query = {
   places: Array<Place>;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryClosePlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -550,7 +585,10 @@ export type SupportCategory =
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
 
-/** Changes to a network; fields left out stay as they are. Changing the code of conduct raises its version. */
+/**
+ * Changes to a network; fields left out stay as they are. Changing the code of conduct raises its
+ * version. Every field at fault is named at once, one BAD_USER_INPUT error per field.
+ */
 export type UpdateNetworkInput = {
   /** 1 to 20,000 characters. */
   codeOfConduct?: InputMaybe<Scalars['String']['input']>;
@@ -559,17 +597,17 @@ export type UpdateNetworkInput = {
    * if another change was saved since, so two stewards editing at once do not overwrite each other.
    */
   expectedDetailsVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Degrees, -90 to 90. */
+  /** Degrees, -90 to 90. Give latitude and longitude together, to set the map position by hand. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
-  /** Degrees, -180 to 180. */
+  /** Degrees, -180 to 180. Give latitude and longitude together, to set the map position by hand. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
   /** 1 to 120 characters. The address (slug) does not change. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** 1 to 120 characters. */
+  /** 1 to 120 characters. A new place name without latitude and longitude moves the network to that place, from the gazetteer. */
   placeName?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 2,000 characters. */
   purpose?: InputMaybe<Scalars['String']['input']>;
-  /** 1 to 120 characters. */
+  /** Up to 120 characters; blank: the place's region from the gazetteer. */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Up to 4,000 characters. */
   values?: InputMaybe<Scalars['String']['input']>;
@@ -598,7 +636,7 @@ export type UpdateProfileInput = {
   roleTitle?: InputMaybe<Scalars['String']['input']>;
   /** Up to 80 characters. */
   sector?: InputMaybe<Scalars['String']['input']>;
-  /** Replaces the skills: up to 20 tags of up to 40 characters; trimmed, lower-cased, duplicates dropped. */
+  /** Replaces the skills: up to 20 of up to 40 characters; trimmed and kept as typed. Duplicates, compared without regard to case, are dropped: the first spelling stays. */
   skills?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Replaces the kinds of support they are looking for. */
   supportNeeds?: InputMaybe<Array<SupportCategory>>;
@@ -732,6 +770,7 @@ export type ResolversTypes = ResolversObject<{
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberFilter: MemberFilter;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkConnection: ResolverTypeWrapper<NetworkConnectionModel>;
   NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>;
@@ -773,6 +812,7 @@ export type ResolversParentTypes = ResolversObject<{
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MemberFilter: MemberFilter;
   Mutation: Record<PropertyKey, never>;
+  MyMembership: Omit<MyMembership, 'network'> & { network: ResolversParentTypes['Network'] };
   Network: NetworkModel;
   NetworkConnection: NetworkConnectionModel;
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
@@ -818,6 +858,7 @@ export type LifecycleSuggestionResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['LifecycleSuggestion'] = ResolversParentTypes['LifecycleSuggestion'],
 > = ResolversObject<{
+  enoughEvidence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   missingSignals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
@@ -906,6 +947,15 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationUpdateProfileArgs, 'input'>
   >;
+}>;
+
+export type MyMembershipResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MyMembership'] = ResolversParentTypes['MyMembership'],
+> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
 }>;
 
 export type NetworkResolvers<
@@ -998,6 +1048,7 @@ export type PlaceResolvers<
   ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place'],
 > = ResolversObject<{
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1008,8 +1059,15 @@ export type QueryResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = ResolversObject<{
+  closePlaces?: Resolver<
+    Array<ResolversTypes['Place']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryClosePlacesArgs, 'first' | 'name'>
+  >;
   exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   network?: Resolver<
     Maybe<ResolversTypes['Network']>,
     ParentType,
@@ -1066,6 +1124,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyMembership?: MyMembershipResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;

@@ -25,4 +25,21 @@ describe.each(DATABASE_KINDS)('lifecycle service on %s', (kind) => {
       expect((await caught(lifecycle.setLifecycleStage(steward, network.id, 'POTENTIAL', '  '))).field).toBe('note');
     });
   });
+
+  describe('suggestions', () => {
+    it('should weigh the stage stewards set: events are not tracked, so not enough evidence to leave it', async () => {
+      const steward = await signedUpPerson(database.db);
+      const network = await networkWith(steward);
+      const set = await lifecycle.setLifecycleStage(steward, network.id, 'COALESCING', 'Our first meetup.');
+      expect((await lifecycle.suggestions(steward, [set])).get(network.id)).toMatchObject({
+        stage: 'COALESCING',
+        enoughEvidence: false,
+      });
+      // Left at Potential, the same network's signals show Potential: nothing lower to go to.
+      expect((await lifecycle.suggestions(steward, [network])).get(network.id)).toMatchObject({
+        stage: 'POTENTIAL',
+        enoughEvidence: true,
+      });
+    });
+  });
 });

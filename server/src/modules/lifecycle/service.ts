@@ -49,21 +49,24 @@ export async function lifecycleHistories(
 
 const DAY_MS = 86_400_000;
 
-/** The stage each network's signals suggest, with reasons; the membership signals are read once per request. */
+/**
+ * The stage each network's signals suggest to its stewards, given the stage they set, with
+ * reasons; the membership signals are read once per request.
+ */
 export async function suggestions(
   ctx: ServiceContext,
   networkList: readonly NetworkRecord[],
 ): Promise<Map<string, LifecycleSuggestion>> {
-  const signals = await memberships.membershipSignals(
+  const membershipSignals = await memberships.membershipSignals(
     ctx,
     networkList.map((network) => network.id),
   );
   const now = ctx.clock.now().getTime();
   return new Map(
     networkList.map((network) => {
-      const members = signals.get(network.id);
+      const members = membershipSignals.get(network.id);
       // Events and contributions arrive with later modules; until then they are unknown (null).
-      const suggestion = suggestLifecycleStage({
+      const signals = {
         memberCount: members?.memberCount ?? 0,
         newcomersLast90Days: members?.newcomers ?? 0,
         membersLeftLast90Days: members?.leavers ?? 0,
@@ -74,8 +77,8 @@ export async function suggestions(
         repeatAttendees: null,
         contributorsLast180Days: null,
         ageDays: Math.floor((now - network.createdAt.getTime()) / DAY_MS),
-      });
-      return [network.id, suggestion];
+      };
+      return [network.id, suggestLifecycleStage(signals, network.stage)];
     }),
   );
 }

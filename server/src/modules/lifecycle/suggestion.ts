@@ -4,256 +4,110 @@
 //
 // Pure: no I/O, no clock. The caller works out the counts (and the network's age) and passes them in.
 //
-// The thresholds, and why (each stage's row in DOMAIN.md's stage table in brackets):
-//
-//   Checked first, because a network that is winding down should be told so even if it once matured:
-//   TRANSFORMATION [falling activity, key people leaving] when any of:
-//     - it has held events but none in the last 180 days (about two seasons without a meeting);
-//     - more members left than joined in the last 90 days, and at least 3 left (one or two
-//       departures a quarter is ordinary churn, not a trend);
-//     - it is more than 2 years old (730 days) and has at most 1 organiser (ORGANISER or STEWARD):
-//       an older network resting on one person is one departure from ending.
-//   STEWARDSHIP [many contributors, succession in place, steady newcomers] when all of:
-//     - more than 2 years old (730 days): established;
-//     - a steady event cadence (below): established networks still meet;
-//     - at least 10 contributors in the last 180 days (hosted, spoke, mentored, wrote or reviewed);
-//     - at least 2 organisers, so someone can take over;
-//     - at least 3 newcomers in the last 90 days (about one a month).
-//   MATURING [steady event cadence, new organisers, growing membership] when all of:
-//     - a steady event cadence: at least 3 events in the last 180 days and a median gap between
-//       events of at most 60 days (roughly every other month or more often);
-//     - growing membership: more joined than left in the last 90 days;
-//     - at least 3 organisers: roles have multiplied beyond a founding pair.
-//   COALESCING [first events, first repeat attendees, a core group forms] when any of:
-//     - at least 1 event held;
-//     - at least 1 repeat attendee (came back within 90 days);
-//     - at least 2 organisers: a core group is forming;
-//     - at least 5 members: more than a handful of loose people.
-//   POTENTIAL [few members, no events yet] otherwise: fewer than 5 members, no events, at most one organiser.
+// The thresholds, and why (each stage's row in DOMAIN.md's stage table in brackets), are in
+// stage-checks.ts. From the signals alone, highest first:
+//   TRANSFORMATION when any of its signs shows (checked first, because a network that is winding
+//   down should be told so even if it once matured); then STEWARDSHIP, then MATURING, when all of
+//   their criteria are met; then COALESCING when any of its signs shows; POTENTIAL otherwise.
 //
 // Missing signals (null = not tracked yet): a stage is only suggested when every signal it needs is
 // known. A criterion that cannot be checked blocks the stage rather than passing it, so with events
-// unknown the suggestion stops at COALESCING, and with contributors unknown it stops at MATURING.
+// unknown the signals alone stop at COALESCING, and with contributors unknown they stop at MATURING.
 // When the known signals for a higher stage all pass and only missing ones block it, a reason says
 // so. TRANSFORMATION can still be suggested from members and organisers alone: those signals are
 // known, and hiding a warning because events are not tracked would not help the steward.
 // The median gap is naturally absent with fewer than 2 events held; that is "no cadence yet", not
 // a missing signal.
+//
+// The stage stewards set: a missing signal must never push the suggestion below it. The
+// suggestion steps down from the stage set only past stages the signals rule out with every
+// signal those stages depend on known. A known shortfall is not enough while another signal is
+// missing: the criteria for reaching a stage are not a test for leaving it, and a maturing network
+// with a quiet quarter (one joined, one left) is not coalescing again. Where a stage cannot be
+// judged for a missing signal, the suggestion stops there; at the stage set itself that is "not
+// enough evidence to suggest a change" (enoughEvidence: false), with what Hearth can see and what
+// it cannot. TRANSFORMATION, the way a network ends, may follow any stage and is suggested from
+// known signals whatever the stage set.
 
 import type { LifecycleStage } from '../../db/schema.ts';
+import { judgeStage, missingSignalsOf, potentialReasons, stageName, type NetworkSignals } from './stage-checks.ts';
 
-export type { LifecycleStage };
-
-/** What the product can see of a network; null = that signal is not tracked yet (later modules add events, contributions). */
-export interface NetworkSignals {
-  memberCount: number;
-  newcomersLast90Days: number; // members who joined in the last 90 days
-  membersLeftLast90Days: number; // members who left in the last 90 days
-  organiserCount: number; // members with role ORGANISER or STEWARD
-  eventsHeld: number | null; // all time
-  eventsLast180Days: number | null;
-  medianDaysBetweenEvents: number | null;
-  repeatAttendees: number | null; // people who came back within 90 days
-  contributorsLast180Days: number | null; // hosted, spoke, mentored, wrote or reviewed
-  ageDays: number; // since the network was created
-}
+export type { LifecycleStage, NetworkSignals };
 
 export interface LifecycleSuggestion {
   stage: LifecycleStage;
   reasons: string[];
   missingSignals: string[];
+  /**
+   * False when the known signals can neither confirm the stage stewards set nor rule it out, so
+   * Hearth has not enough evidence to suggest a change: `stage` is then the stage set.
+   */
+  enoughEvidence: boolean;
 }
 
-const FEW_MEMBERS = 5; // fewer than this is "few members"
-const CORE_GROUP_ORGANISERS = 2;
-const SEVERAL_ORGANISERS = 3;
-const STEADY_EVENTS_LAST_180_DAYS = 3;
-const STEADY_MEDIAN_GAP_DAYS = 60;
-const ESTABLISHED_AGE_DAYS = 730; // 2 years; "more than" this is established
-const MANY_CONTRIBUTORS = 10;
-const STEADY_NEWCOMERS_LAST_90_DAYS = 3;
-const NOTABLE_DEPARTURES_LAST_90_DAYS = 3;
+/** The order a network usually passes through the stages; TRANSFORMATION may follow any of them. */
+const STAGE_ORDER: readonly LifecycleStage[] = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'];
 
-const EVENTS_HELD = 'events held';
-const EVENT_CADENCE = 'event cadence';
-const REPEAT_ATTENDEES = 'repeat attendees';
-const CONTRIBUTORS = 'contributors';
+const rank = (stage: LifecycleStage) => STAGE_ORDER.indexOf(stage);
 
-/** The outcome of one criterion: met, not met, or not checkable because a signal is missing. */
-type Check = { met: true; reason: string } | { met: false } | { met: null; missing: string };
+/** The stage to suggest to stewards who set `current`, with the reasons and the signals not seen. */
+export function suggestLifecycleStage(signals: NetworkSignals, current: LifecycleStage): LifecycleSuggestion {
+  const missingSignals = missingSignalsOf(signals);
+  const shown = stageFromSignals(signals);
+  if (rank(shown.stage) >= rank(current)) return { ...shown, missingSignals, enoughEvidence: true };
 
-interface StageCheck {
-  stage: LifecycleStage;
-  checks: Check[];
+  // The signals alone point lower than the stage set. Step down only past stages that the
+  // signals rule out with every signal they depend on known.
+  const ruledOut: string[] = [];
+  for (let step = rank(current); step > rank(shown.stage); step -= 1) {
+    const stage = STAGE_ORDER[step]!;
+    if (stage === 'POTENTIAL') break; // never reached: the loop stops above the stage the signals show
+    const verdict = judgeStage(stage, signals);
+    if (verdict.kind === 'ruledOut' && verdict.missing.length === 0) {
+      ruledOut.push(...verdict.reasons);
+      continue;
+    }
+    // Only a missing signal could take the suggestion lower: stop here, and say what it depends on.
+    const still = stage === current;
+    const reasons = [...ruledOut, ...verdict.known, dependsOn(stage, verdict.missing, still)];
+    return { stage, reasons, missingSignals, enoughEvidence: !still };
+  }
+  return {
+    stage: shown.stage,
+    reasons: [...new Set([...ruledOut, ...shown.reasons])],
+    missingSignals,
+    enoughEvidence: true,
+  };
 }
 
-export function suggestLifecycleStage(signals: NetworkSignals): LifecycleSuggestion {
-  const missingSignals = findMissingSignals(signals);
-
-  const transformation = transformationReasons(signals);
-  if (transformation.length > 0) return { stage: 'TRANSFORMATION', reasons: transformation, missingSignals };
-
-  // Stages that need every criterion, highest first.
-  const cadence = checkCadence(signals);
-  const allOf: StageCheck[] = [
-    {
-      stage: 'STEWARDSHIP',
-      checks: [
-        signals.ageDays > ESTABLISHED_AGE_DAYS
-          ? met(`The network is ${signals.ageDays} days old, more than 2 years.`)
-          : notMet(),
-        cadence,
-        checkContributors(signals),
-        signals.organiserCount >= CORE_GROUP_ORGANISERS
-          ? met(`${plural(signals.organiserCount, 'organiser')}, so others can take over.`)
-          : notMet(),
-        signals.newcomersLast90Days >= STEADY_NEWCOMERS_LAST_90_DAYS
-          ? met(`${plural(signals.newcomersLast90Days, 'newcomer')} in the last 90 days.`)
-          : notMet(),
-      ],
-    },
-    {
-      stage: 'MATURING',
-      checks: [
-        cadence,
-        signals.newcomersLast90Days > signals.membersLeftLast90Days
-          ? met(
-              `Membership is growing: ${signals.newcomersLast90Days} joined and ${signals.membersLeftLast90Days} left in the last 90 days.`,
-            )
-          : notMet(),
-        signals.organiserCount >= SEVERAL_ORGANISERS
-          ? met(`${plural(signals.organiserCount, 'organiser')} share the work.`)
-          : notMet(),
-      ],
-    },
-  ];
+/** The highest stage the known signals support on their own, as if stewards had set none. */
+function stageFromSignals(signals: NetworkSignals): { stage: LifecycleStage; reasons: string[] } {
+  const transformation = judgeStage('TRANSFORMATION', signals);
+  if (transformation.kind === 'fits') return { stage: 'TRANSFORMATION', reasons: transformation.reasons };
 
   let blockedReason: string | null = null;
-  for (const { stage, checks } of allOf) {
-    if (checks.some((check) => check.met === false)) continue;
-    const missing = [...new Set(checks.flatMap((check) => (check.met === null ? [check.missing] : [])))];
-    if (missing.length === 0) {
-      const reasons = checks.flatMap((check) => (check.met ? [check.reason] : []));
-      return { stage, reasons: blockedReason === null ? reasons : [...reasons, blockedReason], missingSignals };
-    }
+  const withBlocked = (reasons: string[]) => (blockedReason === null ? reasons : [...reasons, blockedReason]);
+  for (const stage of ['STEWARDSHIP', 'MATURING'] as const) {
+    const verdict = judgeStage(stage, signals);
+    if (verdict.kind === 'fits') return { stage, reasons: withBlocked(verdict.reasons) };
     // Everything known points to this stage; only missing signals stand in the way. Say so once,
     // for the highest such stage.
-    blockedReason ??= `Not enough evidence for ${stageName(stage)}: ${listOf(missing)} ${missing.length === 1 ? 'is' : 'are'} not tracked yet.`;
+    if (verdict.kind === 'unknown') {
+      const { missing } = verdict;
+      blockedReason ??= `Not enough evidence for ${stageName(stage)}: ${listOf(missing)} ${missing.length === 1 ? 'is' : 'are'} not tracked yet.`;
+    }
   }
 
-  const coalescing = coalescingReasons(signals);
-  if (coalescing.length > 0) {
-    return {
-      stage: 'COALESCING',
-      reasons: blockedReason === null ? coalescing : [...coalescing, blockedReason],
-      missingSignals,
-    };
-  }
-
-  return { stage: 'POTENTIAL', reasons: potentialReasons(signals), missingSignals };
+  const coalescing = judgeStage('COALESCING', signals);
+  if (coalescing.kind === 'fits') return { stage: 'COALESCING', reasons: withBlocked(coalescing.reasons) };
+  return { stage: 'POTENTIAL', reasons: potentialReasons(signals) };
 }
 
-function findMissingSignals(signals: NetworkSignals): string[] {
-  const missing: string[] = [];
-  if (signals.eventsHeld === null) missing.push(EVENTS_HELD);
-  if (checkCadence(signals).met === null) missing.push(EVENT_CADENCE);
-  if (signals.repeatAttendees === null) missing.push(REPEAT_ATTENDEES);
-  if (signals.contributorsLast180Days === null) missing.push(CONTRIBUTORS);
-  return missing;
+function dependsOn(stage: LifecycleStage, missing: readonly string[], still: boolean): string {
+  const which = missing.length === 1 ? 'which is' : 'which are';
+  return `Whether the network is ${still ? 'still ' : ''}${stageName(stage)} depends on ${listOf(missing)}, ${which} not tracked yet.`;
 }
 
-function transformationReasons(signals: NetworkSignals): string[] {
-  const reasons: string[] = [];
-  const { eventsHeld, eventsLast180Days } = signals;
-  if (eventsHeld !== null && eventsHeld > 0 && eventsLast180Days === 0) {
-    reasons.push(`No events in the last 180 days after ${eventsHeld} held.`);
-  }
-  if (
-    signals.membersLeftLast90Days > signals.newcomersLast90Days &&
-    signals.membersLeftLast90Days >= NOTABLE_DEPARTURES_LAST_90_DAYS
-  ) {
-    reasons.push(
-      `More members left than joined in the last 90 days: ${signals.membersLeftLast90Days} left, ${signals.newcomersLast90Days} joined.`,
-    );
-  }
-  if (signals.ageDays > ESTABLISHED_AGE_DAYS && signals.organiserCount <= 1) {
-    const who = signals.organiserCount === 1 ? 'Only 1 organiser' : 'No organisers';
-    reasons.push(`${who} in a network ${signals.ageDays} days old, more than 2 years.`);
-  }
-  return reasons;
-}
-
-function checkCadence(signals: NetworkSignals): Check {
-  const { eventsHeld, eventsLast180Days, medianDaysBetweenEvents: median } = signals;
-  if (eventsLast180Days === null) return { met: null, missing: EVENT_CADENCE };
-  if (eventsLast180Days < STEADY_EVENTS_LAST_180_DAYS) return notMet();
-  if (median === null) {
-    // With fewer than 2 events held there is no gap to measure: no cadence yet, not a missing signal.
-    return eventsHeld !== null && eventsHeld < 2 ? notMet() : { met: null, missing: EVENT_CADENCE };
-  }
-  if (median > STEADY_MEDIAN_GAP_DAYS) return notMet();
-  return met(
-    `${plural(eventsLast180Days, 'event')} in the last 180 days, a median of ${plural(round(median), 'day')} apart.`,
-  );
-}
-
-function checkContributors(signals: NetworkSignals): Check {
-  const contributors = signals.contributorsLast180Days;
-  if (contributors === null) return { met: null, missing: CONTRIBUTORS };
-  if (contributors < MANY_CONTRIBUTORS) return notMet();
-  return met(
-    `${contributors} ${contributors === 1 ? 'person' : 'people'} hosted, spoke, mentored, wrote or reviewed in the last 180 days.`,
-  );
-}
-
-function coalescingReasons(signals: NetworkSignals): string[] {
-  const reasons: string[] = [];
-  if (signals.eventsHeld !== null && signals.eventsHeld >= 1) {
-    reasons.push(`${plural(signals.eventsHeld, 'event')} held so far.`);
-  }
-  if (signals.repeatAttendees !== null && signals.repeatAttendees >= 1) {
-    const who = signals.repeatAttendees === 1 ? '1 person came' : `${signals.repeatAttendees} people came`;
-    reasons.push(`${who} back to an event within 90 days.`);
-  }
-  if (signals.organiserCount >= CORE_GROUP_ORGANISERS) {
-    reasons.push(`${signals.organiserCount} organisers: a core group is forming.`);
-  }
-  if (signals.memberCount >= FEW_MEMBERS) {
-    reasons.push(`${plural(signals.memberCount, 'member')}, at least ${FEW_MEMBERS}.`);
-  }
-  return reasons;
-}
-
-function potentialReasons(signals: NetworkSignals): string[] {
-  const reasons = [`${plural(signals.memberCount, 'member')}, fewer than ${FEW_MEMBERS}.`];
-  if (signals.eventsHeld === 0) reasons.push('No events held yet.');
-  reasons.push(
-    `${signals.organiserCount === 1 ? 'Only 1 organiser' : 'No organisers'} so far; a core group needs at least ${CORE_GROUP_ORGANISERS}.`,
-  );
-  return reasons;
-}
-
-function met(reason: string): Check {
-  return { met: true, reason };
-}
-
-function notMet(): Check {
-  return { met: false };
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Medians can fall between two whole days (30.5); one decimal place is enough for a person. */
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function listOf(items: string[]): string {
+function listOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function stageName(stage: LifecycleStage): string {
-  return stage.charAt(0) + stage.slice(1).toLowerCase();
 }

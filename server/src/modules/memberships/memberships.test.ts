@@ -5,6 +5,7 @@ import {
   caught,
   networkWith,
   roleIn,
+  serviceContext,
   signedUpPerson,
   startedNetwork,
 } from '../../testing/factories.ts';
@@ -83,6 +84,28 @@ describe.each(DATABASE_KINDS)('memberships service on %s', (kind) => {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(await activeStewards(database.db, network.id)).toHaveLength(1);
+    });
+  });
+
+  describe('myMemberships', () => {
+    it("should list the viewer's current networks by name, with their role, and none they left", async () => {
+      const steward = await signedUpPerson(database.db);
+      const me = await signedUpPerson(database.db);
+      const tag = crypto.randomUUID().slice(0, 6);
+      const zeal = await startedNetwork(steward, { name: `Zeal ${tag}` });
+      const apex = await startedNetwork(me, { name: `apex ${tag}` });
+      const gone = await startedNetwork(steward, { name: `Gone ${tag}` });
+      for (const network of [zeal, gone]) await memberships.joinNetwork(me, network.id, true);
+      await memberships.leaveNetwork(me, gone.id);
+      const mine = await memberships.myMemberships(me);
+      expect(mine.map((m) => [m.network.name, m.role])).toEqual([
+        [`apex ${tag}`, 'STEWARD'],
+        [`Zeal ${tag}`, 'MEMBER'],
+      ]);
+      expect(mine[0]!.joinedAt).toBeInstanceOf(Date);
+      expect(await memberships.myMemberships(await signedUpPerson(database.db))).toEqual([]);
+      expect((await caught(memberships.myMemberships(serviceContext(database.db)))).code).toBe('UNAUTHENTICATED');
+      expect(apex.id).toBe(mine[0]!.network.id);
     });
   });
 });

@@ -247,6 +247,16 @@ export async function countMembers(db: Executor, query: MemberListQuery): Promis
   return new Map(rows.map((row) => [row.networkId, Number(row.count)]));
 }
 
+/** The person's active memberships, by the person's index. */
+export async function getActiveMembershipsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .select(['network_id as networkId', 'role', 'joined_at as joinedAt'])
+    .where('user_id', '=', userId)
+    .where('left_at', 'is', null)
+    .execute();
+}
+
 /** Every membership the person has had (past ones too), for their export; the service orders them. */
 export async function getMembershipsForExport(db: Executor, userId: string) {
   return db

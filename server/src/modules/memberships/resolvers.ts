@@ -2,6 +2,9 @@ import type { Resolvers } from '../../graphql/generated.ts';
 import * as memberships from './service.ts';
 
 export const membershipResolvers: Resolvers = {
+  Query: {
+    myMemberships: (_root, _args, ctx) => memberships.myMemberships(ctx.services),
+  },
   Mutation: {
     joinNetwork: (_root, { networkId, acceptCodeOfConduct }, ctx) =>
       memberships.joinNetwork(ctx.services, networkId, acceptCodeOfConduct),

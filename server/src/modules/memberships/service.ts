@@ -130,6 +130,28 @@ export function sharesNetworkWith(viewerId: string): IdCondition {
   return repo.sharesNetworkWith(viewerId);
 }
 
+/** One of the viewer's own networks, with their role there. */
+export interface OwnMembership {
+  network: NetworkRecord;
+  role: NetworkRole;
+  joinedAt: Date;
+}
+
+/** The networks the viewer belongs to now, by name, for their account page. */
+export async function myMemberships(ctx: ServiceContext): Promise<OwnMembership[]> {
+  const viewer = requireViewer(ctx);
+  const rows = await repo.getActiveMembershipsOfUser(ctx.db, viewer.userId);
+  const named = await networks.networksByIds(
+    ctx,
+    rows.map((row) => row.networkId),
+  );
+  return rows
+    .map((row) => ({ network: named.get(row.networkId)!, role: row.role, joinedAt: row.joinedAt }))
+    .sort((a, b) => BY_NAME.compare(a.network.name, b.network.name) || byCodeUnits(a.network.slug, b.network.slug));
+}
+
+const BY_NAME = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
 // The member directory's rows; the people module shows each member as the viewer may see them.
 
 export interface MemberPageQuery {

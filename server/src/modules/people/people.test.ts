@@ -114,12 +114,12 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       });
     });
 
-    it('should normalise skills: trimmed, lower case, single spaced, duplicates and blanks dropped', async () => {
+    it('should keep skills as typed: trimmed, single spaced, blanks and duplicates in any case dropped', async () => {
       const me = await signUp();
       const person = await people.updateProfile(me, {
         skills: [' Service  Design ', 'service design', 'SEO', '', 'seo', 'Mailchimp "tips", \\ {x}'],
       });
-      expect(person.skills).toEqual(['service design', 'seo', 'mailchimp "tips", \\ {x}']);
+      expect(person.skills).toEqual(['Service Design', 'SEO', 'Mailchimp "tips", \\ {x}']);
     });
 
     it.each([
@@ -340,6 +340,43 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       expect(await names({ search: "_ % & ! ' :*" })).toEqual(['Mo Mentor', 'Lee Lead', 'Sam Steward']);
     });
 
+    it('should match a skill in any letter case and show each person the spelling they typed', async () => {
+      const upper = await signUp('Wren Upper');
+      const lower = await signUp('Lou Lower');
+      const network = await networkWith(upper, lower);
+      await people.updateProfile(upper, { skills: ['WordPress', 'Mailchimp'] });
+      await people.updateProfile(lower, { skills: ['wordpress'] });
+      const skillsOf = async (filter: people.MemberFilterInput) =>
+        (await membersPage(upper, network.id, { filter })).members.map((m) => [m.person.name, m.person.skills]);
+      const both = [
+        ['Wren Upper', ['WordPress', 'Mailchimp']],
+        ['Lou Lower', ['wordpress']],
+      ];
+      expect(await skillsOf({ skill: 'WORDPRESS' })).toEqual(both);
+      expect(await skillsOf({ skill: 'wordpress' })).toEqual(both);
+      expect(await skillsOf({ search: 'WordP' })).toEqual(both);
+      expect(await skillsOf({ skill: 'mailchimp' })).toEqual([['Wren Upper', ['WordPress', 'Mailchimp']]]);
+      expect(await skillsOf({ search: 'mailc' })).toEqual([['Wren Upper', ['WordPress', 'Mailchimp']]]);
+    });
+
+    it('should show the lower-cased tags of a profile saved before spellings were kept', async () => {
+      const earlier = await signUp('Ed Earlier');
+      const network = await networkWith(earlier);
+      await people.updateProfile(earlier, { skills: ['Google Ads'] });
+      // As the profile stood before the spelling column: only the lower-cased tags.
+      await database.db
+        .updateTable('profiles')
+        .set({ skills_as_typed: null })
+        .where('user_id', '=', id(earlier))
+        .execute();
+      expect((await people.getPerson(earlier, id(earlier)))?.skills).toEqual(['google ads']);
+      const page = await membersPage(earlier, network.id, { filter: { skill: 'Google ads' } });
+      expect(page.members.map((m) => m.person.skills)).toEqual([['google ads']]);
+      // Saved again, the profile keeps the spelling.
+      await people.updateProfile(earlier, { skills: ['Google Ads', 'SEO'] });
+      expect((await people.getPerson(earlier, id(earlier)))?.skills).toEqual(['Google Ads', 'SEO']);
+    });
+
     it('should find people by their new name and details as soon as they change them', async () => {
       const changer = await signUp('Chris Before');
       const steward = await signUp('Sam Steward');
@@ -412,7 +449,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const me = await signUp('Ex Porter', email);
       const network = await startedNetwork(me);
       await lifecycle.setLifecycleStage(me, network.id, 'COALESCING', 'First meetup held');
-      await people.updateProfile(me, { skills: ['seo'], visibility: 'PRIVATE' });
+      await people.updateProfile(me, { skills: ['SEO'], visibility: 'PRIVATE' });
       const exported = JSON.parse(await people.exportMyData(me));
       expect(exported).toEqual({
         exportedAt: expect.any(String),
@@ -426,7 +463,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
           roleTitle: null,
           isDigitalLead: false,
           isMentor: false,
-          skills: ['seo'],
+          skills: ['SEO'],
           supportNeeds: [],
           visibility: 'PRIVATE',
           createdAt: expect.any(String),

@@ -40,7 +40,8 @@ const PROFILE_COLUMNS = [
   'profiles.role_title as roleTitle',
   sql<boolean>`coalesce(profiles.is_digital_lead, false)`.as('isDigitalLead'),
   sql<boolean>`coalesce(profiles.is_mentor, false)`.as('isMentor'),
-  sql<string[]>`coalesce(profiles.skills, '{}')`.as('skills'),
+  // As the person typed them; a profile saved before that was kept has only the lower-cased tags.
+  sql<string[]>`coalesce(profiles.skills_as_typed, profiles.skills, '{}')`.as('skills'),
   sql<SupportCategory[]>`coalesce(profiles.support_needs::text[], '{}')`.as('supportNeeds'),
   sql<ProfileVisibility>`coalesce(profiles.visibility, 'MEMBERS')`.as('visibility'),
 ] as const;
@@ -66,7 +67,13 @@ export async function getPeople(
     .execute();
 }
 
-export type ProfileChanges = Partial<ProfileFields>;
+/** Skills as typed, for display, and their lower-cased keys for matching, in the same order. */
+export interface SkillList {
+  asTyped: string[];
+  keys: string[];
+}
+
+export type ProfileChanges = Omit<Partial<ProfileFields>, 'skills'> & { skills?: SkillList };
 
 /** Writes the changed fields, making the profile row on first use; concurrent first writes both land. */
 export async function upsertProfile(db: Executor, userId: string, changes: ProfileChanges, now: Date): Promise<void> {
@@ -79,7 +86,10 @@ export async function upsertProfile(db: Executor, userId: string, changes: Profi
     ...(changes.roleTitle !== undefined && { role_title: changes.roleTitle }),
     ...(changes.isDigitalLead !== undefined && { is_digital_lead: changes.isDigitalLead }),
     ...(changes.isMentor !== undefined && { is_mentor: changes.isMentor }),
-    ...(changes.skills !== undefined && { skills: sql<string[]>`cast(${arrayLiteral(changes.skills)} as text[])` }),
+    ...(changes.skills !== undefined && {
+      skills: sql<string[]>`cast(${arrayLiteral(changes.skills.keys)} as text[])`,
+      skills_as_typed: sql<string[]>`cast(${arrayLiteral(changes.skills.asTyped)} as text[])`,
+    }),
     ...(changes.supportNeeds !== undefined && {
       support_needs: sql<SupportCategory[]>`cast(${arrayLiteral(changes.supportNeeds)} as support_category[])`,
     }),
@@ -178,7 +188,7 @@ export async function getProfileForExport(db: Executor, userId: string) {
       'role_title as roleTitle',
       'is_digital_lead as isDigitalLead',
       'is_mentor as isMentor',
-      'skills',
+      sql<string[]>`coalesce(skills_as_typed, skills)`.as('skills'),
       sql<SupportCategory[]>`support_needs::text[]`.as('supportNeeds'),
       'visibility',
       'created_at as createdAt',

@@ -4,22 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** What a new network needs. */
+/**
+ * What a new network needs. Every field at fault is named at once: one BAD_USER_INPUT error per
+ * field, each with its field in `extensions.field`.
+ */
 export type CreateNetworkInput = {
   /** The code of conduct members accept, 1 to 20,000 characters. */
   codeOfConduct: string;
-  /** Degrees, -90 to 90. */
-  latitude: number;
-  /** Degrees, -180 to 180. */
-  longitude: number;
+  /** Degrees, -90 to 90. With longitude, sets the map position by hand instead of from the place name; give both or neither. */
+  latitude?: number | null | undefined;
+  /** Degrees, -180 to 180. With latitude, sets the map position by hand instead of from the place name; give both or neither. */
+  longitude?: number | null | undefined;
   /** 1 to 120 characters; its address is made from it. */
   name: string;
-  /** The town, city or area served, 1 to 120 characters. */
+  /**
+   * The town, city or area served, 1 to 120 characters. Without latitude and longitude, the network
+   * is put on the map at this place, looked up in the offline gazetteer (UK places first);
+   * BAD_USER_INPUT on `placeName`, with close names, when there is no such place.
+   */
   placeName: string;
   /** Why the network exists, 1 to 2,000 characters. */
   purpose: string;
-  /** The wider region, 1 to 120 characters. */
-  region: string;
+  /** The wider region, up to 120 characters. Left out or blank: the place's region from the gazetteer (e.g. England for Sheffield). */
+  region?: string | null | undefined;
   /** Its values, up to 4,000 characters; may be empty. */
   values: string;
 };
@@ -62,7 +69,7 @@ export type MemberFilter = {
    * Each word must start a word there ("hous" finds "housing"); punctuation is ignored.
    */
   search?: string | null | undefined;
-  /** Only people with this skill tag (compared as a normalised tag). */
+  /** Only people with this skill, in any letter case. */
   skill?: string | null | undefined;
   /** Only people looking for this kind of support. */
   supportCategory?: SupportCategory | null | undefined;
@@ -137,7 +144,10 @@ export type SupportCategory =
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
 
-/** Changes to a network; fields left out stay as they are. Changing the code of conduct raises its version. */
+/**
+ * Changes to a network; fields left out stay as they are. Changing the code of conduct raises its
+ * version. Every field at fault is named at once, one BAD_USER_INPUT error per field.
+ */
 export type UpdateNetworkInput = {
   /** 1 to 20,000 characters. */
   codeOfConduct?: string | null | undefined;
@@ -146,17 +156,17 @@ export type UpdateNetworkInput = {
    * if another change was saved since, so two stewards editing at once do not overwrite each other.
    */
   expectedDetailsVersion?: number | null | undefined;
-  /** Degrees, -90 to 90. */
+  /** Degrees, -90 to 90. Give latitude and longitude together, to set the map position by hand. */
   latitude?: number | null | undefined;
-  /** Degrees, -180 to 180. */
+  /** Degrees, -180 to 180. Give latitude and longitude together, to set the map position by hand. */
   longitude?: number | null | undefined;
   /** 1 to 120 characters. The address (slug) does not change. */
   name?: string | null | undefined;
-  /** 1 to 120 characters. */
+  /** 1 to 120 characters. A new place name without latitude and longitude moves the network to that place, from the gazetteer. */
   placeName?: string | null | undefined;
   /** 1 to 2,000 characters. */
   purpose?: string | null | undefined;
-  /** 1 to 120 characters. */
+  /** Up to 120 characters; blank: the place's region from the gazetteer. */
   region?: string | null | undefined;
   /** Up to 4,000 characters. */
   values?: string | null | undefined;
@@ -185,7 +195,7 @@ export type UpdateProfileInput = {
   roleTitle?: string | null | undefined;
   /** Up to 80 characters. */
   sector?: string | null | undefined;
-  /** Replaces the skills: up to 20 tags of up to 40 characters; trimmed, lower-cased, duplicates dropped. */
+  /** Replaces the skills: up to 20 of up to 40 characters; trimmed and kept as typed. Duplicates, compared without regard to case, are dropped: the first spelling stays. */
   skills?: Array<string> | null | undefined;
   /** Replaces the kinds of support they are looking for. */
   supportNeeds?: Array<SupportCategory> | null | undefined;
@@ -248,7 +258,7 @@ export type NetworkDirectoryQueryVariables = Exact<{
 export type NetworkDirectoryQuery = {
   networks: {
     totalCount: number;
-    nearPlace: { name: string; region: string | null } | null;
+    nearPlace: { name: string; region: string | null; country: string; countryName: string } | null;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: Array<{
       cursor: string;
@@ -266,6 +276,12 @@ export type NetworkDirectoryQuery = {
     }>;
   };
 };
+
+export type ClosePlacesQueryVariables = Exact<{
+  name: string;
+}>;
+
+export type ClosePlacesQuery = { closePlaces: Array<{ name: string; region: string | null }> };
 
 export type NetworkPageQueryVariables = Exact<{
   slug: string;
@@ -290,7 +306,12 @@ export type NetworkPageQuery = {
       stage: LifecycleStage;
       since: string;
       history: Array<{ stage: LifecycleStage; note: string; setAt: string; setBy: { name: string } | null }>;
-      suggestion: { stage: LifecycleStage; reasons: Array<string>; missingSignals: Array<string> };
+      suggestion: {
+        stage: LifecycleStage;
+        reasons: Array<string>;
+        missingSignals: Array<string>;
+        enoughEvidence: boolean;
+      };
     };
   } | null;
 };
@@ -370,6 +391,42 @@ export type UpdateNetworkMutationVariables = Exact<{
 }>;
 
 export type UpdateNetworkMutation = { updateNetwork: { id: string; slug: string; codeOfConductVersion: number } };
+
+export type NetworkNextStepsQueryVariables = Exact<{
+  slug: string;
+  personId: string | number;
+}>;
+
+export type NetworkNextStepsQuery = {
+  person: {
+    id: string;
+    organisation: string | null;
+    roleTitle: string | null;
+    skills: Array<string>;
+    supportNeeds: Array<SupportCategory>;
+  } | null;
+  network: {
+    id: string;
+    stewards: {
+      pageInfo: { hasNextPage: boolean };
+      edges: Array<{ node: { person: { id: string; name: string } } }>;
+    } | null;
+  } | null;
+};
+
+export type NetworkToLeaveQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkToLeaveQuery = {
+  network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
+
+export type MyNetworksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyNetworksQuery = {
+  myMemberships: Array<{ role: NetworkRole; network: { id: string; slug: string; name: string; placeName: string } }>;
+};
 
 export type PersonDetailsFragment = {
   id: string;
@@ -585,6 +642,8 @@ export const NetworkDirectoryDocument = new TypedDocumentString(`
     nearPlace {
       name
       region
+      country
+      countryName
     }
     pageInfo {
       hasNextPage
@@ -609,6 +668,14 @@ export const NetworkDirectoryDocument = new TypedDocumentString(`
   memberCount
   purpose
 }`) as unknown as TypedDocumentString<NetworkDirectoryQuery, NetworkDirectoryQueryVariables>;
+export const ClosePlacesDocument = new TypedDocumentString(`
+    query ClosePlaces($name: String!) {
+  closePlaces(name: $name) {
+    name
+    region
+  }
+}
+    `) as unknown as TypedDocumentString<ClosePlacesQuery, ClosePlacesQueryVariables>;
 export const NetworkPageDocument = new TypedDocumentString(`
     query NetworkPage($slug: String!) {
   network(slug: $slug) {
@@ -633,6 +700,7 @@ export const NetworkPageDocument = new TypedDocumentString(`
         stage
         reasons
         missingSignals
+        enoughEvidence
       }
     }
   }
@@ -722,6 +790,56 @@ export const UpdateNetworkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateNetworkMutation, UpdateNetworkMutationVariables>;
+export const NetworkNextStepsDocument = new TypedDocumentString(`
+    query NetworkNextSteps($slug: String!, $personId: ID!) {
+  person(id: $personId) {
+    id
+    organisation
+    roleTitle
+    skills
+    supportNeeds
+  }
+  network(slug: $slug) {
+    id
+    stewards: members(filter: {role: STEWARD}, first: 10) {
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          person {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkNextStepsQuery, NetworkNextStepsQueryVariables>;
+export const NetworkToLeaveDocument = new TypedDocumentString(`
+    query NetworkToLeave($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkToLeaveQuery, NetworkToLeaveQueryVariables>;
+export const MyNetworksDocument = new TypedDocumentString(`
+    query MyNetworks {
+  myMemberships {
+    role
+    network {
+      id
+      slug
+      name
+      placeName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNetworksQuery, MyNetworksQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {

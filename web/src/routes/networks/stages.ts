@@ -1,21 +1,31 @@
 import type { LifecycleStage } from '#lib/graphql/generated.ts';
 import { optionList, parseOption } from '#lib/options.ts';
 
-/** The lifecycle stages in order, with the words the pages use for them. */
+/**
+ * The lifecycle stages in order, with the words the pages use for them: each explained in a
+ * sentence a visitor can follow (DOMAIN.md, "Lifecycle of a network").
+ */
 const STAGE_WORDS = {
-  POTENTIAL: { label: 'Potential', description: 'Loose people with a shared problem, no regular activity.' },
-  COALESCING: { label: 'Coalescing', description: 'First events; a core group forms; purpose being named.' },
+  POTENTIAL: {
+    label: 'Potential',
+    description: 'People who share a problem have found each other, but nothing happens regularly yet.',
+  },
+  COALESCING: {
+    label: 'Coalescing',
+    description: 'The first events have been held, and a core group is forming and naming its purpose.',
+  },
   MATURING: {
     label: 'Maturing',
-    description: 'A regular rhythm, growing membership, content and roles multiply.',
+    description:
+      'It meets at a regular rhythm and is growing, with more people taking on roles and sharing what they know.',
   },
   STEWARDSHIP: {
     label: 'Stewardship',
-    description: 'Established; the work is keeping it relevant and sustainable.',
+    description: 'It is well established, and the work now is keeping it relevant and sustainable.',
   },
   TRANSFORMATION: {
     label: 'Transformation',
-    description: 'Changing form, merging, handing over or winding down.',
+    description: 'It is changing form: merging with another group, handing over, or winding down.',
   },
 } satisfies Record<LifecycleStage, { label: string; description: string }>;
 
@@ -23,6 +33,11 @@ export const STAGES = optionList(STAGE_WORDS);
 
 export function stageLabel(stage: LifecycleStage): string {
   return STAGE_WORDS[stage].label;
+}
+
+/** What the stage means, in one sentence. */
+export function stageDescription(stage: LifecycleStage): string {
+  return STAGE_WORDS[stage].description;
 }
 
 /** A stage from a query string or form, or null when it names none. */

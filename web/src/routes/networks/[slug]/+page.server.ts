@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
   JoinNetworkDocument,
-  LeaveNetworkDocument,
   NetworkIdentityDocument,
+  NetworkNextStepsDocument,
   NetworkPageDocument,
   SetLifecycleStageDocument,
 } from '#lib/graphql/generated.ts';
@@ -11,19 +11,39 @@ import type { HearthGraphqlError } from '#lib/server/contract.ts';
 import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
 import { requireUser } from '#lib/server/session.ts';
 import { parseStage } from '../stages.ts';
+import { hasProfileBasics, type NextSteps } from './next-steps.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** Every field of the page's three forms; each failure says which form it belongs to. */
+/** Every field of the page's two forms; each failure says which form it belongs to. */
 type Field = 'acceptCodeOfConduct' | 'stage' | 'note';
-type NetworkAction = 'join' | 'leave' | 'stage';
+type NetworkAction = 'join' | 'stage';
 type ActionProblem = FormProblem<Field> & { action: NetworkAction };
 
 export const load = (async (event) => {
-  const { data, errors } = await graphql(event, NetworkPageDocument, { slug: event.params.slug });
+  const { slug } = event.params;
+  const { data, errors } = await graphql(event, NetworkPageDocument, { slug });
   if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
   if (!data.network) error(404, 'There is no network at this address.');
-  return { network: data.network };
+  const { myRole } = data.network;
+  // Stewards run the network; the checklist is for the people who joined it.
+  const nextSteps = myRole && myRole !== 'STEWARD' && event.locals.user ? await memberNextSteps(event) : null;
+  return { network: data.network, nextSteps };
 }) satisfies PageServerLoad;
+
+/** What a member's checklist shows; null when it cannot be read (they left meanwhile, say). */
+async function memberNextSteps(event: RequestEvent): Promise<NextSteps | null> {
+  const { data } = await graphql(event, NetworkNextStepsDocument, {
+    slug: event.params.slug,
+    personId: event.locals.user!.id,
+  });
+  const stewards = data?.network?.stewards;
+  if (!data?.person || !stewards) return null;
+  return {
+    profileComplete: hasProfileBasics(data.person),
+    stewards: stewards.edges.map((edge) => edge.node.person),
+    moreStewards: stewards.pageInfo.hasNextPage,
+  };
+}
 
 /** The network's id, read from its address so a crafted form cannot point the action at another network. */
 async function networkId(event: RequestEvent): Promise<string> {
@@ -54,14 +74,6 @@ export const actions = {
     });
     if (!data || errors.length > 0) return failed('join', errors, ['acceptCodeOfConduct'], {});
     redirect(303, `/networks/${event.params.slug}?joined`);
-  },
-
-  leave: async (event) => {
-    requireUser(event);
-    const id = await networkId(event);
-    const { data, errors } = await graphql(event, LeaveNetworkDocument, { networkId: id });
-    if (!data || errors.length > 0) return failed('leave', errors, [], {});
-    redirect(303, `/networks/${event.params.slug}?left`);
   },
 
   stage: async (event) => {
