@@ -1,7 +1,7 @@
 // The first hour in a network: joining shows next steps, leaving asks first, the account page
 // lists the person's networks, and the lifecycle stages say what they mean wherever they show.
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeScan,
@@ -11,20 +11,13 @@ import {
   newPerson,
   signUp,
   visit,
-  type Person,
+  type SignedIn,
 } from '../support/browser.ts';
 import { networkFields, setStage, startNetwork, uniqueWord, type StartedNetwork } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-
-interface SignedIn {
-  context: BrowserContext;
-  page: Page;
-  person: Person;
-  id: string;
-}
 
 const WIDTHS = [390, 1280] as const;
 const MODES = [

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeScan,
@@ -10,20 +10,13 @@ import {
   signUp,
   graphqlAs,
   visit,
-  type Person,
+  type SignedIn,
 } from '../support/browser.ts';
 import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-
-interface SignedIn {
-  context: BrowserContext;
-  page: Page;
-  person: Person;
-  id: string;
-}
 
 /** Runs a GraphQL operation as the person signed in to this page's browser context. */
 function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {

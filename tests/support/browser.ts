@@ -98,6 +98,14 @@ export interface Person {
   password: string;
 }
 
+/** A person signed in, in a browser context of their own, with their account's id. */
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+  person: Person;
+  id: string;
+}
+
 export function newPerson(label: string): Person {
   return { name: `Test ${label}`, email: uniqueEmail(label), password: 'kettle orchard lantern 42' };
 }
