@@ -45,6 +45,10 @@ async function fieldError(page: Page, field: string): Promise<string> {
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
 
+/** What the focused element says, so a test can tell a success message from <body>. */
+const focusedText = (page: Page) =>
+  page.evaluate(() => (document.activeElement === document.body ? '<body>' : document.activeElement?.textContent?.trim()));
+
 /** Sends a form and waits for the answer to show: a new page without JavaScript, the summary with it. */
 async function submit(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button }).click();
@@ -126,6 +130,8 @@ describe.each(runs)('forms at $width px, $mode', ({ width, javaScriptEnabled }) 
     ]);
 
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+    // With JavaScript, focus follows the person to what happened, not back to the top of <body>.
+    if (javaScriptEnabled) expect(await focusedText(page)).toBe((await page.getByRole('status').innerText()).trim());
     const place = page.locator('dt', { hasText: 'Place' }).locator('xpath=following-sibling::dd[1]');
     expect((await place.innerText()).trim()).toBe('Sheffield, England');
     const slug = new URL(page.url()).pathname.split('/')[2];
@@ -162,5 +168,23 @@ describe.each(runs)('forms at $width px, $mode', ({ width, javaScriptEnabled }) 
     if (javaScriptEnabled) expect(await focusedId(page)).toBe('error-summary');
     if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
     await screenshot(page, `network-unknown-town-${label}`);
+  });
+
+  it('should leave focus on the outcome after saving a profile and after signing out', async () => {
+    await context.clearCookies();
+    await signUp(page, server.url, newPerson(`focus-${label}`));
+    await visit(page, `${server.url}/account/profile`);
+    await page.getByLabel('Role title (optional)').fill('Digital officer');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').waitFor();
+    if (javaScriptEnabled) expect(await focusedText(page)).toMatch(/^Your profile is saved\./);
+
+    await visit(page, `${server.url}/signout`);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/'),
+      page.getByRole('main').getByRole('button', { name: 'Sign out' }).click(),
+    ]);
+    expect((await page.getByRole('status').innerText()).trim()).toBe('You have signed out.');
+    if (javaScriptEnabled) expect(await focusedText(page)).toBe('You have signed out.');
   });
 });

@@ -6,7 +6,8 @@ export const ERROR_SUMMARY_ID = 'error-summary';
 /**
  * The `use:enhance` callback for Hearth's forms: on failure, keeps what the person typed
  * (except passwords, which are cleared, as after a full-page post) and moves focus to the
- * error summary so screen reader and keyboard users land on the problem.
+ * error summary so screen reader and keyboard users land on the problem; on success, moves
+ * focus to what happened (see `focusOutcome`).
  */
 export const keepInputOnFailure: SubmitFunction = () => {
   return async ({ result, update, formElement }) => {
@@ -17,8 +18,24 @@ export const keepInputOnFailure: SubmitFunction = () => {
     }
     await update({ reset: false });
     if (result.type === 'failure') document.getElementById(ERROR_SUMMARY_ID)?.focus();
+    else if (result.type === 'success' || result.type === 'redirect') focusOutcome();
   };
 };
+
+/**
+ * After a form succeeds, SvelteKit leaves focus on <body>, so a screen reader user hears
+ * nothing of what happened and a keyboard user starts again from the top. Focus the page's
+ * status message instead, or its heading when it has none. A fragment in the address wins:
+ * the form sent the person to that place on purpose.
+ */
+export function focusOutcome(): void {
+  if (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) return;
+  const main = document.getElementById('main');
+  const target = main?.querySelector<HTMLElement>('[role="status"]') ?? main?.querySelector<HTMLElement>('h1');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
 
 /** What one field of a form shows: spread on a field component as `{...field('email')}`. */
 export interface FieldState<Name extends string> {
