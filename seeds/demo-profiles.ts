@@ -24,6 +24,31 @@ export const SKILLS_BY_CATEGORY: Record<SupportCategory, readonly string[]> = {
   ],
 };
 
+/** Skills whose usual spelling is more than a capital first letter: names of products, initials. */
+const SKILL_SPELLINGS: Readonly<Record<string, string>> = {
+  canva: 'Canva',
+  mailchimp: 'Mailchimp',
+  'google workspace': 'Google Workspace',
+  'microsoft 365': 'Microsoft 365',
+  wordpress: 'WordPress',
+  seo: 'SEO',
+  'google analytics': 'Google Analytics',
+  'ai tools': 'AI tools',
+  'crm setup': 'CRM setup',
+  salesforce: 'Salesforce',
+  gdpr: 'GDPR',
+  'html and css': 'HTML and CSS',
+  zapier: 'Zapier',
+  excel: 'Excel',
+  'plain english': 'Plain English',
+  'welsh language': 'Welsh language',
+};
+
+/** A skill as a person would type it: the lists here are lower case, as Hearth matches them. */
+export function skillAsTyped(skill: string): string {
+  return SKILL_SPELLINGS[skill] ?? skill.charAt(0).toUpperCase() + skill.slice(1);
+}
+
 interface Specialism {
   roles: readonly string[];
   categories: readonly [SupportCategory, SupportCategory];
@@ -315,7 +340,10 @@ export interface DemoProfile {
   role_title: string | null;
   is_digital_lead: boolean;
   is_mentor: boolean;
+  /** Lower case, as Hearth matches them. */
   skills: string[];
+  /** As the person would write them, which is how Hearth shows them. */
+  skills_as_typed: string[];
   support_needs: SupportCategory[];
   visibility: Visibility;
   created_at: Date;
@@ -470,6 +498,7 @@ export function makeProfile(person: ProfilePerson, random: Random, reference: Da
     is_digital_lead: isDigitalLead,
     is_mentor: isMentor,
     skills,
+    skills_as_typed: skills.map(skillAsTyped),
     support_needs: needs,
     visibility,
     created_at: createdAt,

@@ -29,6 +29,7 @@ interface ProfileRow {
   is_digital_lead: boolean;
   is_mentor: boolean;
   skills: string[];
+  skills_as_typed: string[] | null;
   support_needs: string[];
   visibility: string;
   created_at: Date;
@@ -54,6 +55,8 @@ function expectValidProfile(profile: ProfileRow): void {
   expect([...(profile.pronouns ?? '')].length).toBeLessThanOrEqual(40);
   expect([...(profile.bio ?? '')].length).toBeLessThanOrEqual(2000);
   expect(normaliseSkills(profile.skills), label).toEqual(profile.skills);
+  // Shown as typed, matched in lower case: the two lists are the same skills in the same order.
+  expect(normaliseSkills(profile.skills_as_typed ?? []), label).toEqual(profile.skills);
   expect(new Set(profile.support_needs).size).toBe(profile.support_needs.length);
   expect(profile.support_needs.every((need) => (SUPPORT_CATEGORIES as readonly string[]).includes(need))).toBe(true);
   expect(profile.updated_at.getTime()).toBeGreaterThanOrEqual(profile.created_at.getTime());
@@ -73,8 +76,8 @@ async function checksum(db: AnyDb): Promise<string> {
       order by network_id, user_id`),
     lifecycle: await rows(sql`select id, network_id, stage, note, set_at, set_by from lifecycle_changes order by id`),
     profiles: await rows(sql`select user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
-      is_digital_lead, is_mentor, skills, support_needs::text[] as support_needs, visibility, created_at, updated_at
-      from profiles order by user_id`),
+      is_digital_lead, is_mentor, skills, skills_as_typed, support_needs::text[] as support_needs, visibility,
+      created_at, updated_at from profiles order by user_id`),
   };
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }

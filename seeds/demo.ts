@@ -353,13 +353,14 @@ export async function insertProfiles(db: Kysely<any>, profiles: readonly DemoPro
     const json = JSON.stringify(profiles.slice(start, start + 1_000));
     await sql`
       insert into profiles (user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
-                            is_digital_lead, is_mentor, skills, support_needs, visibility, created_at, updated_at)
+                            is_digital_lead, is_mentor, skills, skills_as_typed, support_needs, visibility, created_at,
+                            updated_at)
       select user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
-             is_digital_lead, is_mentor, skills, support_needs, visibility, created_at, updated_at
+             is_digital_lead, is_mentor, skills, skills_as_typed, support_needs, visibility, created_at, updated_at
       from jsonb_to_recordset(${json}::text::jsonb) as p(
         user_id uuid, pronouns text, bio text, organisation text, organisation_size organisation_size, sector text,
-        role_title text, is_digital_lead boolean, is_mentor boolean, skills text[], support_needs support_category[],
-        visibility profile_visibility, created_at timestamptz, updated_at timestamptz)
+        role_title text, is_digital_lead boolean, is_mentor boolean, skills text[], skills_as_typed text[],
+        support_needs support_category[], visibility profile_visibility, created_at timestamptz, updated_at timestamptz)
     `.execute(db);
   }
 }

@@ -288,7 +288,8 @@ async function insertProfiles(db: AnyDb, from: number, to: number, seed: number,
     with template as (
       select * from jsonb_to_recordset(${templates}::text::jsonb) as t(
         n int, bio text, organisation text, organisation_size organisation_size, sector text, role_title text,
-        is_digital_lead boolean, is_mentor boolean, skills text[], support_needs support_category[])
+        is_digital_lead boolean, is_mentor boolean, skills text[], skills_as_typed text[],
+        support_needs support_category[])
     ), person as (
       select g.i, ${personHash('g.i', seed)} as h, md5(${`${seed}:q:`} || g.i) as q
       from generate_series(${from}::int, ${to}::int) as g(i)
@@ -299,9 +300,9 @@ async function insertProfiles(db: AnyDb, from: number, to: number, seed: number,
       from dated where ${bits(15)} % 100 < ${PROFILE_PERCENT}
     )
     insert into profiles (user_id, bio, organisation, organisation_size, sector, role_title, is_digital_lead,
-                          is_mentor, skills, support_needs, visibility, created_at, updated_at)
+                          is_mentor, skills, skills_as_typed, support_needs, visibility, created_at, updated_at)
     select ${personId()}, t.bio, t.organisation, t.organisation_size, t.sector, t.role_title, t.is_digital_lead,
-           t.is_mentor, t.skills, t.support_needs,
+           t.is_mentor, t.skills, t.skills_as_typed, t.support_needs,
            case when ${bits(22)} % 100 < 10 then 'PRIVATE' when ${bits(22)} % 100 < 30 then 'PUBLIC'
                 else 'MEMBERS' end::profile_visibility,
            profiled_at, profiled_at
@@ -326,6 +327,7 @@ function profileTemplates(seed: number, reference: Date): string {
       is_digital_lead: profile.is_digital_lead,
       is_mentor: profile.is_mentor,
       skills: profile.skills,
+      skills_as_typed: profile.skills_as_typed,
       support_needs: profile.support_needs,
     });
   }
