@@ -184,6 +184,31 @@ describe('the directory', () => {
     }
   });
 
+  it.each(MODES)('should explain the stage names it shows, on the directory and the overview, $mode', async (mode) => {
+    const { context, page } = await browse(mode);
+    try {
+      for (const path of ['/networks', '/networks/overview']) {
+        await visit(page, `${server.url}${path}`);
+        const key = page.locator('details', { hasText: 'What the stages mean' });
+        expect(await key.locator('dd').first().isVisible()).toBe(false);
+        await key.getByText('What the stages mean').click();
+        expect(await key.locator('dt').allInnerTexts()).toEqual([
+          'Potential',
+          'Coalescing',
+          'Maturing',
+          'Stewardship',
+          'Transformation',
+        ]);
+        expect(await key.locator('dd').first().innerText()).toBe(
+          'People who share a problem have found each other, but nothing happens regularly yet.',
+        );
+        await expectAxeClean(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it.each(MODES)('should say which country a town is in, and prefer a UK town, $mode', async (mode) => {
     const { context, page } = await browse(mode);
     try {
