@@ -83,6 +83,72 @@ afterAll(async () => {
 
 describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => {
   it.each(MODES)(
+    'should bring a visitor who creates an account back to the network they wanted to join, $mode',
+    async ({ javaScriptEnabled }) => {
+      const steward = await personIn('host', { width });
+      const context = await newContext(browser, { javaScriptEnabled, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      try {
+        const network = await networkOf(steward, 'Returnby');
+        await visit(page, `${server.url}${network.path}`);
+        await goTo(
+          page,
+          () => page.getByRole('link', { name: 'Create an account' }).click(),
+          (url) => url.pathname === '/signup',
+        );
+        const visitor = newPerson('returner');
+        await page.getByLabel('Your name').fill(visitor.name);
+        await page.getByLabel('Email address').fill(visitor.email);
+        await page.getByLabel('Password').fill(visitor.password);
+        await goTo(
+          page,
+          () => page.getByRole('button', { name: 'Create account' }).click(),
+          (url) => url.pathname === network.path,
+        );
+        expect(await page.getByRole('status').innerText()).toBe(
+          `Welcome to Hearth: your account is created. Read about ${network.name} below, then join it.`,
+        );
+        if (javaScriptEnabled) {
+          expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+          expect(await axeScan(page)).toEqual([]);
+        }
+        await page.getByLabel('I accept the code of conduct').check();
+        await goTo(
+          page,
+          () => page.getByRole('button', { name: `Join ${network.name}` }).click(),
+          (url) => url.searchParams.has('joined'),
+        );
+        expect(await page.getByRole('list', { name: 'Your next steps' }).count()).toBe(1);
+      } finally {
+        await context.close();
+        await steward.context.close();
+      }
+    },
+  );
+
+  it.each(MODES)(
+    'should welcome someone who signs up from the home page on their account page, $mode',
+    async (mode) => {
+      const context = await newContext(browser, {
+        javaScriptEnabled: mode.javaScriptEnabled,
+        viewport: { width, height: 900 },
+      });
+      const page = await context.newPage();
+      try {
+        const person = newPerson('welcomed');
+        await signUp(page, server.url, person);
+        expect(new URL(page.url()).pathname).toBe('/account');
+        expect(await page.getByRole('status').innerText()).toBe(
+          `Welcome to Hearth, ${person.name}: your account is created. Next, find a network near you to join.`,
+        );
+        expect(await page.getByRole('status').getByRole('link').getAttribute('href')).toBe('/networks');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it.each(MODES)(
     'should show a newcomer their next steps after joining, and tick the profile when it has the basics, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('steward', { width });

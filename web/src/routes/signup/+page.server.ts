@@ -1,18 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SignUpDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
-import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
+import { failureStatus, problemFromErrors, safeNextPath, textField } from '#lib/server/forms.ts';
+import { welcomePath } from '#lib/sign-in.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
-export const load = (({ locals }) => {
-  if (locals.user) redirect(303, '/account');
+export const load = (({ locals, url }) => {
+  if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')) ?? '/account');
 }) satisfies PageServerLoad;
 
 export const actions = {
   default: async (event) => {
-    if (event.locals.user) redirect(303, '/account');
+    // Back to the page that asked for an account (a network to join), welcomed there.
+    const next = safeNextPath(event.url.searchParams.get('next'));
+    if (event.locals.user) redirect(303, next ?? '/account');
 
     const form = await event.request.formData();
     const name = textField(form, 'name');
@@ -24,6 +27,6 @@ export const actions = {
     if (!data || errors.length > 0) {
       return fail(failureStatus(errors), problemFromErrors(errors, FIELDS, { name, email }));
     }
-    redirect(303, '/account');
+    redirect(303, welcomePath(next));
   },
 } satisfies Actions;
