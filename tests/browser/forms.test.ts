@@ -47,7 +47,9 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 /** What the focused element says, so a test can tell a success message from <body>. */
 const focusedText = (page: Page) =>
-  page.evaluate(() => (document.activeElement === document.body ? '<body>' : document.activeElement?.textContent?.trim()));
+  page.evaluate(() =>
+    document.activeElement === document.body ? '<body>' : document.activeElement?.textContent?.trim(),
+  );
 
 /** Sends a form and waits for the answer to show: a new page without JavaScript, the summary with it. */
 async function submit(page: Page, button: string): Promise<void> {

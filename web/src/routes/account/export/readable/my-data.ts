@@ -1,0 +1,106 @@
+import type {
+  LifecycleStage,
+  NetworkRole,
+  OrganisationSize,
+  SupportCategory,
+  Visibility,
+} from '#lib/graphql/generated.ts';
+
+/*
+ * The export is one JSON string in the API (`exportMyData: String!`), so its shape is not in
+ * the schema. These types restate what the people module's `exportMyData` writes; times are
+ * ISO strings once through JSON.
+ */
+
+export interface ExportedAccount {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedProfile {
+  pronouns: string | null;
+  bio: string | null;
+  organisation: string | null;
+  organisationSize: OrganisationSize | null;
+  sector: string | null;
+  roleTitle: string | null;
+  isDigitalLead: boolean;
+  isMentor: boolean;
+  skills: string[];
+  supportNeeds: SupportCategory[];
+  visibility: Visibility;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedMembership {
+  networkSlug: string;
+  networkName: string;
+  role: NetworkRole;
+  joinedAt: string;
+  leftAt: string | null;
+  codeOfConductVersion: number;
+  codeOfConductAcceptedAt: string;
+}
+
+/** A lifecycle stage the person set for a network, with their note. */
+export interface ExportedStageChange {
+  networkSlug: string;
+  stage: LifecycleStage;
+  note: string;
+  setAt: string;
+}
+
+export interface ExportedSession {
+  createdAt: string;
+  lastUsedAt: string;
+  /** The session this export was asked for with: the browser looking at the page. */
+  current: boolean;
+}
+
+export interface MyData {
+  exportedAt: string;
+  account: ExportedAccount;
+  profile: ExportedProfile | null;
+  memberships: ExportedMembership[];
+  lifecycleNotes: ExportedStageChange[];
+  sessions: ExportedSession[];
+  /**
+   * Sections the server added after this page was written, as the file has them: the page
+   * promises everything Hearth holds, so a new section shows (unlabelled) until it gets words.
+   */
+  other: Record<string, unknown>;
+}
+
+const KNOWN_SECTIONS = ['exportedAt', 'account', 'profile', 'memberships', 'lifecycleNotes', 'sessions'];
+
+/**
+ * The export document, checked only as far as the page relies on it: a server change that
+ * renamed a section fails here, loudly, rather than showing an empty section as "None".
+ */
+export function parseMyData(json: string): MyData {
+  const raw: unknown = JSON.parse(json);
+  if (!isRecord(raw)) throw new Error('The data export is not a JSON object');
+  const problem = shapeProblem(raw);
+  if (problem) throw new Error(`The data export does not have the expected shape: ${problem}`);
+  const other = Object.fromEntries(Object.entries(raw).filter(([key]) => !KNOWN_SECTIONS.includes(key)));
+  return { ...(raw as Omit<MyData, 'other'>), other };
+}
+
+function shapeProblem(raw: Record<string, unknown>): string | null {
+  if (typeof raw.exportedAt !== 'string') return 'exportedAt';
+  if (!isRecord(raw.account) || typeof raw.account.email !== 'string') return 'account';
+  if (raw.profile !== null && !(isRecord(raw.profile) && Array.isArray(raw.profile.skills))) return 'profile';
+  for (const list of ['memberships', 'lifecycleNotes', 'sessions']) {
+    const entries = raw[list];
+    if (!Array.isArray(entries) || !entries.every(isRecord)) return list;
+  }
+  return null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
