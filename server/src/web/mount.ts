@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { compressWhenAccepted } from './compression.ts';
 import type { HearthApi } from './contract.ts';
 
 export const WEB_HANDLER = fileURLToPath(new URL('../../../web/build/handler.js', import.meta.url));
@@ -45,6 +46,8 @@ export async function mountWeb(app: FastifyInstance, publicOrigin: string): Prom
         // Reads the session only when the page first calls the API: assets and static pages never do.
         const hearthApi: HearthApi = app.pageGraphql(request, reply);
         Object.assign(request.raw, { hearthApi });
+        // Pages and +server.ts answers go out compressed when the browser accepts it; assets come precompressed.
+        compressWhenAccepted(request.raw, reply.raw);
         handler(request.raw, reply.raw);
       },
     });
