@@ -15,6 +15,7 @@ export default defineConfig({
         directives: {
           'default-src': ['self'],
           'script-src': ['self'],
+          // No inline styles, not even kit's own: see the route announcer in patches/ and global.css.
           'style-src': ['self'],
           'img-src': ['self', 'data:'],
           'connect-src': ['self'],
