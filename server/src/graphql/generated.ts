@@ -305,6 +305,11 @@ export type Network = {
   lifecycle: NetworkLifecycle;
   /** Longitude of the place, in degrees. */
   longitude: Scalars['Float']['output'];
+  /**
+   * One current member of the network, or null when the person is not one. Only its members may
+   * ask: for anyone else null, with a FORBIDDEN error at this path (UNAUTHENTICATED when signed out).
+   */
+  member: Maybe<Member>;
   /** How many people are members now. */
   memberCount: Scalars['Int']['output'];
   /**
@@ -331,6 +336,11 @@ export type Network = {
   stage: LifecycleStage;
   /** The values it holds; may be empty. */
   values: Scalars['String']['output'];
+};
+
+/** A place-based tech-for-good network. */
+export type NetworkMemberArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 /** A place-based tech-for-good network. */
@@ -970,6 +980,12 @@ export type NetworkResolvers<
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lifecycle?: Resolver<ResolversTypes['NetworkLifecycle'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  member?: Resolver<
+    Maybe<ResolversTypes['Member']>,
+    ParentType,
+    ContextType,
+    RequireFields<NetworkMemberArgs, 'personId'>
+  >;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<
     Maybe<ResolversTypes['MemberConnection']>,

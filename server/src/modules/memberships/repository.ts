@@ -193,6 +193,32 @@ function filteredMembers(db: Executor, query: MemberListQuery) {
     .$if(personMatches !== null, (qb) => qb.where(personMatches!(sql.ref<string>('memberships.user_id'))));
 }
 
+/** The active membership of each (network, person) pair that has one, in one statement. */
+export async function getActiveMembers(
+  db: Executor,
+  pairs: ReadonlyArray<{ networkId: string; userId: string }>,
+): Promise<MemberRow[]> {
+  if (pairs.length === 0) return [];
+  return db
+    .selectFrom('memberships')
+    .where('memberships.left_at', 'is', null)
+    .where(({ eb, refTuple, tuple }) =>
+      eb(
+        refTuple('memberships.network_id', 'memberships.user_id'),
+        'in',
+        pairs.map((pair) => tuple(pair.networkId, pair.userId)),
+      ),
+    )
+    .select([
+      'memberships.network_id as networkId',
+      'memberships.user_id as userId',
+      'memberships.role',
+      'memberships.joined_at as joinedAt',
+      sql<string>`to_char(memberships.joined_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as('joinedAtKey'),
+    ])
+    .execute();
+}
+
 /** One page of one network's members: oldest first, after the cursor, `limit + 1` rows to tell of a next page. */
 function memberPage(db: Executor, query: MemberListQuery, networkId: Expression<string>) {
   const after = query.after;

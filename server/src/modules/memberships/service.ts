@@ -191,6 +191,23 @@ export async function memberPages(
   return { pages, totals: () => (totals ??= repo.countMembers(ctx.db, listQuery)) };
 }
 
+/**
+ * One member of a network for each (network, person) pair, in one statement: null where the
+ * person is not a current member, and a FORBIDDEN error where the viewer is not one either.
+ */
+export async function membersByPair(
+  ctx: ServiceContext,
+  pairs: ReadonlyArray<{ networkId: string; userId: string }>,
+): Promise<Array<MemberRow | DomainError | null>> {
+  requireViewer(ctx);
+  const roles = await rolesOfViewer(ctx, [...new Set(pairs.map((pair) => pair.networkId).filter(isUuid))]);
+  const asked = pairs.filter((pair) => roles.has(pair.networkId) && isUuid(pair.userId));
+  const found = new Map((await repo.getActiveMembers(ctx.db, asked)).map((row) => [`${row.networkId}/${row.userId}`, row]));
+  return pairs.map((pair) =>
+    roles.has(pair.networkId) ? (found.get(`${pair.networkId}/${pair.userId}`) ?? null) : forbidden(NOT_A_MEMBER),
+  );
+}
+
 // A person leaving Hearth altogether (the people module's account deletion).
 
 /**

@@ -36,6 +36,16 @@ export const peopleLoaders: MercuriusLoaders = {
       );
       return queries.map((query) => answers.get(query)!);
     },
+    async member(queries: Array<{ obj: NetworkRecord; params: { personId: string } }>, ctx: GraphqlContext) {
+      try {
+        return await people.membersByPair(
+          ctx.services,
+          queries.map((q) => ({ networkId: q.obj.id, userId: q.params.personId })),
+        );
+      } catch (error) {
+        return queries.map(() => error as Error);
+      }
+    },
   },
   Member: {
     async person(queries: Array<{ obj: people.MemberModel }>, ctx: GraphqlContext) {

@@ -153,6 +153,34 @@ describe.each(DATABASE_KINDS)('people over GraphQL on %s', (kind) => {
     ]);
   });
 
+  it('should give one member by id to fellow members only, and null for someone who is not one', async () => {
+    const MEMBER = `query ($slug: String!, $personId: ID!) {
+      network(slug: $slug) { member(personId: $personId) { role person { id name } } }
+    }`;
+    const one = (token: string | undefined, personId: string) =>
+      api.graphql(MEMBER, { ...(token ? { token } : {}), variables: { slug, personId } });
+    const member = await api.signUp('Mo Member');
+    await api.graphql(JOIN, { token: member.token, variables: { id: networkId } });
+    const stranger = await api.signUp('Stella Stranger');
+
+    expect((await one(member.token, steward.id)).data?.network.member).toEqual({
+      role: 'STEWARD',
+      person: { id: steward.id, name: 'Sam Steward' },
+    });
+    expect((await one(steward.token, member.id)).data?.network.member).toMatchObject({ role: 'MEMBER' });
+    // Not a member, no such person, or not an id at all: simply none.
+    for (const personId of [stranger.id, '00000000-0000-4000-8000-000000000000', 'nobody']) {
+      const answer = await one(steward.token, personId);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.network.member).toBeNull();
+    }
+    // Whether someone is a member is for members to know.
+    const outside = await one(stranger.token, steward.id);
+    expect(outside.data?.network.member).toBeNull();
+    expect(codes(outside)).toEqual(['FORBIDDEN']);
+    expect(codes(await one(undefined, steward.id))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('should name the field of bad profile input, and refuse changes when signed out', async () => {
     const bad = await api.graphql(
       'mutation { updateProfile(input: { bio: "ok", pronouns: "these pronouns are far too long to be pronouns at all" }) { id } }',

@@ -179,6 +179,14 @@ export async function listMembersOfNetworks(
   return connections;
 }
 
+/** One member of a network for each (network, person) pair: see memberships.membersByPair. */
+export function membersByPair(
+  ctx: ServiceContext,
+  pairs: ReadonlyArray<{ networkId: string; userId: string }>,
+): Promise<Array<MemberModel | DomainError | null>> {
+  return memberships.membersByPair(ctx, pairs);
+}
+
 // The person's own data: export and erasure.
 
 /** Everything Hearth holds about the viewer, as a JSON document. */
