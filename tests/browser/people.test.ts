@@ -179,7 +179,7 @@ describe('member directory', () => {
         steward.page.getByRole('link', { name: 'See the members' }).click(),
       ]);
       expect(await steward.page.getByRole('heading', { level: 2 }).first().innerText()).toBe('2 members');
-      const link = steward.page.getByRole('link', { name: member.person.name });
+      const link = steward.page.getByRole('link', { name: member.person.name, exact: true });
       expect(await link.getAttribute('href')).toBe(`/people/${member.id}`);
       expect(await axeScan(steward.page)).toEqual([]);
 
@@ -190,45 +190,54 @@ describe('member directory', () => {
         steward.page.getByRole('button', { name: 'Filter' }).click(),
       ]);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
-      expect(await steward.page.getByRole('link', { name: member.person.name }).count()).toBe(1);
-      expect(await steward.page.getByRole('link', { name: steward.person.name }).count()).toBe(0);
+      expect(await steward.page.getByRole('link', { name: member.person.name, exact: true }).count()).toBe(1);
+      expect(await steward.page.getByRole('link', { name: steward.person.name, exact: true }).count()).toBe(0);
 
       await visit(steward.page, `${server.url}${path}?skill=${skill.toUpperCase()}`);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
       // Words match from the start of a word: the start of the skill finds the member.
       await visit(steward.page, `${server.url}${path}?q=${skill.slice(0, 6)}`);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
-      expect(await steward.page.getByRole('link', { name: member.person.name }).count()).toBe(1);
+      expect(await steward.page.getByRole('link', { name: member.person.name, exact: true }).count()).toBe(1);
       await visit(steward.page, `${server.url}${path}?role=STEWARD`);
       expect(await steward.page.getByRole('heading', { name: /found$/ }).innerText()).toBe('1 member found');
-      expect(await steward.page.getByRole('link', { name: steward.person.name }).count()).toBe(1);
+      expect(await steward.page.getByRole('link', { name: steward.person.name, exact: true }).count()).toBe(1);
 
-      // A steward changes a member's role.
+      // A steward changes a member's role on its own page, through one link per member.
       await visit(steward.page, `${server.url}${path}`);
-      await steward.page.getByLabel(`Role for ${member.person.name}`).selectOption('ORGANISER');
+      await Promise.all([
+        steward.page.waitForURL((url) => url.pathname === `${path}/${member.id}/role`),
+        steward.page.getByRole('link', { name: `Change role for ${member.person.name}` }).click(),
+      ]);
+      await steward.page.getByRole('radio', { name: 'Organiser' }).check();
       await Promise.all([
         steward.page.waitForURL((url) => url.searchParams.has('changed')),
-        steward.page.getByRole('button', { name: `Change role for ${member.person.name}` }).click(),
+        steward.page.getByRole('button', { name: 'Change role' }).click(),
       ]);
       await steward.page.getByRole('status').waitFor();
       expect(await steward.page.getByRole('status').innerText()).toBe(`${member.person.name} is now an organiser.`);
+      expect(new URL(steward.page.url()).hash).toBe(`#member-${member.id}`);
       const memberCard = steward.page
         .getByRole('listitem')
-        .filter({ has: steward.page.getByRole('link', { name: member.person.name }) });
+        .filter({ has: steward.page.getByRole('link', { name: member.person.name, exact: true }) });
       expect(await memberCard.locator('.role').innerText()).toBe('Organiser');
 
-      // The last steward cannot step down: the API's reason next to the form.
-      await steward.page.getByLabel(`Role for ${steward.person.name}`).selectOption('MEMBER');
-      await steward.page.getByRole('button', { name: `Change role for ${steward.person.name}` }).click();
-      const error = steward.page.locator(`#role-${steward.id}-error`);
+      // The last steward cannot step down: the API's reason in the error summary.
+      await Promise.all([
+        steward.page.waitForURL((url) => url.pathname === `${path}/${steward.id}/role`),
+        steward.page.getByRole('link', { name: `Change role for ${steward.person.name}` }).click(),
+      ]);
+      await steward.page.getByRole('radio', { name: 'Member' }).check();
+      await steward.page.getByRole('button', { name: 'Change role' }).click();
+      const error = steward.page.locator('#error-summary');
       await error.waitFor();
-      expect(await error.innerText()).toMatch(/steward/);
+      expect(await error.innerText()).toMatch(/at least one steward/);
       expect(await axeScan(steward.page)).toEqual([]);
 
-      // A member sees the list but no role forms.
+      // A member sees the list but no role links.
       await visit(member.page, `${server.url}${path}`);
-      expect(await member.page.getByRole('link', { name: steward.person.name }).count()).toBe(1);
-      expect(await member.page.getByRole('button', { name: /Change role/ }).count()).toBe(0);
+      expect(await member.page.getByRole('link', { name: steward.person.name, exact: true }).count()).toBe(1);
+      expect(await member.page.getByRole('link', { name: /Change role/ }).count()).toBe(0);
 
       // Someone who is not a member is told why, with a way to join.
       await visit(outsider.page, `${server.url}${path}`);

@@ -428,6 +428,21 @@ export type MyNetworksQuery = {
   myMemberships: Array<{ role: NetworkRole; network: { id: string; slug: string; name: string; placeName: string } }>;
 };
 
+export type MemberRoleTargetQueryVariables = Exact<{
+  slug: string;
+  personId: string | number;
+}>;
+
+export type MemberRoleTargetQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    myRole: NetworkRole | null;
+    member: { role: NetworkRole; person: { id: string; name: string } } | null;
+  } | null;
+};
+
 export type PersonDetailsFragment = {
   id: string;
   name: string;
@@ -840,6 +855,23 @@ export const MyNetworksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyNetworksQuery, MyNetworksQueryVariables>;
+export const MemberRoleTargetDocument = new TypedDocumentString(`
+    query MemberRoleTarget($slug: String!, $personId: ID!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+    member(personId: $personId) {
+      role
+      person {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MemberRoleTargetQuery, MemberRoleTargetQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {

@@ -48,11 +48,29 @@ const VISIBILITY_WORDS = {
   PRIVATE: { label: 'Only me', description: 'Nobody else sees your details; they see your name only.' },
 } satisfies Record<Visibility, { label: string; description: string }>;
 
+/**
+ * Each role with a line on what it lets a person do, as the API allows today: members may list
+ * the members; stewards alone may change roles, the network's details and its stage
+ * (memberships/service.ts requireSteward); an organiser has a member's permissions and counts
+ * among the organisers that the stage suggestion looks for. Change these words when a module
+ * gives a role more to do.
+ */
 const ROLE_WORDS = {
-  MEMBER: { label: 'Member' },
-  ORGANISER: { label: 'Organiser' },
-  STEWARD: { label: 'Steward' },
-} satisfies Record<NetworkRole, { label: string }>;
+  MEMBER: {
+    label: 'Member',
+    description: 'Can see who the members are and the details they share with members.',
+  },
+  ORGANISER: {
+    label: 'Organiser',
+    description:
+      "Can do what a member can, and counts as one of the network's organisers when Hearth suggests its stage.",
+  },
+  STEWARD: {
+    label: 'Steward',
+    description:
+      "Can do what an organiser can, and change members' roles, the network's details and its stage. A network always needs at least one.",
+  },
+} satisfies Record<NetworkRole, { label: string; description: string }>;
 
 export const ORGANISATION_SIZES = optionList(ORGANISATION_SIZE_WORDS);
 export const SUPPORT_CATEGORIES = optionList(SUPPORT_WORDS);

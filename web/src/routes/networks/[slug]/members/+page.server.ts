@@ -1,41 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import {
-  MemberDirectoryDocument,
-  NetworkIdentityDocument,
-  SetMemberRoleDocument,
-  type MemberFilter,
-  type NetworkRole,
-  type SupportCategory,
-} from '#lib/graphql/generated.ts';
+import { error } from '@sveltejs/kit';
+import { MemberDirectoryDocument, type MemberFilter } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import type { HearthGraphqlError } from '#lib/server/contract.ts';
-import { failureStatus, textField } from '#lib/server/forms.ts';
-import { pageAddress, redirectToSignIn, requireUser } from '#lib/server/session.ts';
-import { parseOption } from '#lib/options.ts';
-import { MEMBER_ROLES, SUPPORT_CATEGORIES } from '../../../people/labels.ts';
-import type { Actions, PageServerLoad } from './$types';
+import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
+import { memberFilter, positionFrom } from './list-position.ts';
+import type { PageServerLoad } from './$types';
+
+// Stewards change a member's role on a page of its own ([personId]/role), reached by one link
+// per member: a form on every card made the list a long walk for keyboard users.
 
 const PAGE_SIZE = 20;
-
-/** The filters as the GET form sends them; unknown choices are dropped, text is cut to size. */
-function filtersFrom(params: URLSearchParams): {
-  role: NetworkRole | '';
-  mentor: 'yes' | 'no' | '';
-  digitalLead: 'yes' | 'no' | '';
-  skill: string;
-  support: SupportCategory | '';
-  q: string;
-} {
-  const yesNo = (value: string | null) => (value === 'yes' || value === 'no' ? value : '');
-  return {
-    role: parseOption(MEMBER_ROLES, params.get('role')) ?? '',
-    mentor: yesNo(params.get('mentor')),
-    digitalLead: yesNo(params.get('digitalLead')),
-    skill: (params.get('skill') ?? '').trim().slice(0, 40),
-    support: parseOption(SUPPORT_CATEGORIES, params.get('support')) ?? '',
-    q: (params.get('q') ?? '').trim().slice(0, 100),
-  };
-}
 
 /** The filters typed as text, by the name the API gives them in errors, and their fields on the page. */
 const TEXT_FILTERS = { skill: 'skill', search: 'q' } as const satisfies Partial<Record<keyof MemberFilter, string>>;
@@ -52,16 +26,8 @@ function refusedTextFilter(errors: HearthGraphqlError[]): TextFilter | null {
 export const load = (async (event) => {
   requireUser(event);
   const slug = event.params.slug;
-  const filters = filtersFrom(event.url.searchParams);
-  const after = event.url.searchParams.get('after') || null;
-
-  const filter: MemberFilter = {};
-  if (filters.role) filter.role = filters.role;
-  if (filters.mentor) filter.isMentor = filters.mentor === 'yes';
-  if (filters.digitalLead) filter.isDigitalLead = filters.digitalLead === 'yes';
-  if (filters.skill) filter.skill = filters.skill;
-  if (filters.support) filter.supportCategory = filters.support;
-  if (filters.q) filter.search = filters.q;
+  const { filters, after } = positionFrom(event.url.searchParams);
+  const filter: MemberFilter = memberFilter(filters);
 
   // One operation for the network and its members: the members may be refused while the network shows.
   let { data, errors } = await graphql(event, MemberDirectoryDocument, { slug, filter, first: PAGE_SIZE, after });
@@ -91,34 +57,3 @@ export const load = (async (event) => {
   if (!members) error(500, errors[0]?.message ?? 'The members could not be loaded.');
   return { network, filters, filterErrors, after, members, forbidden: null, problem: null };
 }) satisfies PageServerLoad;
-
-export const actions = {
-  setRole: async (event) => {
-    requireUser(event);
-    const form = await event.request.formData();
-    const userId = textField(form, 'userId');
-    const rawRole = textField(form, 'role');
-    const role = parseOption(MEMBER_ROLES, rawRole);
-    if (!role) return fail(400, { userId, role: rawRole, message: 'Choose a role.' });
-
-    // The network's id, read from its address so a crafted form cannot point the action at another network.
-    const identity = await graphql(event, NetworkIdentityDocument, { slug: event.params.slug });
-    if (!identity.data?.network) error(404, 'There is no network at this address.');
-    const { data, errors } = await graphql(event, SetMemberRoleDocument, {
-      networkId: identity.data.network.id,
-      userId,
-      role,
-    });
-    if (!data || errors.length > 0) {
-      return fail(failureStatus(errors), {
-        userId,
-        role: rawRole,
-        message: errors[0]?.message ?? 'Something went wrong on our side. Please try again.',
-      });
-    }
-    // Back to the same list, filters kept, without the action in the address.
-    const back = new URL(pageAddress(event.url), event.url);
-    back.searchParams.set('changed', userId);
-    redirect(303, back.pathname + back.search);
-  },
-} satisfies Actions;
