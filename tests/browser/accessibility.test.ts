@@ -34,6 +34,15 @@ describe('accessibility', () => {
     { name: 'sign up', path: '/signup', who: 'out' },
     { name: 'sign in', path: '/signin?next=/account', who: 'out' },
     { name: 'account', path: '/account', who: 'in' },
+    { name: 'account, just created', path: '/account?welcome', who: 'in' },
+    { name: 'profile', path: '/account/profile', who: 'in' },
+    { name: 'your data', path: '/account/export/readable', who: 'in' },
+    { name: 'delete account', path: '/account/delete', who: 'in' },
+    { name: 'sign out', path: '/signout', who: 'in' },
+    { name: 'networks', path: '/networks', who: 'out' },
+    { name: 'networks near a town', path: '/networks?near=Leeds', who: 'out' },
+    { name: 'all networks in a table', path: '/networks/overview', who: 'out' },
+    { name: 'start a network', path: '/networks/new', who: 'in' },
     { name: 'page not found', path: '/no-such-page', who: 'out' },
   ])('should have no serious or critical axe violations on $name', async ({ path, who }) => {
     const page = await open(who === 'in' ? signedIn : signedOut, path);
