@@ -202,7 +202,9 @@ export async function membersByPair(
   requireViewer(ctx);
   const roles = await rolesOfViewer(ctx, [...new Set(pairs.map((pair) => pair.networkId).filter(isUuid))]);
   const asked = pairs.filter((pair) => roles.has(pair.networkId) && isUuid(pair.userId));
-  const found = new Map((await repo.getActiveMembers(ctx.db, asked)).map((row) => [`${row.networkId}/${row.userId}`, row]));
+  const found = new Map(
+    (await repo.getActiveMembers(ctx.db, asked)).map((row) => [`${row.networkId}/${row.userId}`, row]),
+  );
   return pairs.map((pair) =>
     roles.has(pair.networkId) ? (found.get(`${pair.networkId}/${pair.userId}`) ?? null) : forbidden(NOT_A_MEMBER),
   );
