@@ -10,11 +10,12 @@ import { moduleWalls, readTables } from './server/scripts/eslint-module-walls.ts
 
 /** Which module owns each table: only that module's code may name it (see eslint-module-walls.ts). */
 const MODULE_TABLES = {
-  accounts: ['users', 'sessions', 'sign_in_attempts'],
+  accounts: ['users', 'sessions', 'sign_in_attempts', 'email_tokens'],
   networks: ['networks'],
   memberships: ['memberships'],
   lifecycle: ['lifecycle_changes'],
   people: ['profiles', 'people_search'],
+  notifications: ['outbox_emails', 'email_address_failures'],
 };
 
 export default defineConfig(

@@ -15,6 +15,7 @@ import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/error
 import { httpAnswer } from './graphql/http.ts';
 import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { startOutboxWorker } from './modules/notifications/outbox-worker.ts';
 import { mountWeb, webBuildExists } from './web/mount.ts';
 
 export interface AppOptions {
@@ -41,6 +42,14 @@ function loggerOptions(config: Config, stream: AppOptions['logStream']): Fastify
       censor: '[redacted]',
     },
   };
+}
+
+/**
+ * The address as logged: the token of a link from an email (/reset-password?token=…) opens an
+ * account, so it never reaches a log.
+ */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 
 /** A year: browsers keep to https that long after they last saw the header. */
@@ -117,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
-        req: { method: request.method, url: request.url },
+        req: { method: request.method, url: withoutSecrets(request.url) },
         res: { statusCode: reply.statusCode },
         ms: Math.round(reply.elapsedTime),
       },
@@ -161,6 +170,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const web = options.web ?? 'auto';
   if (web === true || (web === 'auto' && webBuildExists())) await mountWeb(app, config.publicUrl.origin);
+
+  // Sends queued email (SMTP_URL), or logs it in development. Stopped before the database closes:
+  // preClose runs before every onClose hook, the database's among them.
+  const outbox = startOutboxWorker({
+    db: database.db,
+    config,
+    log: app.log,
+    notifications: database.notifications,
+    clock: options.clock ?? systemClock,
+  });
+  if (outbox) app.addHook('preClose', () => outbox.stop());
 
   if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());
   return app;

@@ -65,6 +65,15 @@ describe('loadConfig', () => {
       'SIGN_UP_LIMIT_PER_CLIENT must be a whole number from 1 to 1000000; got "many".',
     ],
     [{ SIGN_UP_LIMIT_PER_CLIENT: '0' }, 'SIGN_UP_LIMIT_PER_CLIENT must be a whole number from 1 to 1000000; got "0".'],
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL must start with smtp:// or smtps://; got "http://".'],
+    [{ SMTP_URL: 'user:secret@mail' }, 'SMTP_URL must start with smtp:// or smtps://; got "user://".'],
+    [{ SMTP_URL: 'not a url' }, 'SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587.'],
+    [{ SMTP_URL: 'smtp://' }, 'SMTP_URL must name the mail server, as in smtp://mail.example.org:587.'],
+    [
+      { MAIL_FROM: 'Hearth <hearth@example.org>\r\nBcc: x@example.org' },
+      'MAIL_FROM must be an address such as hearth@example.org, or a name and an address such as "Hearth <hearth@example.org>"; got "Hearth <hearth@example.org>\r\nBcc: x@example.org".',
+    ],
+    [{ OUTBOX_POLL_MS: '0' }, 'OUTBOX_POLL_MS must be a whole number from 10 to 60000; got "0".'],
   ])('should refuse %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
@@ -72,5 +81,26 @@ describe('loadConfig', () => {
   it('should read DATABASE_URL and not load demo data on a server by default', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/hearth' });
     expect([config.databaseUrl, config.seedDemoData]).toEqual(['postgres://u:p@localhost:5432/hearth', false]);
+  });
+
+  it('should send no email without SMTP_URL, and send from Hearth at the host of PUBLIC_URL by default', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://bristol.hearth.example' });
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Hearth <hearth@bristol.hearth.example>' });
+    expect(config.outbox).toEqual({ pollMs: 1000, leaseMs: 120_000, firstRetryMs: 15_000 });
+  });
+
+  it('should read SMTP_URL, MAIL_FROM and the outbox timings', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://user:p%40ss@mail.example.org:465',
+      MAIL_FROM: 'Tech for Good Bristol <hello@tfg.example>',
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_LEASE_MS: '5000',
+      OUTBOX_FIRST_RETRY_MS: '200',
+    });
+    expect([config.mail, config.outbox]).toEqual([
+      { smtpUrl: 'smtps://user:p%40ss@mail.example.org:465', from: 'Tech for Good Bristol <hello@tfg.example>' },
+      { pollMs: 50, leaseMs: 5000, firstRetryMs: 200 },
+    ]);
+    expect(loadConfig({ MAIL_FROM: 'hello@tfg.example' }).mail.from).toBe('hello@tfg.example');
   });
 });

@@ -37,6 +37,31 @@ export interface Config {
     windowMs: number;
     perClient: number;
   };
+  /**
+   * Emails of links (password reset, address proofs) counted per window: per address asked
+   * for, so nobody can flood one inbox, and per client, so nobody can flood many.
+   */
+  emailLinkLimits: {
+    windowMs: number;
+    perAddress: number;
+    perClient: number;
+  };
+  /** Email. Without an SMTP server nothing is sent: in development each email is logged instead. */
+  mail: {
+    /** SMTP_URL, e.g. smtp://user:password@mail.example.org:587; null: no server. */
+    smtpUrl: string | null;
+    /** The From of every email: an address, or a name and an address ("Hearth <hearth@example.org>"). */
+    from: string;
+  };
+  /** The outbox worker's timing (see modules/notifications/outbox-worker.ts). */
+  outbox: {
+    /** How often each copy looks for email that is due. */
+    pollMs: number;
+    /** How long a copy holds the email it claimed; past it, another copy may send it. */
+    leaseMs: number;
+    /** The wait after a first temporary failure; it doubles with each further one, up to an hour. */
+    firstRetryMs: number;
+  };
   logLevel: string;
 }
 
@@ -110,6 +135,38 @@ function readPublicUrl(env: Env, port: number): URL {
   }
 }
 
+function readSmtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Not echoed: it may hold a password.
+    throw new ConfigError('SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587.');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://; got "${url.protocol}//".`);
+  }
+  if (url.hostname === '')
+    throw new ConfigError('SMTP_URL must name the mail server, as in smtp://mail.example.org:587.');
+  return raw;
+}
+
+/** An address, or a display name and an address in angle brackets; nothing that could end a header. */
+const MAIL_FROM_SHAPE = /^(?:[^<>"\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function readMailFrom(env: Env, publicUrl: URL): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return `Hearth <hearth@${publicUrl.hostname}>`;
+  if (!MAIL_FROM_SHAPE.test(raw)) {
+    throw new ConfigError(
+      `MAIL_FROM must be an address such as hearth@example.org, or a name and an address such as "Hearth <hearth@example.org>"; got "${raw}".`,
+    );
+  }
+  return raw;
+}
+
 function readEnvironment(env: Env): Environment {
   const raw = env.NODE_ENV;
   if (raw === undefined || raw === '') return 'development';
@@ -123,12 +180,13 @@ function readEnvironment(env: Env): Environment {
 export function loadConfig(env: Env = process.env): Config {
   const port = readInteger(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = readDatabaseUrl(env);
+  const publicUrl = readPublicUrl(env, port);
   return {
     port,
     host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.HEARTH_DATA_DIR || './.hearth'),
-    publicUrl: readPublicUrl(env, port),
+    publicUrl,
     env: readEnvironment(env),
     trustProxy: readTrustProxy(env),
     seedDemoData: readBoolean(env, 'HEARTH_DEMO_DATA', databaseUrl === null),
@@ -147,6 +205,17 @@ export function loadConfig(env: Env = process.env): Config {
     signUpLimits: {
       windowMs: 60 * 60 * 1000,
       perClient: readInteger(env, 'SIGN_UP_LIMIT_PER_CLIENT', 20, 1, 1_000_000),
+    },
+    emailLinkLimits: {
+      windowMs: 60 * 60 * 1000,
+      perAddress: readInteger(env, 'EMAIL_LINK_LIMIT_PER_ADDRESS', 5, 1, 1_000_000),
+      perClient: readInteger(env, 'EMAIL_LINK_LIMIT_PER_CLIENT', 20, 1, 1_000_000),
+    },
+    mail: { smtpUrl: readSmtpUrl(env), from: readMailFrom(env, publicUrl) },
+    outbox: {
+      pollMs: readInteger(env, 'OUTBOX_POLL_MS', 1000, 10, 60_000),
+      leaseMs: readInteger(env, 'OUTBOX_LEASE_MS', 120_000, 1000, 3_600_000),
+      firstRetryMs: readInteger(env, 'OUTBOX_FIRST_RETRY_MS', 15_000, 10, 3_600_000),
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };

@@ -5,6 +5,7 @@
 //   BENCH_CONNECTIONS=10                     concurrent connections of the load generator
 //   BENCH_DATABASES=pglite,postgres          database kinds to measure on
 //   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` and `memory` need web/build)
+//   BENCH_OUTBOX_MESSAGES=2000 BENCH_OUTBOX_RATE=20   the outbox benchmark's backlog and trickle rate
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -19,12 +20,20 @@ import { measureLoad } from './load.ts';
 import { meBenchmark } from './me.ts';
 import { memoryBenchmark } from './memory.ts';
 import { pagesBenchmark } from './pages.ts';
+import { outboxBenchmark } from './outbox.ts';
 import { formatReport, writeJson } from './report.ts';
 import { shutdownBenchmark } from './shutdown.ts';
 import type { Benchmark, BenchContext, BenchmarkReport, DatabaseKind, Settings } from './types.ts';
 
 /** Every benchmark, in the order they run. New modules go here. */
-const BENCHMARKS: Benchmark[] = [meBenchmark, directoryBenchmark, shutdownBenchmark, pagesBenchmark, memoryBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  meBenchmark,
+  directoryBenchmark,
+  shutdownBenchmark,
+  outboxBenchmark,
+  pagesBenchmark,
+  memoryBenchmark,
+];
 
 const OUTPUT = fileURLToPath(new URL('../../.bench/latest.json', import.meta.url));
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];

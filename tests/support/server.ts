@@ -48,6 +48,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     LOG_LEVEL: process.env.HEARTH_TEST_LOG_LEVEL ?? 'silent',
     // Every test signs its people up from 127.0.0.1; a test of the limit sets its own.
     SIGN_UP_LIMIT_PER_CLIENT: '1000000',
+    EMAIL_LINK_LIMIT_PER_CLIENT: '1000000',
     ...options.env,
   });
   const app = await buildApp({

@@ -8,20 +8,59 @@ export type GeneratedAlways<T> = T extends ColumnType<infer S> ? ColumnType<S, n
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
 
+export const EMAIL_DELIVERY_VALUES = ['SMTP', 'LOG'] as const;
+export type EmailDelivery = (typeof EMAIL_DELIVERY_VALUES)[number];
+
+export const EMAIL_TOKEN_PURPOSE_VALUES = ['VERIFY_EMAIL', 'RESET_PASSWORD', 'CHANGE_EMAIL'] as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE_VALUES)[number];
+
 export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
 export const NETWORK_ROLE_VALUES = ['MEMBER', 'ORGANISER', 'STEWARD'] as const;
 export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
+
 export const ORGANISATION_SIZE_VALUES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
 export type OrganisationSize = (typeof ORGANISATION_SIZE_VALUES)[number];
+
+export const OUTBOX_EMAIL_STATUS_VALUES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type OutboxEmailStatus = (typeof OUTBOX_EMAIL_STATUS_VALUES)[number];
 
 export const PROFILE_VISIBILITY_VALUES = ['PUBLIC', 'MEMBERS', 'PRIVATE'] as const;
 export type ProfileVisibility = (typeof PROFILE_VISIBILITY_VALUES)[number];
 
 export const SUPPORT_CATEGORY_VALUES = ['QUICK_TIP', 'SHORT_TERM_SKILLS', 'EXPANDING_POSSIBILITY', 'LONG_TERM_SKILLS', 'HANDS_ON_SUPPORT', 'PERSONAL_VALIDATION', 'RISK_MITIGATION', 'UNIQUE_PERSPECTIVES'] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORY_VALUES)[number];
+
+export interface EmailAddressFailuresTable {
+  address: string;
+  user_id: string | null;
+  reason: string;
+  failed_at: Timestamp;
+  created_at: Generated<Timestamp>;
+}
+
+export type EmailAddressFailureRow = Selectable<EmailAddressFailuresTable>;
+export type NewEmailAddressFailureRow = Insertable<EmailAddressFailuresTable>;
+export type EmailAddressFailureRowUpdate = Updateable<EmailAddressFailuresTable>;
+
+export interface EmailTokensTable {
+  id: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  email: string;
+  secret_hash: Uint8Array;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type EmailTokenRow = Selectable<EmailTokensTable>;
+export type NewEmailTokenRow = Insertable<EmailTokensTable>;
+export type EmailTokenRowUpdate = Updateable<EmailTokensTable>;
 
 export interface LifecycleChangesTable {
   id: Generated<string>;
@@ -74,6 +113,31 @@ export interface NetworksTable {
 export type NetworkRow = Selectable<NetworksTable>;
 export type NewNetworkRow = Insertable<NetworksTable>;
 export type NetworkRowUpdate = Updateable<NetworksTable>;
+
+export interface OutboxEmailsTable {
+  id: Generated<string>;
+  message_id: string;
+  recipient: string;
+  user_id: string | null;
+  kind: NotificationKind;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: Generated<Json>;
+  status: Generated<OutboxEmailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  sent_by: EmailDelivery | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type OutboxEmailRow = Selectable<OutboxEmailsTable>;
+export type NewOutboxEmailRow = Insertable<OutboxEmailsTable>;
+export type OutboxEmailRowUpdate = Updateable<OutboxEmailsTable>;
 
 export interface PeopleSearchTable {
   user_id: string;
@@ -135,6 +199,7 @@ export interface UsersTable {
   password_hash: string;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  email_verified_at: Timestamp | null;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -142,9 +207,12 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserRowUpdate = Updateable<UsersTable>;
 
 export interface Database {
+  email_address_failures: EmailAddressFailuresTable;
+  email_tokens: EmailTokensTable;
   lifecycle_changes: LifecycleChangesTable;
   memberships: MembershipsTable;
   networks: NetworksTable;
+  outbox_emails: OutboxEmailsTable;
   people_search: PeopleSearchTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;

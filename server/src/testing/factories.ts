@@ -24,7 +24,10 @@ export function uniqueEmail(label = 'person'): string {
  * are not limited here; the accounts tests set the limit where they test it.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', SIGN_UP_LIMIT_PER_CLIENT: '1000000' }), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', SIGN_UP_LIMIT_PER_CLIENT: '1000000', EMAIL_LINK_LIMIT_PER_CLIENT: '1000000' }),
+    ...overrides,
+  };
 }
 
 /** A clock tests can move forward, to reach session timeouts without waiting. */
