@@ -11,6 +11,7 @@ interface LogLine {
   level: number;
   msg: string;
   err?: { stack?: string };
+  req?: { url?: string };
 }
 
 const PINO_ERROR = 50;
@@ -42,6 +43,18 @@ describe('error shapes on every path', () => {
     });
     expect(logs.map((line) => line.msg)).toEqual(['request completed']);
     expect(logs.filter((line) => line.level >= PINO_ERROR || line.err?.stack)).toEqual([]);
+  });
+
+  it('should never log the token of a link from an email', async () => {
+    logs.length = 0;
+    const secret = 'abcdefghijklmnopqrstuvwxyz234567.abcdefghijklmnopqrstuvwxyz234567';
+    await fetch(`${server.url}/reset-password?token=${secret}`);
+    await fetch(`${server.url}/verify-email?x=1&TOKEN=${secret}#top`);
+    expect(logs.map((line) => line.req?.url)).toEqual([
+      '/reset-password?token=[redacted]',
+      '/verify-email?x=1&TOKEN=[redacted]',
+    ]);
+    expect(JSON.stringify(logs)).not.toContain(secret);
   });
 
   it.each(['PUT', 'PATCH', 'DELETE'])('should refuse %s on /graphql as 405 in the GraphQL shape', async (method) => {

@@ -133,6 +133,11 @@ export type LifecycleSuggestion = {
 /** A person's membership of one network. */
 export type Member = {
   __typename?: 'Member';
+  /**
+   * For the network's stewards: true when email to this member is failing (a mail server refused
+   * their address for good), so a steward can ask them to change it. Null for anyone else.
+   */
+  emailFailing: Maybe<Scalars['Boolean']['output']>;
   /** When they joined (or last rejoined). */
   joinedAt: Scalars['DateTime']['output'];
   /** The person, as the viewer may see them. */
@@ -189,6 +194,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Does nothing; keeps the root type non-empty for modules to extend. */
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Starts a change of the signed-in person's address: a link goes to the new address and a notice
+   * to the old one. The address changes only when the link is followed. Needs the password.
+   */
+  changeEmail: Scalars['Boolean']['output'];
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
   /**
@@ -201,6 +211,19 @@ export type Mutation = {
   joinNetwork: Network;
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
   leaveNetwork: Scalars['Boolean']['output'];
+  /**
+   * Sends a link to set a new password, if the address has an account. Always true, so the answer
+   * never tells whether it has; RATE_LIMITED after too many asks for one address or from one client.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sends a new link to prove the signed-in person's address; the old link stops working. True; nothing is sent when it is proved already. */
+  resendVerification: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with the token from a reset link: it works once, for one hour. Ends every
+   * session of the person and proves their address. BAD_USER_INPUT names `token` for a link that
+   * is wrong, used or expired, and `newPassword` for a password that will not do.
+   */
+  resetPassword: Scalars['Boolean']['output'];
   /** Sets the network's lifecycle stage with a dated note, kept in its history. Stewards only. */
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
@@ -217,6 +240,18 @@ export type Mutation = {
   updateNetwork: Network;
   /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
   updateProfile: Person;
+  /**
+   * Proves an address with the token from a link: the sign-up address, or a new address asked for
+   * with changeEmail, which then becomes the person's. Works signed out. BAD_USER_INPUT names
+   * `token` for a link that is wrong, used or expired; CONFLICT when another account took the address.
+   */
+  verifyEmail: Scalars['Boolean']['output'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationChangeEmailArgs = {
+  newEmail: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -238,6 +273,17 @@ export type MutationJoinNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationLeaveNetworkArgs = {
   networkId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -273,6 +319,11 @@ export type MutationUpdateNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** One of the signed-in person's networks, with their role there. */
@@ -537,6 +588,8 @@ export type QueryPlacesArgs = {
 export type SessionEndReason =
   /** The person deleted their account. */
   | 'ACCOUNT_DELETED'
+  /** The person set a new password with a reset link. */
+  | 'PASSWORD_RESET'
   /** The person signed out of every device. */
   | 'SIGNED_OUT_EVERYWHERE';
 
@@ -659,6 +712,8 @@ export type User = {
   __typename?: 'User';
   /** The person's sign-in email, normalised to lower case. Only the person themself can read it; null for anyone else. */
   email: Maybe<Scalars['String']['output']>;
+  /** Whether the person has proved their current email address by following a link. Only the person themself can read it; null for anyone else. */
+  emailVerified: Maybe<Scalars['Boolean']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The name the person chose to be shown by. */
@@ -878,6 +933,7 @@ export type MemberResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'],
 > = ResolversObject<{
+  emailFailing?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
@@ -905,6 +961,12 @@ export type MutationResolvers<
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  changeEmail?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationChangeEmailArgs, 'newEmail' | 'password'>
+  >;
   createNetwork?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -928,6 +990,19 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationLeaveNetworkArgs, 'networkId'>
+  >;
+  requestPasswordReset?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRequestPasswordResetArgs, 'email'>
+  >;
+  resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resetPassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>
   >;
   setLifecycleStage?: Resolver<
     ResolversTypes['Network'],
@@ -956,6 +1031,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUpdateProfileArgs, 'input'>
+  >;
+  verifyEmail?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationVerifyEmailArgs, 'token'>
   >;
 }>;
 
@@ -1127,6 +1208,7 @@ export type UserResolvers<
   ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
 > = ResolversObject<{
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

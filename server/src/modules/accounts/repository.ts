@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, EmailTokenPurpose } from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
@@ -220,4 +220,158 @@ export async function getSessionsForExport(db: Executor, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute();
+}
+
+// Links sent by email (email_tokens): see the migration for the rules they keep.
+
+export type { EmailTokenPurpose };
+
+export interface EmailTokenLookup {
+  userId: string;
+  purpose: EmailTokenPurpose;
+  email: string;
+  secretHash: Uint8Array;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+/** Stores a new link, deleting the person's unused links of the same purpose: only the newest works. */
+export async function replaceEmailToken(
+  db: Executor,
+  token: {
+    id: string;
+    userId: string;
+    purpose: EmailTokenPurpose;
+    email: string;
+    secretHash: Uint8Array;
+    now: Date;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await db
+    .deleteFrom('email_tokens')
+    .where('user_id', '=', token.userId)
+    .where('purpose', '=', token.purpose)
+    .where('used_at', 'is', null)
+    .execute();
+  await db
+    .insertInto('email_tokens')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      purpose: token.purpose,
+      email: token.email,
+      secret_hash: token.secretHash,
+      created_at: token.now,
+      expires_at: token.expiresAt,
+    })
+    .execute();
+}
+
+export async function findEmailToken(db: Executor, id: string): Promise<EmailTokenLookup | null> {
+  const row = await db
+    .selectFrom('email_tokens')
+    .select([
+      'user_id as userId',
+      'purpose',
+      'email',
+      'secret_hash as secretHash',
+      'expires_at as expiresAt',
+      'used_at as usedAt',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Uses a link up: true for the one caller that found it unused and unexpired. A conditional
+ * update, so two clicks at once cannot both get through.
+ */
+export async function useEmailToken(db: Executor, id: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('email_tokens')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Stops the person's unused links of these purposes working (their password or address changed). */
+export async function deleteUnusedEmailTokens(
+  db: Executor,
+  userId: string,
+  purposes: readonly EmailTokenPurpose[],
+): Promise<void> {
+  await db
+    .deleteFrom('email_tokens')
+    .where('user_id', '=', userId)
+    .where('purpose', 'in', purposes)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Marks the address as proved, if it is still the person's address. */
+export async function markEmailVerified(db: Executor, userId: string, email: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ email_verified_at: now })
+    .where('id', '=', userId)
+    .where(sql<string>`lower(email)`, '=', email)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/**
+ * Moves the person to a proved new address; false when another account has it already. Two
+ * people racing for one address meet the unique index instead (23505, for the caller to map).
+ */
+export async function changeEmail(db: Executor, userId: string, email: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ email, email_verified_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('users as other')
+            .select('other.id')
+            .where(sql<string>`lower(other.email)`, '=', email)
+            .where('other.id', '<>', userId),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function getAccountWithVerification(
+  db: Executor,
+  userId: string,
+): Promise<(AccountRecord & { emailVerifiedAt: Date | null }) | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'email_verified_at as emailVerifiedAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function getAccountByEmail(db: Executor, email: string): Promise<AccountRecord | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name'])
+    .where(sql<string>`lower(email)`, '=', email)
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -29,6 +29,11 @@ export const accountResolvers: Resolvers = {
       ctx.clearSessionCookie();
       return ended;
     },
+    requestPasswordReset: (_root, { email }, ctx) => accounts.requestPasswordReset(ctx.services, email),
+    resetPassword: (_root, { token, newPassword }, ctx) => accounts.resetPassword(ctx.services, token, newPassword),
+    verifyEmail: (_root, { token }, ctx) => accounts.verifyEmail(ctx.services, token),
+    resendVerification: (_root, _args, ctx) => accounts.resendVerification(ctx.services),
+    changeEmail: (_root, { newEmail, password }, ctx) => accounts.changeEmail(ctx.services, newEmail, password),
   },
   Subscription: {
     sessionEnded: {
@@ -40,5 +45,6 @@ export const accountResolvers: Resolvers = {
   },
   User: {
     email: (user, _args, ctx) => (ctx.services.viewer?.userId === user.id ? user.email : null),
+    emailVerified: (user, _args, ctx) => accounts.emailVerified(ctx.services, user.id),
   },
 };

@@ -5,7 +5,9 @@ import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '..
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
 import type { Config } from '../../config.ts';
+import * as notifications from '../notifications/service.ts';
 import { limitedClient } from './client-address.ts';
+import { sendChangeNotice, sendLink, useLink, usableLink } from './email-links.ts';
 import * as repo from './repository.ts';
 import type { AccountRecord, NamedPeople } from './repository.ts';
 
@@ -31,18 +33,18 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function validEmail(raw: string): string {
+function validEmail(raw: string, field = 'email'): string {
   const email = normaliseEmail(raw);
-  if (email === '') throw badInput('email', 'Enter your email address.');
+  if (email === '') throw badInput(field, 'Enter your email address.');
   if (textLength(email) > EMAIL_MAX_LENGTH)
-    throw badInput('email', `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
-  if (!EMAIL_SHAPE.test(email)) throw badInput('email', 'Enter an email address like name@example.org.');
+    throw badInput(field, `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`);
+  if (!EMAIL_SHAPE.test(email)) throw badInput(field, 'Enter an email address like name@example.org.');
   return email;
 }
 
-function checkNewPassword(password: string, email: string): void {
+function checkNewPassword(password: string, email: string, field = 'password'): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw badInput('password', problem);
+  if (problem) throw badInput(field, problem);
 }
 
 const NAME_RULE = {
@@ -89,6 +91,7 @@ export async function signUp(
   return transaction(ctx, async (tx) => {
     const user = await repo.insertUser(tx.db, { email, name, passwordHash });
     if (!user) throw conflict('An account with this email already exists. Sign in instead.', 'email');
+    await sendLink(tx, user, 'VERIFY_EMAIL', user.email);
     return startSession(tx, user);
   });
 }
@@ -309,4 +312,135 @@ export async function accountForExport(ctx: ServiceContext, userId: string) {
     repo.getSessionsForExport(ctx.db, userId),
   ]);
   return account ? { account, sessions } : null;
+}
+
+// Links by email: password reset, proving an address, changing it (email-links.ts).
+
+const UNUSABLE_LINK =
+  'This link does not work: it may have been used already, have expired, or been replaced by a newer one. Ask for a new link.';
+
+/**
+ * Counts a request for an emailed link against the address and the client, before anything is
+ * looked up: the same for an address with an account and one without, so a limit says nothing.
+ */
+async function countEmailLinkRequest(ctx: ServiceContext, email: string): Promise<void> {
+  const { windowMs, perAddress, perClient } = ctx.config.emailLinkLimits;
+  const now = ctx.clock.now();
+  const fromClient = await repo.countAttempt(
+    ctx.db,
+    `email-link-client:${limitedClient(ctx.clientAddress)}`,
+    now,
+    windowMs,
+    perClient,
+  );
+  const toAddress =
+    fromClient === null ? null : await repo.countAttempt(ctx.db, `email-link:${email}`, now, windowMs, perAddress);
+  if (toAddress === null) throw rateLimited('Too many links asked for. Wait an hour, then try again.');
+}
+
+/** Sends a reset link when the address has an account. Always true: the answer never says which. */
+export async function requestPasswordReset(ctx: ServiceContext, rawEmail: string): Promise<boolean> {
+  const email = validEmail(rawEmail);
+  await countEmailLinkRequest(ctx, email);
+  const account = await repo.getAccountByEmail(ctx.db, email);
+  if (account) await transaction(ctx, (tx) => sendLink(tx, account, 'RESET_PASSWORD', account.email));
+  return true;
+}
+
+/**
+ * Sets a new password with a reset link, once. Ends every session (the person signs in again,
+ * as anyone holding an old session must) and proves the address the link went to.
+ */
+export async function resetPassword(ctx: ServiceContext, token: string, newPassword: string): Promise<boolean> {
+  const link = await usableLink(ctx, token, ['RESET_PASSWORD']);
+  if (!link) throw badInput('token', UNUSABLE_LINK);
+  checkNewPassword(newPassword, link.email, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  const now = ctx.clock.now();
+  await transaction(ctx, async (tx) => {
+    if (!(await useLink(tx, link))) throw badInput('token', UNUSABLE_LINK);
+    await repo.setPasswordHash(tx.db, link.userId, passwordHash, now);
+    await repo.deleteSessionsOfUser(tx.db, link.userId);
+    await repo.deleteUnusedEmailTokens(tx.db, link.userId, ['RESET_PASSWORD']);
+    await repo.markEmailVerified(tx.db, link.userId, link.email, now);
+  });
+  await ctx.pubsub.publish(SESSION_ENDED_TOPIC(link.userId), {
+    sessionEnded: { reason: 'PASSWORD_RESET', at: now.toISOString() },
+  });
+  return true;
+}
+
+const ADDRESS_TAKEN = 'Another account uses that email address.';
+
+/** Proves an address with a link: the person's own, or the new one they asked for, which becomes theirs. */
+export async function verifyEmail(ctx: ServiceContext, token: string): Promise<boolean> {
+  const link = await usableLink(ctx, token, ['VERIFY_EMAIL', 'CHANGE_EMAIL']);
+  if (!link) throw badInput('token', UNUSABLE_LINK);
+  const now = ctx.clock.now();
+  try {
+    await transaction(ctx, async (tx) => {
+      if (!(await useLink(tx, link))) throw badInput('token', UNUSABLE_LINK);
+      if (link.purpose === 'VERIFY_EMAIL') {
+        if (!(await repo.markEmailVerified(tx.db, link.userId, link.email, now))) {
+          throw badInput('token', 'This link was for an email address your account no longer uses.');
+        }
+        return;
+      }
+      if (!(await repo.changeEmail(tx.db, link.userId, link.email, now))) throw conflict(ADDRESS_TAKEN, 'token');
+      // Links sent to the old address must not open the account any more, nor its failures show.
+      await repo.deleteUnusedEmailTokens(tx.db, link.userId, ['VERIFY_EMAIL', 'RESET_PASSWORD', 'CHANGE_EMAIL']);
+      await notifications.forgetFailingAddresses(tx, link.userId);
+    });
+  } catch (error) {
+    // Two people proving one new address at once: the unique index lets one through.
+    if (isUniqueViolation(error)) throw conflict(ADDRESS_TAKEN, 'token');
+    throw error;
+  }
+  return true;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** Sends a new link to prove the viewer's address, unless it is proved already. */
+export async function resendVerification(ctx: ServiceContext): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  const account = await repo.getAccountWithVerification(ctx.db, viewer.userId);
+  if (!account) throw unauthenticated();
+  if (account.emailVerifiedAt) return true;
+  await countEmailLinkRequest(ctx, account.email);
+  await transaction(ctx, (tx) => sendLink(tx, account, 'VERIFY_EMAIL', account.email));
+  return true;
+}
+
+/** Whether the person has proved their current address; for the person themself. */
+export async function emailVerified(ctx: ServiceContext, userId: string): Promise<boolean | null> {
+  if (ctx.viewer?.userId !== userId) return null;
+  const account = await repo.getAccountWithVerification(ctx.db, userId);
+  return account ? account.emailVerifiedAt !== null : null;
+}
+
+/**
+ * Starts a change of address: a link to the new address, a notice to the old. Needs the
+ * password, so a session left open cannot move the account to someone else's inbox.
+ */
+export async function changeEmail(ctx: ServiceContext, rawNewEmail: string, password: string): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  const { email } = checkFields({
+    email: () => validEmail(rawNewEmail, 'newEmail'),
+    password: () => {
+      if (password === '') throw badInput('password', 'Enter your password to confirm.');
+    },
+  });
+  if (email === viewer.email) throw badInput('newEmail', 'That is already your email address.');
+  await confirmPassword(ctx, password);
+  await countEmailLinkRequest(ctx, email);
+  if (await repo.getAccountByEmail(ctx.db, email)) throw conflict(ADDRESS_TAKEN, 'newEmail');
+  const person: AccountRecord = { id: viewer.userId, email: viewer.email, name: viewer.name };
+  await transaction(ctx, async (tx) => {
+    await sendLink(tx, person, 'CHANGE_EMAIL', email);
+    await sendChangeNotice(tx, person, email);
+  });
+  return true;
 }

@@ -55,5 +55,11 @@ export const peopleLoaders: MercuriusLoaders = {
       );
       return queries.map((q) => found.get(q.obj.userId) ?? null);
     },
+    async emailFailing(queries: Array<{ obj: people.MemberModel }>, ctx: GraphqlContext) {
+      return people.emailFailingOfMembers(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+    },
   },
 };

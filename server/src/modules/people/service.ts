@@ -7,6 +7,7 @@ import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
+import * as notifications from '../notifications/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
 import { normaliseSkill, SKILL_MAX_LENGTH, validProfileChanges, type ProfileInput } from './profile-input.ts';
 import * as repo from './repository.ts';
@@ -185,6 +186,21 @@ export function membersByPair(
   pairs: ReadonlyArray<{ networkId: string; userId: string }>,
 ): Promise<Array<MemberModel | DomainError | null>> {
   return memberships.membersByPair(ctx, pairs);
+}
+
+/**
+ * Whether email to each member is failing, for the viewer to see where they are a steward of the
+ * member's network; null elsewhere. Two statements however many members (roles are memoised).
+ */
+export async function emailFailingOfMembers(
+  ctx: ServiceContext,
+  members: readonly MemberModel[],
+): Promise<Array<boolean | null>> {
+  if (!ctx.viewer) return members.map(() => null);
+  const roles = await memberships.rolesOfViewer(ctx, [...new Set(members.map((member) => member.networkId))]);
+  const stewarded = members.filter((member) => roles.get(member.networkId) === 'STEWARD');
+  const failing = await notifications.failingAddressesOf(ctx, [...new Set(stewarded.map((member) => member.userId))]);
+  return members.map((member) => (roles.get(member.networkId) === 'STEWARD' ? failing.has(member.userId) : null));
 }
 
 // The person's own data: export and erasure.
