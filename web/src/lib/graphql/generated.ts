@@ -238,6 +238,40 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>
 
 export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
+export type MyEmailQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyEmailQuery = { me: { id: string; email: string | null; emailVerified: boolean | null } | null };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type ResendVerificationMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ResendVerificationMutation = { resendVerification: boolean };
+
+export type ChangeEmailMutationVariables = Exact<{
+  newEmail: string;
+  password: string;
+}>;
+
+export type ChangeEmailMutation = { changeEmail: boolean };
+
 export type NetworkSummaryFragment = {
   id: string;
   slug: string;
@@ -508,6 +542,7 @@ export type MemberDirectoryQuery = {
         node: {
           role: NetworkRole;
           joinedAt: string;
+          emailFailing: boolean | null;
           person: {
             id: string;
             name: string;
@@ -650,6 +685,40 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const MyEmailDocument = new TypedDocumentString(`
+    query MyEmail {
+  me {
+    id
+    email
+    emailVerified
+  }
+}
+    `) as unknown as TypedDocumentString<MyEmailQuery, MyEmailQueryVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification {
+  resendVerification
+}
+    `) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const ChangeEmailDocument = new TypedDocumentString(`
+    mutation ChangeEmail($newEmail: String!, $password: String!) {
+  changeEmail(newEmail: $newEmail, password: $password)
+}
+    `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
 export const NetworkDirectoryDocument = new TypedDocumentString(`
     query NetworkDirectory($filter: NetworkFilter, $first: Int, $after: String) {
   networks(filter: $filter, first: $first, after: $after) {
@@ -918,6 +987,7 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
         node {
           role
           joinedAt
+          emailFailing
           person {
             id
             name

@@ -1,19 +1,35 @@
-import { error } from '@sveltejs/kit';
-import { MyNetworksDocument } from '#lib/graphql/generated.ts';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { MyEmailDocument, MyNetworksDocument, ResendVerificationDocument } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
+import { failureStatus, problemFromErrors } from '#lib/server/forms.ts';
 import { redirectToSignIn, requireUser, signOut, signOutEverywhere } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
 export const load = (async (event) => {
   const account = requireUser(event);
-  const { data, errors } = await graphql(event, MyNetworksDocument);
+  const [networks, email] = await Promise.all([graphql(event, MyNetworksDocument), graphql(event, MyEmailDocument)]);
+  const errors = [...networks.errors, ...email.errors];
   if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
-  if (!data) error(500, errors[0]?.message ?? 'Your networks could not be loaded.');
-  return { account, memberships: data.myMemberships };
+  if (!networks.data) error(500, errors[0]?.message ?? 'Your networks could not be loaded.');
+  return {
+    account,
+    // Unknown (an error) counts as proved: better no prompt than a false one.
+    emailVerified: email.data?.me?.emailVerified ?? true,
+    memberships: networks.data.myMemberships,
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
   signout: (event) => signOut(event),
   signoutEverywhere: (event) => signOutEverywhere(event),
+  resendVerification: async (event) => {
+    requireUser(event);
+    const { data, errors } = await graphql(event, ResendVerificationDocument);
+    if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
+    if (!data?.resendVerification || errors.length > 0) {
+      return fail(failureStatus(errors), problemFromErrors(errors, [], {}));
+    }
+    redirect(303, '/account?verification-sent');
+  },
 } satisfies Actions;
