@@ -206,6 +206,20 @@ describe.each(DATABASE_KINDS)('links by email on %s', (kind) => {
     expect(codes(await api.graphql(VERIFY, { variables: { token: old } }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('should forget the links asked for an address when its account is deleted', async () => {
+    const person = await api.signUp('Lee Leaving');
+    await api.graphql(REQUEST_RESET, { variables: { email: person.email } });
+    const counted = () =>
+      api.database.db.selectFrom('sign_in_attempts').select('key').where('key', 'like', `%${person.email}`).execute();
+    expect(await counted()).toEqual([{ key: `email-link:${person.email}` }]);
+    const deleted = await api.graphql('mutation ($password: String!) { deleteMyAccount(password: $password) }', {
+      token: person.token,
+      variables: { password: TEST_PASSWORD },
+    });
+    expect(deleted.data?.deleteMyAccount).toBe(true);
+    expect(await counted()).toEqual([]);
+  });
+
   it('should let only one of two uses of one reset link at once get through', async () => {
     const person = await api.signUp('Dee Double');
     await api.graphql(REQUEST_RESET, { variables: { email: person.email } });

@@ -174,7 +174,8 @@ export async function getPasswordHash(db: Executor, userId: string): Promise<str
 
 /**
  * Clears the counted attempts under these keys and those naming the person's email (see
- * signInKeys in the service: `email:<email>` and `client-email:<client> <email>`).
+ * signInKeys in the service: `email:<email>` and `client-email:<client> <email>`; and the
+ * emailed links asked for it, `email-link:<email>`).
  */
 export async function clearAttemptsNaming(db: Executor, userId: string, keys: readonly string[]): Promise<void> {
   await db
@@ -189,6 +190,7 @@ export async function clearAttemptsNaming(db: Executor, userId: string, keys: re
             .where('id', '=', userId)
             .where(
               sql<boolean>`sign_in_attempts.key = 'email:' || lower(users.email)
+                or sign_in_attempts.key = 'email-link:' || lower(users.email)
                 or (starts_with(sign_in_attempts.key, 'client-email:')
                   and substr(sign_in_attempts.key, strpos(sign_in_attempts.key, ' ') + 1) = lower(users.email))`,
             ),
