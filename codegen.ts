@@ -25,6 +25,7 @@ const config: CodegenConfig = {
           NetworkConnection: './mappers.ts#NetworkConnectionModel',
           MemberConnection: './mappers.ts#MemberConnectionModel',
           Member: './mappers.ts#MemberModel',
+          NotificationConnection: './mappers.ts#NotificationConnectionModel',
         },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,

@@ -15,7 +15,14 @@ const MODULE_TABLES = {
   memberships: ['memberships'],
   lifecycle: ['lifecycle_changes'],
   people: ['profiles', 'people_search'],
-  notifications: ['outbox_emails', 'email_address_failures'],
+  notifications: [
+    'outbox_emails',
+    'email_address_failures',
+    'notifications',
+    'notification_preferences',
+    'notification_settings',
+    'unsubscribe_tokens',
+  ],
 };
 
 export default defineConfig(

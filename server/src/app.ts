@@ -15,7 +15,9 @@ import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/error
 import { httpAnswer } from './graphql/http.ts';
 import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { startDigestWorker } from './modules/notifications/digest.ts';
 import { startOutboxWorker } from './modules/notifications/outbox-worker.ts';
+import { unsubscribeRoute } from './modules/notifications/unsubscribe-route.ts';
 import { mountWeb, webBuildExists } from './web/mount.ts';
 
 export interface AppOptions {
@@ -168,6 +170,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // One-click unsubscribe from an email (RFC 8058): answered here, never by the site's pages.
+  await unsubscribeRoute(app, { db: database.db, config, clock: options.clock ?? systemClock });
+
   const web = options.web ?? 'auto';
   if (web === true || (web === 'auto' && webBuildExists())) await mountWeb(app, config.publicUrl.origin);
 
@@ -181,6 +186,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? systemClock,
   });
   if (outbox) app.addHook('preClose', () => outbox.stop());
+  // Daily digests go into the outbox: built wherever email goes out or waits for SMTP_URL
+  // (production), not in tests without a mail server, whose statement counts they would disturb.
+  if (outbox || config.env === 'production') {
+    const digests = startDigestWorker({
+      db: database.db,
+      config,
+      log: app.log,
+      clock: options.clock ?? systemClock,
+      pubsub: {
+        publish: async (topic, payload) => {
+          await app.graphql.pubsub.publish({ topic, payload });
+        },
+      },
+    });
+    app.addHook('preClose', () => digests.stop());
+  }
 
   if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());
   return app;

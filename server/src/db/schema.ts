@@ -20,7 +20,10 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 export const NETWORK_ROLE_VALUES = ['MEMBER', 'ORGANISER', 'STEWARD'] as const;
 export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 
-export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY'] as const;
+export const NOTIFICATION_DELIVERY_VALUES = ['IMMEDIATE', 'DAILY_DIGEST', 'IN_APP_ONLY'] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number];
+
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
 export const ORGANISATION_SIZE_VALUES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
@@ -114,6 +117,47 @@ export type NetworkRow = Selectable<NetworksTable>;
 export type NewNetworkRow = Insertable<NetworksTable>;
 export type NetworkRowUpdate = Updateable<NetworksTable>;
 
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: NotificationKind;
+  delivery: NotificationDelivery;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type NotificationPreferenceRow = Selectable<NotificationPreferencesTable>;
+export type NewNotificationPreferenceRow = Insertable<NotificationPreferencesTable>;
+export type NotificationPreferenceRowUpdate = Updateable<NotificationPreferencesTable>;
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  time_zone: Generated<string>;
+  last_digest_on: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type NotificationSettingRow = Selectable<NotificationSettingsTable>;
+export type NewNotificationSettingRow = Insertable<NotificationSettingsTable>;
+export type NotificationSettingRowUpdate = Updateable<NotificationSettingsTable>;
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: Generated<string>;
+  url: string;
+  created_at: Generated<Timestamp>;
+  read_at: Timestamp | null;
+  digest_pending: Generated<boolean>;
+  emailed_at: Timestamp | null;
+}
+
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NewNotificationRow = Insertable<NotificationsTable>;
+export type NotificationRowUpdate = Updateable<NotificationsTable>;
+
 export interface OutboxEmailsTable {
   id: Generated<string>;
   message_id: string;
@@ -192,6 +236,18 @@ export type SignInAttemptRow = Selectable<SignInAttemptsTable>;
 export type NewSignInAttemptRow = Insertable<SignInAttemptsTable>;
 export type SignInAttemptRowUpdate = Updateable<SignInAttemptsTable>;
 
+export interface UnsubscribeTokensTable {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  secret_hash: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export type UnsubscribeTokenRow = Selectable<UnsubscribeTokensTable>;
+export type NewUnsubscribeTokenRow = Insertable<UnsubscribeTokensTable>;
+export type UnsubscribeTokenRowUpdate = Updateable<UnsubscribeTokensTable>;
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -212,10 +268,14 @@ export interface Database {
   lifecycle_changes: LifecycleChangesTable;
   memberships: MembershipsTable;
   networks: NetworksTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
+  notifications: NotificationsTable;
   outbox_emails: OutboxEmailsTable;
   people_search: PeopleSearchTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  unsubscribe_tokens: UnsubscribeTokensTable;
   users: UsersTable;
 }

@@ -7,6 +7,7 @@ import type {
   NetworkConnectionModel,
   MemberConnectionModel,
   MemberModel,
+  NotificationConnectionModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -212,6 +213,11 @@ export type Mutation = {
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
   leaveNetwork: Scalars['Boolean']['output'];
   /**
+   * Marks the signed-in person's notifications read: these ids, or every one when `ids` is left
+   * out. Returns how many changed. Ids that are not theirs are ignored.
+   */
+  markNotificationsRead: Scalars['Int']['output'];
+  /**
    * Sends a link to set a new password, if the address has an account. Always true, so the answer
    * never tells whether it has; RATE_LIMITED after too many asks for one address or from one client.
    */
@@ -228,6 +234,11 @@ export type Mutation = {
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
   setMemberRole: Network;
+  /**
+   * Sets how a kind of notification reaches the signed-in person. BAD_USER_INPUT for account and
+   * safety messages, which are always sent.
+   */
+  setNotificationPreference: NotificationPreference;
   /** Signs in. A wrong email or password gets the same message; RATE_LIMITED after repeated failures. */
   signIn: AuthPayload;
   /** Ends the session that made this request. True when a session ended, false when there was none. */
@@ -236,6 +247,12 @@ export type Mutation = {
   signOutEverywhere: Scalars['Boolean']['output'];
   /** Creates an account and signs in. CONFLICT when the email is already used; BAD_USER_INPUT names a bad field. */
   signUp: AuthPayload;
+  /**
+   * Follows a one-click unsubscribe link: that one kind of notification stops coming by email
+   * (IN_APP_ONLY) for the person the link was sent to. Needs no sign-in. Returns false when the
+   * link is not one Hearth gave out.
+   */
+  unsubscribe: Scalars['Boolean']['output'];
   /** Changes a network's details. Stewards only. */
   updateNetwork: Network;
   /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
@@ -276,6 +293,11 @@ export type MutationLeaveNetworkArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
@@ -301,6 +323,12 @@ export type MutationSetMemberRoleArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetNotificationPreferenceArgs = {
+  delivery: NotificationDelivery;
+  kind: NotificationKind;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -308,6 +336,11 @@ export type MutationSignInArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUnsubscribeArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -457,6 +490,76 @@ export type NetworkRole =
   /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
   | 'STEWARD';
 
+/** Something that happened that concerns the signed-in person. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** More words, or an empty string. */
+  body: Scalars['String']['output'];
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** What it is about. */
+  kind: NotificationKind;
+  /** When the person marked it read; null while unread. */
+  readAt: Maybe<Scalars['DateTime']['output']>;
+  /** One line saying what happened. */
+  title: Scalars['String']['output'];
+  /** A path on Hearth to what it is about, such as /networks/leeds-digital/members. */
+  url: Scalars['String']['output'];
+};
+
+/** One page of the signed-in person's notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** The notifications on this page. */
+  edges: Array<NotificationEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+  /** How many of the person's notifications are unread, in all. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** How a kind of notification reaches a person, beyond the notifications page. */
+export type NotificationDelivery =
+  /** One email a day, at 07:00 in the person's time zone, gathering what happened. */
+  | 'DAILY_DIGEST'
+  /** An email as soon as it happens. */
+  | 'IMMEDIATE'
+  /** No email: only on the notifications page. */
+  | 'IN_APP_ONLY';
+
+/** A notification and its place in the list. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Pass as `after` to get the notifications after this one. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
+/** What a notification is about. Each kind has its own delivery preference. */
+export type NotificationKind =
+  /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
+  | 'ACCOUNT'
+  /** For a network's stewards: someone joined the network. */
+  | 'NEW_MEMBER'
+  /** Your role in a network changed. */
+  | 'ROLE_CHANGED'
+  /** Safety: reports and moderation that concern you. Always sent; cannot be turned off. */
+  | 'SAFETY';
+
+/** How one kind of notification reaches the person. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** False for account and safety messages, which are always sent at once. */
+  changeable: Scalars['Boolean']['output'];
+  /** How it reaches them. */
+  delivery: NotificationDelivery;
+  /** The kind. */
+  kind: NotificationKind;
+};
+
 /** How big a person's organisation is, by yearly income. */
 export type OrganisationSize =
   /** Yearly income of £1 million or more. */
@@ -547,10 +650,22 @@ export type Query = {
   network: Maybe<Network>;
   /** The directory of networks: filter by words, stage or place. `first` is 1 to 50 (default 20). */
   networks: NetworkConnection;
+  /** How each kind of notification reaches the signed-in person. UNAUTHENTICATED when signed out. */
+  notificationPreferences: Array<NotificationPreference>;
+  /**
+   * The signed-in person's notifications, newest first. `first` is 1 to 50 (default 20).
+   * UNAUTHENTICATED when signed out.
+   */
+  notifications: NotificationConnection;
   /** A person as the viewer may see them, or null when there is no such person. */
   person: Maybe<Person>;
   /** Towns and cities whose name starts with `search` (UK cities and large towns first), for suggestions as a person types. `first` is 1 to 50 (default 8); an empty search gives none. */
   places: Array<Place>;
+  /**
+   * The kind of notification a one-click unsubscribe link (from an email's footer) turns off, so
+   * its page can say which; null when the link is not one Hearth gave out. Needs no sign-in.
+   */
+  unsubscribeKind: Maybe<NotificationKind>;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
 };
@@ -574,6 +689,13 @@ export type QueryNetworksArgs = {
 };
 
 /** Reads. Each domain module adds its own fields. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
@@ -582,6 +704,11 @@ export type QueryPersonArgs = {
 export type QueryPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search: Scalars['String']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryUnsubscribeKindArgs = {
+  token: Scalars['String']['input'];
 };
 
 /** Why a session ended. */
@@ -625,6 +752,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Does nothing; keeps the root type non-empty for modules to extend. */
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /** Fires on every open connection of the signed-in person when a notification is added for them, on any app copy. */
+  notificationAdded: Notification;
   /** Fires when the signed-in person's sessions are ended, so open pages can sign out at once. UNAUTHENTICATED when signed out. */
   sessionEnded: SessionEnded;
 };
@@ -842,6 +971,12 @@ export type ResolversTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: ResolverTypeWrapper<NetworkModel>;
   NetworkRole: NetworkRole;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnectionModel>;
+  NotificationDelivery: NotificationDelivery;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
+  NotificationKind: NotificationKind;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   OrganisationSize: OrganisationSize;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<Person>;
@@ -883,6 +1018,10 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: NetworkModel;
+  Notification: Notification;
+  NotificationConnection: NotificationConnectionModel;
+  NotificationEdge: NotificationEdge;
+  NotificationPreference: NotificationPreference;
   PageInfo: PageInfo;
   Person: Person;
   Place: Place;
@@ -991,6 +1130,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationLeaveNetworkArgs, 'networkId'>
   >;
+  markNotificationsRead?: Resolver<
+    ResolversTypes['Int'],
+    ParentType,
+    ContextType,
+    Partial<MutationMarkNotificationsReadArgs>
+  >;
   requestPasswordReset?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -1016,10 +1161,22 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationSetMemberRoleArgs, 'networkId' | 'role' | 'userId'>
   >;
+  setNotificationPreference?: Resolver<
+    ResolversTypes['NotificationPreference'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetNotificationPreferenceArgs, 'delivery' | 'kind'>
+  >;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  unsubscribe?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnsubscribeArgs, 'token'>
+  >;
   updateNetwork?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -1113,6 +1270,45 @@ export type NetworkLifecycleResolvers<
   suggestion?: Resolver<ResolversTypes['LifecycleSuggestion'], ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'],
+> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+}>;
+
+export type NotificationPreferenceResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference'],
+> = ResolversObject<{
+  changeable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['NotificationDelivery'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
@@ -1177,12 +1373,25 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryNetworksArgs, 'first'>
   >;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  notifications?: Resolver<
+    ResolversTypes['NotificationConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>
+  >;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   places?: Resolver<
     Array<ResolversTypes['Place']>,
     ParentType,
     ContextType,
     RequireFields<QueryPlacesArgs, 'first' | 'search'>
+  >;
+  unsubscribeKind?: Resolver<
+    Maybe<ResolversTypes['NotificationKind']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryUnsubscribeKindArgs, 'token'>
   >;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1200,6 +1409,12 @@ export type SubscriptionResolvers<
   ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
 > = ResolversObject<{
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, '_noop', ParentType, ContextType>;
+  notificationAdded?: SubscriptionResolver<
+    ResolversTypes['Notification'],
+    'notificationAdded',
+    ParentType,
+    ContextType
+  >;
   sessionEnded?: SubscriptionResolver<ResolversTypes['SessionEnded'], 'sessionEnded', ParentType, ContextType>;
 }>;
 
@@ -1227,6 +1442,10 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkLifecycle?: NetworkLifecycleResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;

@@ -10,3 +10,4 @@ export type {
 } from '../modules/networks/service.ts';
 export type { MemberModel };
 export type MemberConnectionModel = Connection<MemberModel>;
+export type { NotificationPage as NotificationConnectionModel } from '../modules/notifications/service.ts';

@@ -5,6 +5,7 @@ import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
 import { membershipResolvers } from '../modules/memberships/resolvers.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
+import { notificationResolvers } from '../modules/notifications/resolvers.ts';
 import { peopleLoaders } from '../modules/people/loaders.ts';
 import { peopleResolvers } from '../modules/people/resolvers.ts';
 import type { Resolvers } from './generated.ts';
@@ -24,6 +25,7 @@ const modules: Resolvers[] = [
   membershipResolvers,
   lifecycleResolvers,
   peopleResolvers,
+  notificationResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */

@@ -377,3 +377,16 @@ export async function getAccountByEmail(db: Executor, email: string): Promise<Ac
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** These people's addresses and whether each is proved, for the notifications module. */
+export async function getMailingAddresses(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Array<AccountRecord & { verified: boolean }>> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', sql<boolean>`email_verified_at is not null`.as('verified')])
+    .where('id', 'in', ids)
+    .execute();
+}

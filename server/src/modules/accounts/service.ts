@@ -444,3 +444,20 @@ export async function changeEmail(ctx: ServiceContext, rawNewEmail: string, pass
   });
   return true;
 }
+
+/** A person's address as the notifications module mails it: with whether they have proved it. */
+export interface MailingAddress {
+  id: string;
+  email: string;
+  name: string;
+  verified: boolean;
+}
+
+/** The addresses of these people, by id, in one statement; people who no longer exist are absent. */
+export async function mailingAddresses(
+  ctx: ServiceContext,
+  userIds: readonly string[],
+): Promise<Map<string, MailingAddress>> {
+  const rows = await repo.getMailingAddresses(ctx.db, [...new Set(userIds)]);
+  return new Map(rows.map((row) => [row.id, row]));
+}

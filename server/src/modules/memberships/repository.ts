@@ -120,6 +120,18 @@ export async function countStewards(db: Executor, networkIds: readonly string[])
   return new Map(rows.map((row) => [row.networkId, Number(row.count)]));
 }
 
+/** The active stewards of a network. */
+export async function getStewardIds(db: Executor, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id as userId')
+    .where('network_id', '=', networkId)
+    .where('role', '=', 'STEWARD')
+    .where('left_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.userId);
+}
+
 /** The networks the person is an active steward of, in id order. */
 export async function getStewardedNetworkIds(db: Executor, userId: string): Promise<string[]> {
   const rows = await db

@@ -4,6 +4,7 @@ import { isUuid } from '../../core/ids.ts';
 import type { IdCondition } from '../../core/query.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as networks from '../networks/service.ts';
+import * as notifications from '../notifications/service.ts';
 import type { NetworkRecord } from '../networks/service.ts';
 import * as repo from './repository.ts';
 import type { MemberRow, MembershipSignals, NetworkRole } from './repository.ts';
@@ -43,7 +44,7 @@ export async function joinNetwork(
   if (!acceptCodeOfConduct) {
     throw badInput('acceptCodeOfConduct', "Read and accept the network's code of conduct to join.");
   }
-  return transaction(ctx, async (tx) => {
+  const { network, added } = await transaction(ctx, async (tx) => {
     // Locked, so the code of conduct version recorded is the one in force when they joined.
     const network = await networks.lockNetwork(tx, networkId);
     const joined = await repo.upsertMembership(tx.db, {
@@ -54,8 +55,16 @@ export async function joinNetwork(
       now: ctx.clock.now(),
     });
     if (!joined) throw conflict('You are already a member of this network.');
-    return network;
+    const added = await notifications.notify(tx, {
+      userIds: await repo.getStewardIds(tx.db, networkId),
+      kind: 'NEW_MEMBER',
+      title: `${viewer.name} joined ${network.name}`,
+      url: `/networks/${network.slug}/members`,
+    });
+    return { network, added };
   });
+  await notifications.announceAdded(ctx, added);
+  return network;
 }
 
 export async function leaveNetwork(ctx: ServiceContext, networkId: string): Promise<boolean> {
@@ -76,7 +85,7 @@ export async function setMemberRole(
   userId: string,
   role: NetworkRole,
 ): Promise<NetworkRecord> {
-  return transaction(ctx, async (tx) => {
+  const { network, added } = await transaction(ctx, async (tx) => {
     const network = await networks.lockNetwork(tx, networkId);
     await requireSteward(tx, networkId);
     const current = isUuid(userId) ? await repo.getActiveRole(tx.db, networkId, userId) : null;
@@ -85,9 +94,27 @@ export async function setMemberRole(
       throw conflict(LAST_STEWARD);
     }
     await repo.setRole(tx.db, networkId, userId, role, ctx.clock.now());
-    return network;
+    // Setting the role a person already has changes nothing, so tells them nothing.
+    const added =
+      current === role
+        ? { added: [] }
+        : await notifications.notify(tx, {
+            userIds: [userId],
+            kind: 'ROLE_CHANGED',
+            title: `You are now ${ROLE_IN_WORDS[role]} of ${network.name}`,
+            url: `/networks/${network.slug}`,
+          });
+    return { network, added };
   });
+  await notifications.announceAdded(ctx, added);
+  return network;
 }
+
+const ROLE_IN_WORDS: Record<NetworkRole, string> = {
+  MEMBER: 'a member',
+  ORGANISER: 'an organiser',
+  STEWARD: 'a steward',
+};
 
 async function stewardCount(db: ServiceContext['db'], networkId: string): Promise<number> {
   return (await repo.countStewards(db, [networkId])).get(networkId) ?? 0;

@@ -157,3 +157,24 @@ export async function listRecentLoggedEmails(ctx: ServiceContext, limit = 20): P
   }
   return repo.listLogged(ctx.db, limit);
 }
+
+// In-app notifications, preferences and unsubscribe links: see inbox.ts.
+export {
+  announceAdded,
+  DEFAULT_DELIVERY,
+  listNotifications,
+  markNotificationsRead,
+  notificationPreferences,
+  notify,
+  NOTIFICATION_ADDED_TOPIC,
+  setNotificationPreference,
+  unsubscribe,
+  unsubscribeKind,
+  type AddedNotifications,
+  type NotificationDelivery,
+  type NotificationPage,
+  type NotificationPreference,
+  type NotificationRecord,
+  type NotificationRequest,
+} from './inbox.ts';
+export { sendDueDigests, startDigestWorker } from './digest.ts';

@@ -16,6 +16,7 @@ import {
 import * as accounts from '../accounts/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
+import * as notifications from '../notifications/service.ts';
 import * as people from './service.ts';
 
 const HIDDEN = {
@@ -545,9 +546,12 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       await memberships.setMemberRole(steward, network.id, id(me), 'STEWARD');
       await lifecycle.setLifecycleStage(me, network.id, 'MATURING', 'We meet monthly now');
       await people.updateProfile(me, { skills: ['unique-leaving-skill'], visibility: 'PUBLIC' });
+      // Being made a steward notified them; a choice of how notifications reach them is theirs too.
+      await notifications.setNotificationPreference(me, 'NEW_MEMBER', 'IN_APP_ONLY');
       const heldAbout = async () => {
         const found: string[] = [];
-        for (const table of ['profiles', 'memberships', 'sessions', 'people_search'] as const) {
+        const tables = ['profiles', 'memberships', 'sessions', 'people_search', 'notifications'] as const;
+        for (const table of [...tables, 'notification_preferences'] as const) {
           const rows = await database.db.selectFrom(table).select('user_id').where('user_id', '=', id(me)).execute();
           if (rows.length > 0) found.push(table);
         }
@@ -560,7 +564,16 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       // A wrong guess at deletion and a failed sign-in: both are counted under keys naming the person.
       expect((await caught(people.deleteMyAccount(me, 'a wrong guess first'))).field).toBe('password');
       await caught(accounts.signIn(other, { email, password: 'a wrong guess at signing in' }));
-      expect(await heldAbout()).toEqual(['profiles', 'memberships', 'sessions', 'people_search', 'confirm', 'email']);
+      expect(await heldAbout()).toEqual([
+        'profiles',
+        'memberships',
+        'sessions',
+        'people_search',
+        'notifications',
+        'notification_preferences',
+        'confirm',
+        'email',
+      ]);
 
       expect(await people.deleteMyAccount(me, PASSWORD)).toBe(true);
 

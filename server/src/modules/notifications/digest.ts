@@ -1,0 +1,127 @@
+// Daily digests: once a person's local time has passed DIGEST_HOUR and today's digest is not
+// done, what waited for it goes out in one email. Each person's digest is one transaction that
+// first claims the day (a conditional upsert), so two app copies never send the same digest.
+import {
+  systemClock,
+  transaction,
+  RequestMemo,
+  type Clock,
+  type Publisher,
+  type ServiceContext,
+} from '../../core/context.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import * as accounts from '../accounts/service.ts';
+import { ESSENTIAL, unsubscribeParts } from './inbox.ts';
+import * as repo from './inbox-repository.ts';
+import type { NotificationRecord } from './inbox-repository.ts';
+import type { NotificationKind } from './repository.ts';
+import { composeEmail, queueEmail } from './service.ts';
+
+export const DIGEST_HOUR = 7;
+const DEFAULT_TIME_ZONE = 'Europe/London';
+const CANDIDATES_PER_ROUND = 500;
+const EVERY_MS = 60_000;
+
+/** The calendar day (YYYY-MM-DD) and hour at `now` in a time zone; an unknown zone counts as London's. */
+export function localDayAndHour(now: Date, timeZone: string): { day: string; hour: number } {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+  } catch {
+    return localDayAndHour(now, DEFAULT_TIME_ZONE);
+  }
+  const part = (type: string) => format.formatToParts(now).find((p) => p.type === type)!.value;
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
+}
+
+/** Sends every digest that is due; returns how many people's digests were done by this call. */
+export async function sendDueDigests(ctx: ServiceContext): Promise<number> {
+  const now = ctx.clock.now();
+  let done = 0;
+  for (const candidate of await repo.listDigestCandidates(ctx.db, CANDIDATES_PER_ROUND)) {
+    const { day, hour } = localDayAndHour(now, candidate.timeZone);
+    if (hour < DIGEST_HOUR || (candidate.lastDigestOn !== null && candidate.lastDigestOn >= day)) continue;
+    if (await sendDigest(ctx, candidate.userId, day)) done += 1;
+  }
+  return done;
+}
+
+async function sendDigest(ctx: ServiceContext, userId: string, day: string): Promise<boolean> {
+  return transaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    if (!(await repo.claimDigestDay(tx.db, userId, day, now))) return false;
+    const gathered = await repo.takeDigestNotifications(tx.db, userId, now);
+    const address = (await accounts.mailingAddresses(tx, [userId])).get(userId);
+    // Only to a proved address: until then Hearth sends nothing but account links.
+    if (gathered.length === 0 || !address?.verified) return true;
+    await queueDigest(tx, address, gathered);
+    return true;
+  });
+}
+
+async function queueDigest(
+  ctx: ServiceContext,
+  to: accounts.MailingAddress,
+  gathered: readonly NotificationRecord[],
+): Promise<void> {
+  const kinds = [...new Set(gathered.map((n) => n.kind))].filter((kind) => !ESSENTIAL.has(kind)) as NotificationKind[];
+  const { footer, headers } = await unsubscribeParts(ctx, to.id, kinds);
+  const lines = gathered.map((n) => `• ${n.title}\n  ${new URL(n.url, ctx.config.publicUrl).href}`);
+  const count = gathered.length === 1 ? 'one thing' : `${gathered.length} things`;
+  const rendered = composeEmail(ctx, {
+    subject: `Your Hearth digest: ${count} since yesterday`,
+    paragraphs: [`Hello ${to.name},`, `Here is what happened on Hearth that concerns you:`, lines.join('\n')],
+    action: { label: 'See your notifications', url: '/notifications' },
+    footer,
+  });
+  await queueEmail(ctx, { to: to.email, userId: to.id, kind: kinds[0] ?? 'ACCOUNT', ...rendered, headers });
+}
+
+export interface DigestWorkerOptions {
+  db: Db;
+  config: Config;
+  log: { error(obj: object, msg: string): void };
+  clock?: Clock;
+  pubsub: Publisher;
+}
+
+/** Looks for due digests once a minute in this app copy; stop() before the database closes. */
+export function startDigestWorker(options: DigestWorkerOptions): { stop(): Promise<void> } {
+  const ctx: ServiceContext = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    pubsub: options.pubsub,
+    config: options.config,
+    viewer: null,
+    clientAddress: '',
+    memo: new RequestMemo(),
+  };
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const round = () => {
+    running = sendDueDigests(ctx).then(
+      () => undefined,
+      (error: unknown) => options.log.error({ err: error }, 'digests: a round failed; trying again in a minute'),
+    );
+    void running.then(() => {
+      if (!stopped) timer = setTimeout(round, EVERY_MS).unref();
+    });
+  };
+  timer = setTimeout(round, 1000).unref();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Resolvers } from '../../graphql/generated.ts';
+import { requireViewer } from '../accounts/service.ts';
+import * as notifications from './service.ts';
+
+export const notificationResolvers: Resolvers = {
+  Query: {
+    notifications: (_root, args, ctx) => notifications.listNotifications(ctx.services, args),
+    notificationPreferences: (_root, _args, ctx) => notifications.notificationPreferences(ctx.services),
+    unsubscribeKind: (_root, { token }, ctx) => notifications.unsubscribeKind(ctx.services, token),
+  },
+  Mutation: {
+    markNotificationsRead: (_root, { ids }, ctx) => notifications.markNotificationsRead(ctx.services, ids),
+    setNotificationPreference: (_root, { kind, delivery }, ctx) =>
+      notifications.setNotificationPreference(ctx.services, kind, delivery),
+    unsubscribe: (_root, { token }, ctx) => notifications.unsubscribe(ctx.services, token),
+  },
+  Subscription: {
+    notificationAdded: {
+      subscribe: async (_root, _args, ctx) => {
+        const viewer = requireViewer(ctx.services);
+        return ctx.pubsub.subscribe(notifications.NOTIFICATION_ADDED_TOPIC(viewer.userId));
+      },
+    },
+  },
+  NotificationConnection: {
+    unreadCount: (page) => page.unreadCount(),
+  },
+};
