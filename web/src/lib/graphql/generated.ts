@@ -96,6 +96,26 @@ export type NetworkRole =
   /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
   | 'STEWARD';
 
+/** How a kind of notification reaches a person, beyond the notifications page. */
+export type NotificationDelivery =
+  /** One email a day, at 07:00 in the person's time zone, gathering what happened. */
+  | 'DAILY_DIGEST'
+  /** An email as soon as it happens. */
+  | 'IMMEDIATE'
+  /** No email: only on the notifications page. */
+  | 'IN_APP_ONLY';
+
+/** What a notification is about. Each kind has its own delivery preference. */
+export type NotificationKind =
+  /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
+  | 'ACCOUNT'
+  /** For a network's stewards: someone joined the network. */
+  | 'NEW_MEMBER'
+  /** Your role in a network changed. */
+  | 'ROLE_CHANGED'
+  /** Safety: reports and moderation that concern you. Always sent; cannot be turned off. */
+  | 'SAFETY';
+
 /** How big a person's organisation is, by yearly income. */
 export type OrganisationSize =
   /** Yearly income of £1 million or more. */
@@ -477,6 +497,77 @@ export type MemberRoleTargetQuery = {
   } | null;
 };
 
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type UnreadNotificationCountQuery = { notifications: { unreadCount: number } };
+
+export type NotificationItemFragment = {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  url: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type MyNotificationsQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MyNotificationsQuery = {
+  notifications: {
+    unreadCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        kind: NotificationKind;
+        title: string;
+        body: string;
+        url: string;
+        createdAt: string;
+        readAt: string | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NotificationPreferencesQuery = {
+  notificationPreferences: Array<{ kind: NotificationKind; delivery: NotificationDelivery; changeable: boolean }>;
+};
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  kind: NotificationKind;
+  delivery: NotificationDelivery;
+}>;
+
+export type SetNotificationPreferenceMutation = {
+  setNotificationPreference: { kind: NotificationKind; delivery: NotificationDelivery; changeable: boolean };
+};
+
+export type UnsubscribeKindQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type UnsubscribeKindQuery = { unsubscribeKind: NotificationKind | null };
+
+export type UnsubscribeMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type UnsubscribeMutation = { unsubscribe: boolean };
+
 export type PersonDetailsFragment = {
   id: string;
   name: string;
@@ -618,6 +709,20 @@ export const NetworkSummaryFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'NetworkSummary' },
 ) as unknown as TypedDocumentString<NetworkSummaryFragment, unknown>;
+export const NotificationItemFragmentDoc = new TypedDocumentString(
+  `
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  body
+  url
+  createdAt
+  readAt
+}
+    `,
+  { fragmentName: 'NotificationItem' },
+) as unknown as TypedDocumentString<NotificationItemFragment, unknown>;
 export const PersonDetailsFragmentDoc = new TypedDocumentString(
   `
     fragment PersonDetails on Person {
@@ -941,6 +1046,70 @@ export const MemberRoleTargetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MemberRoleTargetQuery, MemberRoleTargetQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  notifications(first: 1) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    query MyNotifications($unreadOnly: Boolean, $first: Int, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    edges {
+      node {
+        ...NotificationItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    unreadCount
+  }
+}
+    fragment NotificationItem on Notification {
+  id
+  kind
+  title
+  body
+  url
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    kind
+    delivery
+    changeable
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {
+  setNotificationPreference(kind: $kind, delivery: $delivery) {
+    kind
+    delivery
+    changeable
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
+export const UnsubscribeKindDocument = new TypedDocumentString(`
+    query UnsubscribeKind($token: String!) {
+  unsubscribeKind(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeKindQuery, UnsubscribeKindQueryVariables>;
+export const UnsubscribeDocument = new TypedDocumentString(`
+    mutation Unsubscribe($token: String!) {
+  unsubscribe(token: $token)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
