@@ -131,6 +131,21 @@ export type LifecycleSuggestion = {
   stage: LifecycleStage;
 };
 
+/** An email logged instead of sent: in development, without SMTP_URL. */
+export type LoggedEmail = {
+  __typename?: 'LoggedEmail';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** When it was logged. */
+  loggedAt: Scalars['DateTime']['output'];
+  /** Its subject line. */
+  subject: Scalars['String']['output'];
+  /** Its plain-text part, links included. */
+  text: Scalars['String']['output'];
+  /** Who it was for. */
+  to: Scalars['String']['output'];
+};
+
 /** A person's membership of one network. */
 export type Member = {
   __typename?: 'Member';
@@ -642,6 +657,11 @@ export type Query = {
    * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
    */
   exportMyData: Scalars['String']['output'];
+  /**
+   * Development only: the emails logged instead of sent, newest first, so a developer can follow
+   * their links. FORBIDDEN in production; UNAUTHENTICATED when signed out. `first` is 1 to 100.
+   */
+  loggedEmails: Array<LoggedEmail>;
   /** The signed-in person, or null when signed out. */
   me: Maybe<User>;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
@@ -674,6 +694,11 @@ export type Query = {
 export type QueryClosePlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryLoggedEmailsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -959,6 +984,7 @@ export type ResolversTypes = ResolversObject<{
   LifecycleChange: ResolverTypeWrapper<LifecycleChangeModel>;
   LifecycleStage: LifecycleStage;
   LifecycleSuggestion: ResolverTypeWrapper<LifecycleSuggestion>;
+  LoggedEmail: ResolverTypeWrapper<LoggedEmail>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -1007,6 +1033,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   LifecycleChange: LifecycleChangeModel;
   LifecycleSuggestion: LifecycleSuggestion;
+  LoggedEmail: LoggedEmail;
   Member: MemberModel;
   MemberConnection: MemberConnectionModel;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -1066,6 +1093,17 @@ export type LifecycleSuggestionResolvers<
   missingSignals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+}>;
+
+export type LoggedEmailResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LoggedEmail'] = ResolversParentTypes['LoggedEmail'],
+> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loggedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<
@@ -1359,6 +1397,12 @@ export type QueryResolvers<
     RequireFields<QueryClosePlacesArgs, 'first' | 'name'>
   >;
   exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loggedEmails?: Resolver<
+    Array<ResolversTypes['LoggedEmail']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryLoggedEmailsArgs, 'first'>
+  >;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   network?: Resolver<
@@ -1433,6 +1477,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
+  LoggedEmail?: LoggedEmailResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;

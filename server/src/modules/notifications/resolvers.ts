@@ -7,6 +7,14 @@ export const notificationResolvers: Resolvers = {
     notifications: (_root, args, ctx) => notifications.listNotifications(ctx.services, args),
     notificationPreferences: (_root, _args, ctx) => notifications.notificationPreferences(ctx.services),
     unsubscribeKind: (_root, { token }, ctx) => notifications.unsubscribeKind(ctx.services, token),
+    loggedEmails: async (_root, { first }, ctx) =>
+      (await notifications.listRecentLoggedEmails(ctx.services, first ?? 20)).map((email) => ({
+        id: email.id,
+        to: email.recipient,
+        subject: email.subject,
+        text: email.text,
+        loggedAt: email.sentAt,
+      })),
   },
   Mutation: {
     markNotificationsRead: (_root, { ids }, ctx) => notifications.markNotificationsRead(ctx.services, ids),

@@ -153,7 +153,7 @@ export async function listRecentLoggedEmails(ctx: ServiceContext, limit = 20): P
   if (ctx.config.env === 'production') throw forbidden('Logged emails are shown in development only.');
   if (!ctx.viewer) throw unauthenticated();
   if (!Number.isInteger(limit) || limit < 1 || limit > LOGGED_LIMIT_MAX) {
-    throw badInput('limit', `Ask for 1 to ${LOGGED_LIMIT_MAX} emails.`);
+    throw badInput('first', `Ask for 1 to ${LOGGED_LIMIT_MAX} emails.`);
   }
   return repo.listLogged(ctx.db, limit);
 }

@@ -568,6 +568,12 @@ export type UnsubscribeMutationVariables = Exact<{
 
 export type UnsubscribeMutation = { unsubscribe: boolean };
 
+export type LoggedEmailsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LoggedEmailsQuery = {
+  loggedEmails: Array<{ to: string; subject: string; text: string; loggedAt: string }>;
+};
+
 export type PersonDetailsFragment = {
   id: string;
   name: string;
@@ -1110,6 +1116,16 @@ export const UnsubscribeDocument = new TypedDocumentString(`
   unsubscribe(token: $token)
 }
     `) as unknown as TypedDocumentString<UnsubscribeMutation, UnsubscribeMutationVariables>;
+export const LoggedEmailsDocument = new TypedDocumentString(`
+    query LoggedEmails {
+  loggedEmails(first: 20) {
+    to
+    subject
+    text
+    loggedAt
+  }
+}
+    `) as unknown as TypedDocumentString<LoggedEmailsQuery, LoggedEmailsQueryVariables>;
 export const PersonPageDocument = new TypedDocumentString(`
     query PersonPage($id: ID!) {
   person(id: $id) {
