@@ -93,5 +93,7 @@ describe('POST /unsubscribe with the site mounted', () => {
     // The page a person opens from the link is still the site's.
     const page = await fetch(`${server.url}/unsubscribe?token=nonsense`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    // Read to the end: an unread body keeps the connection busy, and closing the server waits for it.
+    expect(await page.text()).toContain('<h1');
   });
 });
