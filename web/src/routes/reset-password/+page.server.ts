@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ResetPasswordDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
-import { isUnusableLink, keepLinkPrivate } from './email-link.server.ts';
+import { isUnusableLink, keepLinkPrivate } from '#lib/server/email-link.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['newPassword'] as const;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { UnsubscribeKindDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import { isKind } from '../account/notifications/labels.ts';
+import { keepLinkPrivate } from '#lib/server/email-link.ts';
 import type { PageServerLoad } from './$types';
 
 // Mail scanners open links in emails: this page only says what the link would stop, and the
@@ -10,7 +11,7 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async (event) => {
   // The token is in the address: no cache may keep the page.
-  event.setHeaders({ 'cache-control': 'private, no-store' });
+  keepLinkPrivate(event);
   const stopped = event.url.searchParams.get('stopped') ?? '';
   if (isKind(stopped)) return { token: '', kind: null, stopped };
   const token = event.url.searchParams.get('token') ?? '';

@@ -3,7 +3,7 @@ import { MyEmailDocument, ResendVerificationDocument, VerifyEmailDocument } from
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
 import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
-import { keepLinkPrivate } from '../reset-password/email-link.server.ts';
+import { keepLinkPrivate } from '#lib/server/email-link.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // A GET only shows the button: mail systems fetch links to scan them, and must not use them up.

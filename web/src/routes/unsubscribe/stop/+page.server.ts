@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { UnsubscribeDocument, UnsubscribeKindDocument } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import { textField } from '#lib/server/forms.ts';
+import { keepLinkPrivate } from '#lib/server/email-link.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // The "Stop these emails" button of /unsubscribe posts here: a path of its own, because the
 // server answers every POST to /unsubscribe as a mail program's one-click unsubscribe.
 
 export const load = ((event) => {
-  event.setHeaders({ 'cache-control': 'private, no-store' });
+  keepLinkPrivate(event);
   return {};
 }) satisfies PageServerLoad;
 

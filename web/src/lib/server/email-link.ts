@@ -1,5 +1,4 @@
-// What the pages opened from emailed links (/reset-password, /verify-email) share. Beside the
-// route rather than in #lib/server only because this task owns the route folders.
+// What the pages opened from emailed links (/reset-password, /verify-email, /unsubscribe) share.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { HearthGraphqlError } from '#lib/server/contract.ts';
 
