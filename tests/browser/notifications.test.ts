@@ -305,6 +305,9 @@ describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
       const role = page.getByRole('group', { name: ROLE_GROUP });
       await newMember.getByLabel('Do not email me').check();
       await role.getByLabel('Email me once a day').check();
+      const timeZone = page.getByLabel('Your time zone');
+      expect(await timeZone.inputValue()).toBe('Europe/London');
+      await timeZone.selectOption('America/New_York');
       await goTo(
         page,
         () => page.getByRole('button', { name: 'Save preferences' }).click(),
@@ -317,6 +320,10 @@ describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
       const saved = await preferencesOf(page);
       expect(saved.NEW_MEMBER).toBe('IN_APP_ONLY');
       expect(saved.ROLE_CHANGED).toBe('DAILY_DIGEST');
+      expect(await timeZone.inputValue()).toBe('America/New_York');
+      expect(
+        (await graphqlAs<{ digestTimeZone: string }>(page, server.url, 'query { digestTimeZone }')).digestTimeZone,
+      ).toBe('America/New_York');
       await expectAxeClean(page, javaScriptEnabled);
 
       // Reached from the notifications page too.

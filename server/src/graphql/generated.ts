@@ -245,6 +245,12 @@ export type Mutation = {
    * is wrong, used or expired, and `newPassword` for a password that will not do.
    */
   resetPassword: Scalars['Boolean']['output'];
+  /**
+   * Sets the IANA time zone the signed-in person's daily digest follows, such as Europe/Paris.
+   * Returns its canonical name. BAD_USER_INPUT (field timeZone) for a name that is not an IANA
+   * time zone; offsets such as +01:00 are refused, as they would miss the clocks changing.
+   */
+  setDigestTimeZone: Scalars['String']['output'];
   /** Sets the network's lifecycle stage with a dated note, kept in its history. Stewards only. */
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
@@ -321,6 +327,11 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetDigestTimeZoneArgs = {
+  timeZone: Scalars['String']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -652,6 +663,11 @@ export type Query = {
   __typename?: 'Query';
   /** UK towns and cities whose names are closest to `name` (a misspelling, or the misspelt start of a longer name), UK cities first, for "Did you mean …?" when `filter.placeName` matched no place; each is the place its name finds. Only the closest are given, none when nothing is close. `first` is 1 to 10 (default 3). */
   closePlaces: Array<Place>;
+  /**
+   * The IANA time zone the signed-in person's daily digest follows (it comes at 07:00 there):
+   * Europe/London until they choose. UNAUTHENTICATED when signed out.
+   */
+  digestTimeZone: Scalars['String']['output'];
   /**
    * Everything Hearth holds about the signed-in person, as a JSON document: account, profile,
    * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
@@ -1187,6 +1203,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>
   >;
+  setDigestTimeZone?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetDigestTimeZoneArgs, 'timeZone'>
+  >;
   setLifecycleStage?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -1396,6 +1418,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryClosePlacesArgs, 'first' | 'name'>
   >;
+  digestTimeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   loggedEmails?: Resolver<
     Array<ResolversTypes['LoggedEmail']>,

@@ -11,7 +11,9 @@ import {
 } from '../../core/context.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { badInput } from '../../core/errors.ts';
 import * as accounts from '../accounts/service.ts';
+import { requireViewer } from '../accounts/service.ts';
 import { ESSENTIAL, unsubscribeParts } from './inbox.ts';
 import * as repo from './inbox-repository.ts';
 import type { NotificationRecord } from './inbox-repository.ts';
@@ -19,7 +21,7 @@ import type { NotificationKind } from './repository.ts';
 import { composeEmail, queueEmail } from './service.ts';
 
 export const DIGEST_HOUR = 7;
-const DEFAULT_TIME_ZONE = 'Europe/London';
+export const DEFAULT_TIME_ZONE = 'Europe/London';
 const CANDIDATES_PER_ROUND = 500;
 const EVERY_MS = 60_000;
 
@@ -40,6 +42,35 @@ export function localDayAndHour(now: Date, timeZone: string): { day: string; hou
   }
   const part = (type: string) => format.formatToParts(now).find((p) => p.type === type)!.value;
   return { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
+}
+
+/**
+ * The canonical name of an IANA time zone ("europe/london" is Europe/London), or null when it is
+ * not one: offsets such as +01:00 are refused, as they would miss the clocks changing.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en', { timeZone: name.trim() }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  return resolved === 'UTC' || Intl.supportedValuesOf('timeZone').includes(resolved) ? resolved : null;
+}
+
+/** The time zone the viewer's digest follows. */
+export async function digestTimeZone(ctx: ServiceContext): Promise<string> {
+  const viewer = requireViewer(ctx);
+  return (await repo.getTimeZone(ctx.db, viewer.userId)) ?? DEFAULT_TIME_ZONE;
+}
+
+/** Sets the time zone the viewer's digest follows; returns its canonical name. */
+export async function setDigestTimeZone(ctx: ServiceContext, timeZone: string): Promise<string> {
+  const viewer = requireViewer(ctx);
+  const canonical = canonicalTimeZone(timeZone);
+  if (!canonical) throw badInput('timeZone', 'Choose a time zone from the list, such as Europe/London.');
+  await repo.setTimeZone(ctx.db, viewer.userId, canonical, ctx.clock.now());
+  return canonical;
 }
 
 /** Sends every digest that is due; returns how many people's digests were done by this call. */

@@ -203,6 +203,24 @@ export async function listDigestCandidates(
     .execute();
 }
 
+/** The time zone a person chose for their digest; null if they never chose. */
+export async function getTimeZone(db: Executor, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('notification_settings')
+    .select('time_zone')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.time_zone ?? null;
+}
+
+export async function setTimeZone(db: Executor, userId: string, timeZone: string, now: Date): Promise<void> {
+  await db
+    .insertInto('notification_settings')
+    .values({ user_id: userId, time_zone: timeZone, updated_at: now })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ time_zone: timeZone, updated_at: now }))
+    .execute();
+}
+
 /**
  * Claims today's digest for a person: records the day as done, only if it was not done already
  * (today or later). Inside the digest's transaction, so a rollback gives the day back; a second

@@ -282,5 +282,37 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         'Your Hearth digest: one thing since yesterday',
       ]);
     });
+
+    it('should send a digest at 07:00 in the time zone the person chose', async () => {
+      const clock = new TestClock(new Date('2026-12-01T05:30:00Z')); // 06:30 in Paris, 05:30 in London
+      const traveller = await person('Tess Traveller', { verified: true });
+      const own = traveller;
+      expect(await notifications.digestTimeZone(own)).toBe('Europe/London');
+      expect(await notifications.setDigestTimeZone(own, ' europe/paris ')).toBe('Europe/Paris');
+      expect(await notifications.digestTimeZone(own)).toBe('Europe/Paris');
+      for (const refused of ['+01:00', 'Mars/Olympus', '']) {
+        expect(await caught(notifications.setDigestTimeZone(own, refused))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'timeZone',
+        });
+      }
+      await notifyInTransaction(serviceContext(database.db, { clock }), {
+        userIds: [id(traveller)],
+        kind: 'NEW_MEMBER',
+        title: 'Pia joined',
+        url: '/',
+      });
+      const sent = () =>
+        database.db
+          .selectFrom('outbox_emails')
+          .select('subject')
+          .where('user_id', '=', id(traveller))
+          .where('subject', 'like', 'Your Hearth digest%')
+          .execute();
+      expect(await notifications.sendDueDigests(serviceContext(database.db, { clock }))).toBe(0);
+      clock.advance(31 * 60_000); // 07:01 in Paris, still 06:01 in London
+      await notifications.sendDueDigests(serviceContext(database.db, { clock }));
+      expect(await sent()).toEqual([{ subject: 'Your Hearth digest: one thing since yesterday' }]);
+    });
   });
 });

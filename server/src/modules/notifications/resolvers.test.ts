@@ -145,6 +145,25 @@ describe.each(DATABASE_KINDS)('notifications over GraphQL on %s', (kind) => {
     expect(codes(await api.graphql(LIST))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('should keep each person’s digest time zone, refusing one that is not an IANA zone by field', async () => {
+    const person = await api.signUp('Zed Zone');
+    const SET_ZONE = 'mutation ($z: String!) { setDigestTimeZone(timeZone: $z) }';
+    expect((await api.graphql('query { digestTimeZone }', { token: person.token })).data).toEqual({
+      digestTimeZone: 'Europe/London',
+    });
+    expect((await api.graphql(SET_ZONE, { token: person.token, variables: { z: 'america/new_york' } })).data).toEqual({
+      setDigestTimeZone: 'America/New_York',
+    });
+    const refused = await api.graphql(SET_ZONE, { token: person.token, variables: { z: 'Somewhere/Else' } });
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors?.[0]?.extensions.field).toBe('timeZone');
+    expect((await api.graphql('query { digestTimeZone }', { token: person.token })).data).toEqual({
+      digestTimeZone: 'America/New_York',
+    });
+    expect(codes(await api.graphql('query { digestTimeZone }'))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await api.graphql(SET_ZONE, { variables: { z: 'Europe/Paris' } }))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('should mark read only the viewer’s own notifications', async () => {
     const steward = await api.signUp('Sid Steward');
     const network = await api.startNetwork(steward.token);

@@ -6,6 +6,7 @@ export const notificationResolvers: Resolvers = {
   Query: {
     notifications: (_root, args, ctx) => notifications.listNotifications(ctx.services, args),
     notificationPreferences: (_root, _args, ctx) => notifications.notificationPreferences(ctx.services),
+    digestTimeZone: (_root, _args, ctx) => notifications.digestTimeZone(ctx.services),
     unsubscribeKind: (_root, { token }, ctx) => notifications.unsubscribeKind(ctx.services, token),
     loggedEmails: async (_root, { first }, ctx) =>
       (await notifications.listRecentLoggedEmails(ctx.services, first ?? 20)).map((email) => ({
@@ -20,6 +21,7 @@ export const notificationResolvers: Resolvers = {
     markNotificationsRead: (_root, { ids }, ctx) => notifications.markNotificationsRead(ctx.services, ids),
     setNotificationPreference: (_root, { kind, delivery }, ctx) =>
       notifications.setNotificationPreference(ctx.services, kind, delivery),
+    setDigestTimeZone: (_root, { timeZone }, ctx) => notifications.setDigestTimeZone(ctx.services, timeZone),
     unsubscribe: (_root, { token }, ctx) => notifications.unsubscribe(ctx.services, token),
   },
   Subscription: {

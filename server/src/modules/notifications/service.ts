@@ -177,4 +177,4 @@ export {
   type NotificationRecord,
   type NotificationRequest,
 } from './inbox.ts';
-export { sendDueDigests, startDigestWorker } from './digest.ts';
+export { digestTimeZone, sendDueDigests, setDigestTimeZone, startDigestWorker } from './digest.ts';

@@ -544,8 +544,15 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type NotificationPreferencesQuery = {
+  digestTimeZone: string;
   notificationPreferences: Array<{ kind: NotificationKind; delivery: NotificationDelivery; changeable: boolean }>;
 };
+
+export type SetDigestTimeZoneMutationVariables = Exact<{
+  timeZone: string;
+}>;
+
+export type SetDigestTimeZoneMutation = { setDigestTimeZone: string };
 
 export type SetNotificationPreferenceMutationVariables = Exact<{
   kind: NotificationKind;
@@ -1095,8 +1102,14 @@ export const NotificationPreferencesDocument = new TypedDocumentString(`
     delivery
     changeable
   }
+  digestTimeZone
 }
     `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetDigestTimeZoneDocument = new TypedDocumentString(`
+    mutation SetDigestTimeZone($timeZone: String!) {
+  setDigestTimeZone(timeZone: $timeZone)
+}
+    `) as unknown as TypedDocumentString<SetDigestTimeZoneMutation, SetDigestTimeZoneMutationVariables>;
 export const SetNotificationPreferenceDocument = new TypedDocumentString(`
     mutation SetNotificationPreference($kind: NotificationKind!, $delivery: NotificationDelivery!) {
   setNotificationPreference(kind: $kind, delivery: $delivery) {

@@ -1,30 +1,42 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { NotificationPreferencesDocument, SetNotificationPreferenceDocument } from '#lib/graphql/generated.ts';
+import {
+  NotificationPreferencesDocument,
+  SetDigestTimeZoneDocument,
+  SetNotificationPreferenceDocument,
+} from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
 import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
-import { isDelivery } from './labels.ts';
+import { isDelivery, timeZoneOptions } from './labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-async function preferencesOf(event: RequestEvent) {
+async function settingsOf(event: RequestEvent) {
   const { data, errors } = await graphql(event, NotificationPreferencesDocument);
   if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
   if (!data) error(500, errors[0]?.message ?? 'Your notification settings could not be loaded.');
-  return data.notificationPreferences;
+  return { preferences: data.notificationPreferences, timeZone: data.digestTimeZone };
 }
 
 export const load = (async (event) => {
   requireUser(event);
-  return { preferences: await preferencesOf(event) };
+  return { ...(await settingsOf(event)), timeZones: timeZoneOptions() };
 }) satisfies PageServerLoad;
 
 export const actions = {
-  // One call per kind that changed: a form sent twice changes nothing the second time.
+  // One call per setting that changed: a form sent twice changes nothing the second time.
   default: async (event) => {
     requireUser(event);
     const form = await event.request.formData();
-    const current = await preferencesOf(event);
-    for (const preference of current.filter((p) => p.changeable)) {
+    const current = await settingsOf(event);
+    const timeZone = textField(form, 'timeZone');
+    if (timeZone && timeZone !== current.timeZone) {
+      const { errors } = await graphql(event, SetDigestTimeZoneDocument, { timeZone });
+      if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
+      if (errors.length > 0) {
+        return fail(failureStatus(errors), problemFromErrors(errors, ['timeZone'], { timeZone }));
+      }
+    }
+    for (const preference of current.preferences.filter((p) => p.changeable)) {
       const chosen = textField(form, preference.kind);
       if (!isDelivery(chosen) || chosen === preference.delivery) continue;
       const { errors } = await graphql(event, SetNotificationPreferenceDocument, {
@@ -32,7 +44,7 @@ export const actions = {
         delivery: chosen,
       });
       if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
-      if (errors.length > 0) return fail(failureStatus(errors), problemFromErrors(errors, [], {}));
+      if (errors.length > 0) return fail(failureStatus(errors), problemFromErrors<'timeZone'>(errors, [], {}));
     }
     redirect(303, '/account/notifications?saved');
   },

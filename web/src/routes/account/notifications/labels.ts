@@ -18,7 +18,7 @@ export const DELIVERY_OPTIONS: readonly { value: NotificationDelivery; label: st
   {
     value: 'DAILY_DIGEST',
     label: 'Email me once a day',
-    description: 'One email at 7 in the morning, gathering everything since the last one.',
+    description: 'One email at 7 in the morning in your time zone, gathering everything since the last one.',
   },
   {
     value: 'IN_APP_ONLY',
@@ -41,4 +41,15 @@ export const KIND_TOPICS: Record<NotificationKind, string> = {
 
 export function isKind(value: string): value is NotificationKind {
   return Object.hasOwn(KIND_TOPICS, value);
+}
+
+/**
+ * The time zones a digest can follow, as the select offers them: the IANA names this server
+ * knows, read as places ("America/New York"). Built on the server, so the page and the API agree.
+ */
+export function timeZoneOptions(): { value: string; label: string }[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ({
+    value: zone,
+    label: zone.replaceAll('_', ' '),
+  }));
 }
