@@ -3,7 +3,6 @@ import { transaction, type ServiceContext } from '../../core/context.ts';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import {
   caught,
-  nodesOf,
   RecordingPublisher,
   serviceContext,
   signedUpPerson,
@@ -110,7 +109,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         throw new Error('the change failed');
       }).catch((e: unknown) => e);
       expect((error as Error).message).toBe('the change failed');
-      expect(nodesOf(await notifications.listNotifications(verified, {}))).toEqual([]);
+      expect((await pageOf(verified, {})).nodes).toEqual([]);
       expect(await emailsTo(verified, title)).toEqual([]);
     });
 
@@ -156,6 +155,16 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     });
   });
 
+  /** A page of a person's notifications, every part fetched. */
+  async function pageOf(ctx: ServiceContext, args: Parameters<typeof notifications.listNotifications>[1]) {
+    const page = await notifications.listNotifications(ctx, args);
+    return {
+      nodes: (await page.edges()).map((edge) => edge.node),
+      pageInfo: await page.pageInfo(),
+      unreadCount: await page.unreadCount(),
+    };
+  }
+
   describe('listNotifications and markNotificationsRead', () => {
     it('should list newest first by keyset, filter unread, count unread and mark only the viewer’s own', async () => {
       const clock = new TestClock(new Date('2026-11-30T10:00:00Z'));
@@ -171,27 +180,27 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
           url: `/n/${i}`,
         });
       }
-      const first = await notifications.listNotifications(me, { first: 2 });
-      expect(nodesOf(first).map((n) => n.title)).toEqual(['n5', 'n4']);
+      const first = await pageOf(me, { first: 2 });
+      expect(first.nodes.map((n) => n.title)).toEqual(['n5', 'n4']);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      expect(await first.unreadCount()).toBe(5);
-      const second = await notifications.listNotifications(me, { first: 2, after: first.pageInfo.endCursor });
-      expect(nodesOf(second).map((n) => n.title)).toEqual(['n3', 'n2']);
-      const third = await notifications.listNotifications(me, { first: 2, after: second.pageInfo.endCursor });
-      expect([nodesOf(third).map((n) => n.title), third.pageInfo.hasNextPage]).toEqual([['n1'], false]);
+      expect(first.unreadCount).toBe(5);
+      const second = await pageOf(me, { first: 2, after: first.pageInfo.endCursor });
+      expect(second.nodes.map((n) => n.title)).toEqual(['n3', 'n2']);
+      const third = await pageOf(me, { first: 2, after: second.pageInfo.endCursor });
+      expect([third.nodes.map((n) => n.title), third.pageInfo.hasNextPage]).toEqual([['n1'], false]);
 
-      const [n5, n4] = nodesOf(first);
-      const othersFirst = nodesOf(await notifications.listNotifications(other, { first: 1 }))[0]!;
+      const [n5, n4] = first.nodes;
+      const othersFirst = (await pageOf(other, { first: 1 })).nodes[0]!;
       // Someone else's id is ignored; a malformed one too.
       expect(await notifications.markNotificationsRead(me, [n5!.id, othersFirst.id, 'not-an-id'])).toBe(1);
       expect(await notifications.markNotificationsRead(me, [n5!.id])).toBe(0);
-      expect(await (await notifications.listNotifications(other, {})).unreadCount()).toBe(5);
-      const unread = await notifications.listNotifications(me, { unreadOnly: true });
-      expect(nodesOf(unread).map((n) => n.title)).toEqual(['n4', 'n3', 'n2', 'n1']);
-      expect(await unread.unreadCount()).toBe(4);
-      expect(nodesOf(unread)[0]).toEqual({ ...n4, readAt: null });
+      expect((await pageOf(other, {})).unreadCount).toBe(5);
+      const unread = await pageOf(me, { unreadOnly: true });
+      expect(unread.nodes.map((n) => n.title)).toEqual(['n4', 'n3', 'n2', 'n1']);
+      expect(unread.unreadCount).toBe(4);
+      expect(unread.nodes[0]).toEqual({ ...n4, readAt: null });
       expect(await notifications.markNotificationsRead(me, null)).toBe(4);
-      expect(await (await notifications.listNotifications(me, {})).unreadCount()).toBe(0);
+      expect((await pageOf(me, {})).unreadCount).toBe(0);
       expect((await caught(notifications.listNotifications(me, { after: 'garbage' }))).field).toBe('after');
       expect((await caught(notifications.listNotifications(me, { first: 51 }))).field).toBe('first');
     });

@@ -196,7 +196,13 @@ async function emailAtOnce(
 
 // The signed-in person's list.
 
-export interface NotificationPage extends Connection<NotificationRecord> {
+/**
+ * One page of the viewer's notifications. Each part is fetched only when asked for, so the
+ * header's unread count costs one statement, not the page too.
+ */
+export interface NotificationPage {
+  edges(): Promise<Connection<NotificationRecord>['edges']>;
+  pageInfo(): Promise<Connection<NotificationRecord>['pageInfo']>;
   unreadCount(): Promise<number>;
 }
 
@@ -215,21 +221,31 @@ export async function listNotifications(
       throw badInput('after', 'That cursor is not one this list gave out; start from the first page.');
     after = { createdAt, id };
   }
-  const rows = await repo.listNotifications(ctx.db, {
-    userId: viewer.userId,
-    unreadOnly: args.unreadOnly ?? false,
-    after,
-    limit,
-  });
-  const unread = () => repo.countUnread(ctx.db, viewer.userId);
-  const connection = toConnection(
-    rows,
-    limit,
-    (row) => ({ cursor: encodeCursor(LIST, [row.createdAt.toISOString(), row.id]), node: row }),
-    unread,
+  const unread = once(() => repo.countUnread(ctx.db, viewer.userId));
+  const page = once(async () =>
+    toConnection(
+      await repo.listNotifications(ctx.db, {
+        userId: viewer.userId,
+        unreadOnly: args.unreadOnly ?? false,
+        after,
+        limit,
+      }),
+      limit,
+      (row) => ({ cursor: encodeCursor(LIST, [row.createdAt.toISOString(), row.id]), node: row }),
+      unread,
+    ),
   );
-  let counted: Promise<number> | null = null;
-  return { ...connection, unreadCount: () => (counted ??= unread()) };
+  return {
+    edges: async () => (await page()).edges,
+    pageInfo: async () => (await page()).pageInfo,
+    unreadCount: unread,
+  };
+}
+
+/** A function that runs `fetch` the first time it is called and gives every caller that answer. */
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | null = null;
+  return () => (answer ??= fetch());
 }
 
 /** Marks the viewer's notifications read: these ids (others' ignored) or all. Returns how many changed. */

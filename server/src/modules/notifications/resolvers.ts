@@ -33,6 +33,8 @@ export const notificationResolvers: Resolvers = {
     },
   },
   NotificationConnection: {
+    edges: (page) => page.edges(),
+    pageInfo: (page) => page.pageInfo(),
     unreadCount: (page) => page.unreadCount(),
   },
 };
