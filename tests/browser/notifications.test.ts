@@ -244,7 +244,7 @@ describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
     },
   );
 
-  it('should count a new notification in the header while the page stays open, with JavaScript on', async () => {
+  it('should count a new notification in the header while the page stays open, and offer it to the list, with JavaScript on', async () => {
     const steward = await personIn('watcher', { width });
     const { page } = steward;
     try {
@@ -278,8 +278,21 @@ describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
       // Nothing stole focus.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 
-      await someoneJoins(network.id, 'live2');
+      expect(await page.locator('.entry').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Show 1 new notification' }).count()).toBe(1);
+
+      const second = await someoneJoins(network.id, 'live2');
       await expect.poll(() => linkName(page), { timeout: 5000 }).toBe('Notifications, 2 unread');
+      expect(await markSurvived(page)).toBe(true);
+
+      // The list takes them in when asked, without a reload, and the newest gets focus.
+      await page.getByRole('button', { name: 'Show 2 new notifications' }).click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.querySelector('h2')?.textContent?.trim()))
+        .toContain(second.person.name);
+      expect(await page.locator('.entry').count()).toBe(2);
+      expect(await page.getByRole('button', { name: /^Show \d+ new notification/ }).count()).toBe(0);
+      expect(await linkName(page)).toBe('Notifications, 2 unread');
       expect(await markSurvived(page)).toBe(true);
       expect(messages).toEqual([]);
     } finally {

@@ -6,6 +6,12 @@ export interface AddedNotification {
   title: string;
 }
 
+/**
+ * Dispatched on window as each new notification arrives, so an open notifications page can
+ * offer to show it without a second socket.
+ */
+export const NOTIFICATION_ARRIVED = 'hearth:notification-arrived';
+
 const QUERY = 'subscription NotificationAdded { notificationAdded { title } }';
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 60_000;
