@@ -28,7 +28,7 @@ const MODES = [
 const READABLE = '/account/export/readable';
 
 /** The sections of the JSON document, each of which the page must show. */
-const SECTIONS = ['exportedAt', 'account', 'profile', 'memberships', 'lifecycleNotes', 'sessions'];
+const SECTIONS = ['exportedAt', 'account', 'profile', 'memberships', 'lifecycleNotes', 'notifications', 'sessions'];
 
 interface Exported {
   exportedAt: string;
@@ -194,6 +194,15 @@ describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
         expect(await fact(stages, 'Stage')).toBe('Coalescing');
         expect(await fact(stages, 'Your note')).toBe(owner.note);
         expect(await fact(stages, 'Set on')).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+
+        // How notifications reach them, in the settings page's words, and the emails queued for them.
+        const notices = section(page, 'Your notifications');
+        expect(await fact(notices, 'Someone joins a network you steward')).toBe('Email me once a day');
+        expect(await fact(notices, 'Time zone for daily emails')).toBe('Europe/London');
+        expect(await fact(account, 'Address confirmed')).toBe('Not yet');
+        expect(await notices.getByRole('listitem').allInnerTexts()).toContainEqual(
+          expect.stringMatching(/^“Confirm your email address for Hearth”, (waiting to be sent|sent on .+)$/),
+        );
 
         // Sign-ins: this browser's is marked.
         const signIns = section(page, 'Your sign-ins');

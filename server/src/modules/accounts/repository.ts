@@ -209,7 +209,14 @@ export async function deleteUser(db: Executor, userId: string): Promise<boolean>
 export async function getAccountForExport(db: Executor, userId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'name', 'email', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .select([
+      'id',
+      'name',
+      'email',
+      'email_verified_at as emailVerifiedAt',
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+    ])
     .where('id', '=', userId)
     .executeTakeFirst();
 }

@@ -203,6 +203,17 @@ export async function listDigestCandidates(
     .execute();
 }
 
+/** Every notification of a person, oldest first, for their data export. */
+export async function listAllOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['kind', 'title', 'body', 'url', 'created_at as createdAt', 'read_at as readAt'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** The time zone a person chose for their digest; null if they never chose. */
 export async function getTimeZone(db: Executor, userId: string): Promise<string | null> {
   const row = await db

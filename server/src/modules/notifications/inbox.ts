@@ -269,10 +269,11 @@ export interface NotificationPreference {
 export async function notificationPreferences(ctx: ServiceContext): Promise<NotificationPreference[]> {
   const viewer = requireViewer(ctx);
   const chosen = await repo.getPreferencesOfUser(ctx.db, viewer.userId);
-  return NOTIFICATION_KIND_VALUES.map((kind) => preference(kind, chosen.get(kind)));
+  return NOTIFICATION_KIND_VALUES.map((kind) => preferenceOf(kind, chosen.get(kind)));
 }
 
-function preference(kind: NotificationKind, chosen: NotificationDelivery | undefined): NotificationPreference {
+/** How a kind reaches a person, from their choice (if any): essential kinds ignore it. */
+export function preferenceOf(kind: NotificationKind, chosen: NotificationDelivery | undefined): NotificationPreference {
   const changeable = !ESSENTIAL.has(kind);
   return { kind, delivery: (changeable && chosen) || DEFAULT_DELIVERY[kind], changeable };
 }
@@ -287,7 +288,7 @@ export async function setNotificationPreference(
     throw badInput('kind', 'Account and safety messages are always sent by email at once; they cannot be changed.');
   }
   await applyPreference(ctx, viewer.userId, kind, delivery);
-  return preference(kind, delivery);
+  return preferenceOf(kind, delivery);
 }
 
 /** Records a choice; leaving the digest also takes what waited for it off the wait (it stays in-app). */

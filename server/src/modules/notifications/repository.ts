@@ -283,3 +283,17 @@ export async function deleteFinishedBefore(db: Executor, before: Date): Promise<
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * The emails Hearth queued for a person, for their data export: what and when, never the
+ * bodies, which carry one-time links.
+ */
+export async function listEmailsForExport(db: Executor, userId: string) {
+  return db
+    .selectFrom('outbox_emails')
+    .select(['kind', 'subject', 'status', 'created_at as queuedAt', 'sent_at as sentAt'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

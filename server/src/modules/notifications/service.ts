@@ -4,11 +4,15 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { badInput, forbidden, unauthenticated } from '../../core/errors.ts';
 import { renderEmail, type EmailContent, type RenderedEmail } from './email-layout.ts';
+import { DEFAULT_TIME_ZONE } from './digest.ts';
+import { preferenceOf } from './inbox.ts';
+import * as inboxRepo from './inbox-repository.ts';
 import * as repo from './repository.ts';
 import type { AddressFailure, LoggedEmail, NotificationKind } from './repository.ts';
 
 export type { AddressFailure, EmailContent, LoggedEmail, NotificationKind, RenderedEmail };
-export { NOTIFICATION_KIND_VALUES } from '../../db/schema.ts';
+import { NOTIFICATION_KIND_VALUES } from '../../db/schema.ts';
+export { NOTIFICATION_KIND_VALUES };
 
 export interface EmailToQueue {
   /** One address. */
@@ -156,6 +160,25 @@ export async function listRecentLoggedEmails(ctx: ServiceContext, limit = 20): P
     throw badInput('first', `Ask for 1 to ${LOGGED_LIMIT_MAX} emails.`);
   }
   return repo.listLogged(ctx.db, limit);
+}
+
+/**
+ * What this module holds about a person, for their data export: their settings, their
+ * notifications, and the emails queued for them (subjects only: bodies carry one-time links).
+ */
+export async function notificationsForExport(ctx: ServiceContext, userId: string) {
+  const [timeZone, chosen, notifications, emails] = await Promise.all([
+    inboxRepo.getTimeZone(ctx.db, userId),
+    inboxRepo.getPreferencesOfUser(ctx.db, userId),
+    inboxRepo.listAllOfUser(ctx.db, userId),
+    repo.listEmailsForExport(ctx.db, userId),
+  ]);
+  return {
+    digestTimeZone: timeZone ?? DEFAULT_TIME_ZONE,
+    preferences: NOTIFICATION_KIND_VALUES.map((kind) => preferenceOf(kind, chosen.get(kind))),
+    notifications,
+    emails,
+  };
 }
 
 // In-app notifications, preferences and unsubscribe links: see inbox.ts.

@@ -454,7 +454,14 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const exported = JSON.parse(await people.exportMyData(me));
       expect(exported).toEqual({
         exportedAt: expect.any(String),
-        account: { id: id(me), name: 'Ex Porter', email, createdAt: expect.any(String), updatedAt: expect.any(String) },
+        account: {
+          id: id(me),
+          name: 'Ex Porter',
+          email,
+          emailVerifiedAt: null,
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
         profile: {
           pronouns: null,
           bio: null,
@@ -484,10 +491,31 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         lifecycleNotes: [
           { networkSlug: network.slug, stage: 'COALESCING', note: 'First meetup held', setAt: expect.any(String) },
         ],
+        notifications: {
+          digestTimeZone: 'Europe/London',
+          preferences: [
+            { kind: 'ACCOUNT', delivery: 'IMMEDIATE', changeable: false },
+            { kind: 'SAFETY', delivery: 'IMMEDIATE', changeable: false },
+            { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
+            { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
+          ],
+          notifications: [],
+          emails: [
+            {
+              kind: 'ACCOUNT',
+              subject: 'Confirm your email address for Hearth',
+              status: 'PENDING',
+              queuedAt: expect.any(String),
+              sentAt: null,
+            },
+          ],
+        },
         sessions: [{ createdAt: expect.any(String), lastUsedAt: expect.any(String), current: true }],
       });
       expect(JSON.stringify(exported)).not.toContain(me.viewer!.sessionId);
       expect(JSON.stringify(exported)).not.toMatch(/hash/i);
+      // The address proof's one-time link stays out.
+      expect(JSON.stringify(exported)).not.toContain('token=');
     });
 
     it('should refuse when signed out', async () => {

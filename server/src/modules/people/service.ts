@@ -208,11 +208,12 @@ export async function emailFailingOfMembers(
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, membershipList, lifecycleNotes] = await Promise.all([
+  const [held, profile, membershipList, lifecycleNotes, notificationData] = await Promise.all([
     accounts.accountForExport(ctx, viewer.userId),
     repo.getProfileForExport(ctx.db, viewer.userId),
     memberships.membershipsForExport(ctx, viewer.userId),
     lifecycle.notesForExport(ctx, viewer.userId),
+    notifications.notificationsForExport(ctx, viewer.userId),
   ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
@@ -221,6 +222,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     profile: profile ?? null,
     memberships: membershipList,
     lifecycleNotes,
+    notifications: notificationData,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);

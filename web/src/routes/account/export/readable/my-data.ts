@@ -1,6 +1,8 @@
 import type {
   LifecycleStage,
   NetworkRole,
+  NotificationDelivery,
+  NotificationKind,
   OrganisationSize,
   SupportCategory,
   Visibility,
@@ -16,6 +18,8 @@ export interface ExportedAccount {
   id: string;
   name: string;
   email: string;
+  /** When the person proved the address; null until then. */
+  emailVerifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -61,12 +65,28 @@ export interface ExportedSession {
   current: boolean;
 }
 
+export interface ExportedNotifications {
+  digestTimeZone: string;
+  preferences: Array<{ kind: NotificationKind; delivery: NotificationDelivery; changeable: boolean }>;
+  notifications: Array<{
+    kind: NotificationKind;
+    title: string;
+    body: string;
+    url: string;
+    createdAt: string;
+    readAt: string | null;
+  }>;
+  /** Emails queued for the person: subjects only, as bodies carry one-time links. */
+  emails: Array<{ kind: NotificationKind; subject: string; status: string; queuedAt: string; sentAt: string | null }>;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
   profile: ExportedProfile | null;
   memberships: ExportedMembership[];
   lifecycleNotes: ExportedStageChange[];
+  notifications: ExportedNotifications;
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -75,7 +95,15 @@ export interface MyData {
   other: Record<string, unknown>;
 }
 
-const KNOWN_SECTIONS = ['exportedAt', 'account', 'profile', 'memberships', 'lifecycleNotes', 'sessions'];
+const KNOWN_SECTIONS = [
+  'exportedAt',
+  'account',
+  'profile',
+  'memberships',
+  'lifecycleNotes',
+  'notifications',
+  'sessions',
+];
 
 /**
  * The export document, checked only as far as the page relies on it: a server change that
@@ -94,6 +122,10 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   if (typeof raw.exportedAt !== 'string') return 'exportedAt';
   if (!isRecord(raw.account) || typeof raw.account.email !== 'string') return 'account';
   if (raw.profile !== null && !(isRecord(raw.profile) && Array.isArray(raw.profile.skills))) return 'profile';
+  const held = raw.notifications;
+  if (!isRecord(held) || !['preferences', 'notifications', 'emails'].every((list) => Array.isArray(held[list]))) {
+    return 'notifications';
+  }
   for (const list of ['memberships', 'lifecycleNotes', 'sessions']) {
     const entries = raw[list];
     if (!Array.isArray(entries) || !entries.every(isRecord)) return list;
