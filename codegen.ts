@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           MemberConnection: './mappers.ts#MemberConnectionModel',
           Member: './mappers.ts#MemberModel',
           NotificationConnection: './mappers.ts#NotificationConnectionModel',
+          MentorOffer: './mappers.ts#MentorOfferModel',
         },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,

@@ -17,6 +17,21 @@ export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE_VALUES)[number];
 export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
+export const MENTORING_FORMAT_VALUES = ['VIDEO', 'PHONE', 'IN_PERSON'] as const;
+export type MentoringFormat = (typeof MENTORING_FORMAT_VALUES)[number];
+
+export const MENTORSHIP_REQUEST_STATUS_VALUES = ['PENDING', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'WITHDRAWN'] as const;
+export type MentorshipRequestStatus = (typeof MENTORSHIP_REQUEST_STATUS_VALUES)[number];
+
+export const MENTORSHIP_STATUS_VALUES = ['ACTIVE', 'PAUSED', 'CLOSED'] as const;
+export type MentorshipStatus = (typeof MENTORSHIP_STATUS_VALUES)[number];
+
+export const NEED_STATUS_VALUES = ['OPEN', 'MATCHED', 'CLOSED'] as const;
+export type NeedStatus = (typeof NEED_STATUS_VALUES)[number];
+
+export const NEED_URGENCY_VALUES = ['THIS_WEEK', 'THIS_MONTH', 'NO_RUSH'] as const;
+export type NeedUrgency = (typeof NEED_URGENCY_VALUES)[number];
+
 export const NETWORK_ROLE_VALUES = ['MEMBER', 'ORGANISER', 'STEWARD'] as const;
 export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 
@@ -25,6 +40,9 @@ export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number]
 
 export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
+
+export const OFFER_VISIBILITY_VALUES = ['SIGNED_IN', 'SHARED_NETWORKS'] as const;
+export type OfferVisibility = (typeof OFFER_VISIBILITY_VALUES)[number];
 
 export const ORGANISATION_SIZE_VALUES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
 export type OrganisationSize = (typeof ORGANISATION_SIZE_VALUES)[number];
@@ -78,6 +96,20 @@ export type LifecycleChangeRow = Selectable<LifecycleChangesTable>;
 export type NewLifecycleChangeRow = Insertable<LifecycleChangesTable>;
 export type LifecycleChangeRowUpdate = Updateable<LifecycleChangesTable>;
 
+export interface MatchingRoundsTable {
+  id: Generated<string>;
+  network_id: string;
+  organiser_id: string | null;
+  pair_count: number;
+  total_score: number;
+  greedy_score: number;
+  created_at: Generated<Timestamp>;
+}
+
+export type MatchingRoundRow = Selectable<MatchingRoundsTable>;
+export type NewMatchingRoundRow = Insertable<MatchingRoundsTable>;
+export type MatchingRoundRowUpdate = Updateable<MatchingRoundsTable>;
+
 export interface MembershipsTable {
   network_id: string;
   user_id: string;
@@ -92,6 +124,106 @@ export interface MembershipsTable {
 export type MembershipRow = Selectable<MembershipsTable>;
 export type NewMembershipRow = Insertable<MembershipsTable>;
 export type MembershipRowUpdate = Updateable<MembershipsTable>;
+
+export interface MentorOffersTable {
+  user_id: string;
+  skills: string[];
+  skills_as_typed: string[];
+  categories: SupportCategory[];
+  formats: MentoringFormat[];
+  place_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  radius_km: number | null;
+  capacity: number;
+  commitment: string;
+  visible_to: Generated<OfferVisibility>;
+  promised_no_selling_at: Timestamp;
+  paused_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type MentorOfferRow = Selectable<MentorOffersTable>;
+export type NewMentorOfferRow = Insertable<MentorOffersTable>;
+export type MentorOfferRowUpdate = Updateable<MentorOffersTable>;
+
+export interface MentorshipCheckInsTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  author_id: string | null;
+  happened_on: string;
+  note: string;
+  created_at: Generated<Timestamp>;
+}
+
+export type MentorshipCheckInRow = Selectable<MentorshipCheckInsTable>;
+export type NewMentorshipCheckInRow = Insertable<MentorshipCheckInsTable>;
+export type MentorshipCheckInRowUpdate = Updateable<MentorshipCheckInsTable>;
+
+export interface MentorshipRequestsTable {
+  id: Generated<string>;
+  need_id: string;
+  mentor_id: string;
+  lead_id: string;
+  message: string;
+  status: Generated<MentorshipRequestStatus>;
+  response_note: string | null;
+  matching_round_id: string | null;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type MentorshipRequestRow = Selectable<MentorshipRequestsTable>;
+export type NewMentorshipRequestRow = Insertable<MentorshipRequestsTable>;
+export type MentorshipRequestRowUpdate = Updateable<MentorshipRequestsTable>;
+
+export interface MentorshipsTable {
+  id: Generated<string>;
+  request_id: string;
+  need_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  goals: Generated<string>;
+  status: Generated<MentorshipStatus>;
+  paused_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  close_note: string | null;
+  outcome_rating: number | null;
+  outcome_note: string | null;
+  outcome_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type MentorshipRow = Selectable<MentorshipsTable>;
+export type NewMentorshipRow = Insertable<MentorshipsTable>;
+export type MentorshipRowUpdate = Updateable<MentorshipsTable>;
+
+export interface NeedsTable {
+  id: Generated<string>;
+  lead_id: string;
+  network_id: string | null;
+  title: string;
+  description: string;
+  first_call_brief: string;
+  categories: SupportCategory[];
+  skills: string[];
+  skills_as_typed: string[];
+  formats: MentoringFormat[];
+  urgency: NeedUrgency;
+  status: Generated<NeedStatus>;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type NeedRow = Selectable<NeedsTable>;
+export type NewNeedRow = Insertable<NeedsTable>;
+export type NeedRowUpdate = Updateable<NeedsTable>;
 
 export interface NetworksTable {
   id: Generated<string>;
@@ -266,7 +398,13 @@ export interface Database {
   email_address_failures: EmailAddressFailuresTable;
   email_tokens: EmailTokensTable;
   lifecycle_changes: LifecycleChangesTable;
+  matching_rounds: MatchingRoundsTable;
   memberships: MembershipsTable;
+  mentor_offers: MentorOffersTable;
+  mentorship_check_ins: MentorshipCheckInsTable;
+  mentorship_requests: MentorshipRequestsTable;
+  mentorships: MentorshipsTable;
+  needs: NeedsTable;
   networks: NetworksTable;
   notification_preferences: NotificationPreferencesTable;
   notification_settings: NotificationSettingsTable;

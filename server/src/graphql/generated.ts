@@ -8,6 +8,7 @@ import type {
   MemberConnectionModel,
   MemberModel,
   NotificationConnectionModel,
+  MentorOfferModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -205,6 +206,73 @@ export type MemberFilter = {
   supportCategory?: InputMaybe<SupportCategory>;
 };
 
+/**
+ * A mentor's offer of help. Published with the no-selling promise: no pitch for the mentor's own
+ * services, agency or products.
+ */
+export type MentorOffer = {
+  __typename?: 'MentorOffer';
+  /** Mentorships the mentor has now (active or paused). */
+  activeMentees: Scalars['Int']['output'];
+  /** The most mentees the mentor takes on at once, 1 to 10. */
+  capacity: Scalars['Int']['output'];
+  /** The kinds of support the mentor can give. */
+  categories: Array<SupportCategory>;
+  /** How much time the mentor can give, in their words. */
+  commitment: Scalars['String']['output'];
+  /** How the mentor can meet. */
+  formats: Array<MentoringFormat>;
+  /** Places free: capacity less active mentees, never below 0. */
+  freePlaces: Scalars['Int']['output'];
+  /** The mentor, as the viewer may see them. */
+  mentor: Person;
+  /** True while the mentor has paused the offer: it is suggested to nobody, and kept. */
+  paused: Scalars['Boolean']['output'];
+  /** The town or city the mentor can meet in person around; null when they meet only at a distance. */
+  placeName: Maybe<Scalars['String']['output']>;
+  /** When the mentor made the no-selling promise. */
+  promisedNoSellingAt: Scalars['DateTime']['output'];
+  /** How far from that place the mentor can travel, in km; null without a place. */
+  radiusKm: Maybe<Scalars['Int']['output']>;
+  /** Skills and topics, as the mentor typed them; matched without regard to case. */
+  skills: Array<Scalars['String']['output']>;
+  /** When the offer last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Who may see the offer. */
+  visibleTo: OfferVisibility;
+};
+
+/** A mentor's offer, as its form sends it. */
+export type MentorOfferInput = {
+  /** The most mentees at once, 1 to 10. */
+  capacity: Scalars['Int']['input'];
+  /** At least one kind of support the mentor can give. */
+  categories: Array<SupportCategory>;
+  /** How much time the mentor can give, up to 300 characters, such as an hour a month for three months. */
+  commitment: Scalars['String']['input'];
+  /** At least one way to meet. */
+  formats: Array<MentoringFormat>;
+  /** A town or city from the gazetteer; needed for IN_PERSON. */
+  placeName?: InputMaybe<Scalars['String']['input']>;
+  /** Must be true: the mentor promises never to pitch their own services, agency or products. */
+  promiseNoSelling: Scalars['Boolean']['input'];
+  /** How far from the place, 1 to 200 km; 15 when left out. */
+  radiusKm?: InputMaybe<Scalars['Int']['input']>;
+  /** One to 20 skills or topics, up to 40 characters each; the profile's skills are a good start. */
+  skills: Array<Scalars['String']['input']>;
+  /** Who may see the offer; anyone signed in when left out. */
+  visibleTo?: InputMaybe<OfferVisibility>;
+};
+
+/** How a mentor and a mentee can meet. */
+export type MentoringFormat =
+  /** Face to face, within the mentor's distance of their place. */
+  | 'IN_PERSON'
+  /** A phone call. */
+  | 'PHONE'
+  /** A video call. */
+  | 'VIDEO';
+
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -232,6 +300,8 @@ export type Mutation = {
    * out. Returns how many changed. Ids that are not theirs are ignored.
    */
   markNotificationsRead: Scalars['Int']['output'];
+  /** Pauses the signed-in person's offer (for a holiday, say) or resumes it. NOT_FOUND without an offer. */
+  pauseMentorOffer: MentorOffer;
   /**
    * Sends a link to set a new password, if the address has an account. Always true, so the answer
    * never tells whether it has; RATE_LIMITED after too many asks for one address or from one client.
@@ -279,6 +349,11 @@ export type Mutation = {
   /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
   updateProfile: Person;
   /**
+   * Publishes or changes the signed-in person's mentoring offer; their profile then shows them as a
+   * mentor. BAD_USER_INPUT names each field at fault, promiseNoSelling when the promise is not made.
+   */
+  upsertMentorOffer: MentorOffer;
+  /**
    * Proves an address with the token from a link: the sign-up address, or a new address asked for
    * with changeEmail, which then becomes the person's. Works signed out. BAD_USER_INPUT names
    * `token` for a link that is wrong, used or expired; CONFLICT when another account took the address.
@@ -316,6 +391,11 @@ export type MutationLeaveNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationPauseMentorOfferArgs = {
+  paused: Scalars['Boolean']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -378,6 +458,11 @@ export type MutationUpdateNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUpsertMentorOfferArgs = {
+  input: MentorOfferInput;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -586,6 +671,13 @@ export type NotificationPreference = {
   kind: NotificationKind;
 };
 
+/** Who may see a mentor's offer. */
+export type OfferVisibility =
+  /** Only people who share a network with the mentor. */
+  | 'SHARED_NETWORKS'
+  /** Anyone signed in to Hearth. */
+  | 'SIGNED_IN';
+
 /** How big a person's organisation is, by yearly income. */
 export type OrganisationSize =
   /** Yearly income of £1 million or more. */
@@ -682,6 +774,8 @@ export type Query = {
   me: Maybe<User>;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
   myMemberships: Array<MyMembership>;
+  /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
+  myMentorOffer: Maybe<MentorOffer>;
   /** One network by its address, or null when there is none. */
   network: Maybe<Network>;
   /** The directory of networks: filter by words, stage or place. `first` is 1 to 50 (default 20). */
@@ -1005,6 +1099,9 @@ export type ResolversTypes = ResolversObject<{
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberFilter: MemberFilter;
+  MentorOffer: ResolverTypeWrapper<MentorOfferModel>;
+  MentorOfferInput: MentorOfferInput;
+  MentoringFormat: MentoringFormat;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
   Network: ResolverTypeWrapper<NetworkModel>;
@@ -1019,6 +1116,7 @@ export type ResolversTypes = ResolversObject<{
   NotificationEdge: ResolverTypeWrapper<NotificationEdge>;
   NotificationKind: NotificationKind;
   NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
+  OfferVisibility: OfferVisibility;
   OrganisationSize: OrganisationSize;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<Person>;
@@ -1054,6 +1152,8 @@ export type ResolversParentTypes = ResolversObject<{
   MemberConnection: MemberConnectionModel;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MemberFilter: MemberFilter;
+  MentorOffer: MentorOfferModel;
+  MentorOfferInput: MentorOfferInput;
   Mutation: Record<PropertyKey, never>;
   MyMembership: Omit<MyMembership, 'network'> & { network: ResolversParentTypes['Network'] };
   Network: NetworkModel;
@@ -1149,6 +1249,26 @@ export type MemberEdgeResolvers<
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 }>;
 
+export type MentorOfferResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MentorOffer'] = ResolversParentTypes['MentorOffer'],
+> = ResolversObject<{
+  activeMentees?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formats?: Resolver<Array<ResolversTypes['MentoringFormat']>, ParentType, ContextType>;
+  freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  placeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promisedNoSellingAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  radiusKm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  visibleTo?: Resolver<ResolversTypes['OfferVisibility'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
@@ -1189,6 +1309,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     Partial<MutationMarkNotificationsReadArgs>
+  >;
+  pauseMentorOffer?: Resolver<
+    ResolversTypes['MentorOffer'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPauseMentorOfferArgs, 'paused'>
   >;
   requestPasswordReset?: Resolver<
     ResolversTypes['Boolean'],
@@ -1248,6 +1374,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUpdateProfileArgs, 'input'>
+  >;
+  upsertMentorOffer?: Resolver<
+    ResolversTypes['MentorOffer'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpsertMentorOfferArgs, 'input'>
   >;
   verifyEmail?: Resolver<
     ResolversTypes['Boolean'],
@@ -1428,6 +1560,7 @@ export type QueryResolvers<
   >;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
+  myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   network?: Resolver<
     Maybe<ResolversTypes['Network']>,
     ParentType,
@@ -1504,6 +1637,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  MentorOffer?: MentorOfferResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyMembership?: MyMembershipResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
 import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
 import { membershipResolvers } from '../modules/memberships/resolvers.ts';
+import { mentoringResolvers } from '../modules/mentoring/resolvers.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
 import { notificationResolvers } from '../modules/notifications/resolvers.ts';
 import { peopleLoaders } from '../modules/people/loaders.ts';
@@ -26,6 +27,7 @@ const modules: Resolvers[] = [
   lifecycleResolvers,
   peopleResolvers,
   notificationResolvers,
+  mentoringResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */

@@ -239,7 +239,7 @@ const PLACE_NAME_MAX_LENGTH = 100;
  * The place a person typed, from the offline gazetteer; BAD_USER_INPUT on `field` naming some
  * close names when there is no such place.
  */
-function placeFromName(placeName: string, field = 'placeName'): Place {
+export function placeFromName(placeName: string, field = 'placeName'): Place {
   const typed = placeName.trim();
   if (textLength(typed) > PLACE_NAME_MAX_LENGTH) {
     throw badInput(field, `Use ${PLACE_NAME_MAX_LENGTH} characters or fewer for the town or city.`);

@@ -9,7 +9,17 @@ import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as notifications from '../notifications/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
-import { normaliseSkill, SKILL_MAX_LENGTH, validProfileChanges, type ProfileInput } from './profile-input.ts';
+import {
+  checkedSkills,
+  normaliseSkill,
+  SKILL_MAX_LENGTH,
+  validProfileChanges,
+  type ProfileInput,
+} from './profile-input.ts';
+
+/** Skills checked and normalised as profiles keep them, for other modules that list skills. */
+export { checkedSkills };
+export type { SkillList } from './repository.ts';
 import * as repo from './repository.ts';
 import type { OrganisationSize, PersonRow, ProfileFields, ProfileVisibility, SupportCategory } from './repository.ts';
 
@@ -70,6 +80,14 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
 }
 
 // Profile changes.
+
+/**
+ * Marks whether a person offers mentoring. Only the mentoring module calls this, inside the
+ * transaction that writes the offer, so the profile's flag always says what the offers say.
+ */
+export async function setMentorFlag(ctx: ServiceContext, userId: string, isMentor: boolean): Promise<void> {
+  await repo.upsertProfile(ctx.db, userId, { isMentor }, ctx.clock.now());
+}
 
 /** Changes the viewer's profile (made on first use) and returns it as they see it. */
 export async function updateProfile(ctx: ServiceContext, input: ProfileInput): Promise<PersonView> {

@@ -1,0 +1,11 @@
+// Mentoring: offers, needs, suggestions, requests, mentorships and matching rounds. The rules
+// live in a file per part; this is the module's one door for resolvers and other modules.
+export {
+  CAPACITY_MAX,
+  myMentorOffer,
+  pauseMentorOffer,
+  upsertMentorOffer,
+  validOffer,
+  type MentorOffer,
+  type MentorOfferInput,
+} from './offers.ts';
