@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           Member: './mappers.ts#MemberModel',
           NotificationConnection: './mappers.ts#NotificationConnectionModel',
           MentorOffer: './mappers.ts#MentorOfferModel',
+          Need: './mappers.ts#NeedModel',
         },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,

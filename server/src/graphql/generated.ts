@@ -9,6 +9,7 @@ import type {
   MemberModel,
   NotificationConnectionModel,
   MentorOfferModel,
+  NeedModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -283,6 +284,8 @@ export type Mutation = {
    * to the old one. The address changes only when the link is followed. Needs the password.
    */
   changeEmail: Scalars['Boolean']['output'];
+  /** Closes one of the signed-in person's needs. NOT_FOUND for anyone else's. */
+  closeNeed: Need;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
   /**
@@ -302,6 +305,11 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** Pauses the signed-in person's offer (for a holiday, say) or resumes it. NOT_FOUND without an offer. */
   pauseMentorOffer: MentorOffer;
+  /**
+   * Posts a need for the signed-in person. BAD_USER_INPUT names each field at fault; networkId
+   * when it is not one of their networks.
+   */
+  postNeed: Need;
   /**
    * Sends a link to set a new password, if the address has an account. Always true, so the answer
    * never tells whether it has; RATE_LIMITED after too many asks for one address or from one client.
@@ -368,6 +376,11 @@ export type MutationChangeEmailArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCloseNeedArgs = {
+  needId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCreateNetworkArgs = {
   input: CreateNetworkInput;
 };
@@ -396,6 +409,11 @@ export type MutationMarkNotificationsReadArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationPauseMentorOfferArgs = {
   paused: Scalars['Boolean']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationPostNeedArgs = {
+  input: PostNeedInput;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -480,6 +498,53 @@ export type MyMembership = {
   /** Their role in it. */
   role: NetworkRole;
 };
+
+/** What a digital lead wants help with. Seen by the lead. */
+export type Need = {
+  __typename?: 'Need';
+  /** The kinds of support wanted. */
+  categories: Array<SupportCategory>;
+  /** When the lead closed it; null while not closed. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was posted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the lead is trying to do. */
+  description: Scalars['String']['output'];
+  /** What the lead wants from the first conversation; a mentor reads it before answering. */
+  firstCallBrief: Scalars['String']['output'];
+  /** Ways the lead could meet. */
+  formats: Array<MentoringFormat>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The network it was posted in, if any. */
+  network: Maybe<Network>;
+  /** Skills wanted, as the lead typed them. */
+  skills: Array<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: NeedStatus;
+  /** A short title. */
+  title: Scalars['String']['output'];
+  /** How soon. */
+  urgency: NeedUrgency;
+};
+
+/** Where a need stands. */
+export type NeedStatus =
+  /** The lead closed it. */
+  | 'CLOSED'
+  /** A mentor took it on. */
+  | 'MATCHED'
+  /** Looking for a mentor. */
+  | 'OPEN';
+
+/** How soon a lead needs help. */
+export type NeedUrgency =
+  /** Whenever a mentor is free. */
+  | 'NO_RUSH'
+  /** Within the month. */
+  | 'THIS_MONTH'
+  /** Within the week. */
+  | 'THIS_WEEK';
 
 /** A place-based tech-for-good network. */
 export type Network = {
@@ -750,6 +815,26 @@ export type Place = {
   region: Maybe<Scalars['String']['output']>;
 };
 
+/** A need, as its form sends it. */
+export type PostNeedInput = {
+  /** The kinds of support wanted; may be empty. */
+  categories: Array<SupportCategory>;
+  /** What the lead is trying to do, up to 2,000 characters. */
+  description: Scalars['String']['input'];
+  /** What the lead wants from the first conversation, up to 1,000 characters. */
+  firstCallBrief: Scalars['String']['input'];
+  /** At least one way the lead could meet. */
+  formats: Array<MentoringFormat>;
+  /** One of the lead's networks, to be matched within it; null for none. */
+  networkId?: InputMaybe<Scalars['ID']['input']>;
+  /** Up to 20 skills wanted, up to 40 characters each; may be empty. */
+  skills: Array<Scalars['String']['input']>;
+  /** A short title, up to 120 characters. */
+  title: Scalars['String']['input'];
+  /** How soon. */
+  urgency: NeedUrgency;
+};
+
 /** Reads. Each domain module adds its own fields. */
 export type Query = {
   __typename?: 'Query';
@@ -776,6 +861,10 @@ export type Query = {
   myMemberships: Array<MyMembership>;
   /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
   myMentorOffer: Maybe<MentorOffer>;
+  /** The signed-in person's needs, newest first. UNAUTHENTICATED when signed out. */
+  myNeeds: Array<Need>;
+  /** One of the signed-in person's needs. NOT_FOUND for anyone else's. UNAUTHENTICATED when signed out. */
+  need: Need;
   /** One network by its address, or null when there is none. */
   network: Maybe<Network>;
   /** The directory of networks: filter by words, stage or place. `first` is 1 to 50 (default 20). */
@@ -809,6 +898,11 @@ export type QueryClosePlacesArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryLoggedEmailsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryNeedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1104,6 +1198,9 @@ export type ResolversTypes = ResolversObject<{
   MentoringFormat: MentoringFormat;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
+  Need: ResolverTypeWrapper<NeedModel>;
+  NeedStatus: NeedStatus;
+  NeedUrgency: NeedUrgency;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkConnection: ResolverTypeWrapper<NetworkConnectionModel>;
   NetworkEdge: ResolverTypeWrapper<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>;
@@ -1121,6 +1218,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<Person>;
   Place: ResolverTypeWrapper<Place>;
+  PostNeedInput: PostNeedInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
@@ -1156,6 +1254,7 @@ export type ResolversParentTypes = ResolversObject<{
   MentorOfferInput: MentorOfferInput;
   Mutation: Record<PropertyKey, never>;
   MyMembership: Omit<MyMembership, 'network'> & { network: ResolversParentTypes['Network'] };
+  Need: NeedModel;
   Network: NetworkModel;
   NetworkConnection: NetworkConnectionModel;
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
@@ -1168,6 +1267,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Person: Person;
   Place: Place;
+  PostNeedInput: PostNeedInput;
   Query: Record<PropertyKey, never>;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
@@ -1280,6 +1380,7 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationChangeEmailArgs, 'newEmail' | 'password'>
   >;
+  closeNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'needId'>>;
   createNetwork?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -1316,6 +1417,7 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationPauseMentorOfferArgs, 'paused'>
   >;
+  postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   requestPasswordReset?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -1396,6 +1498,24 @@ export type MyMembershipResolvers<
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
+}>;
+
+export type NeedResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need'],
+> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstCallBrief?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formats?: Resolver<Array<ResolversTypes['MentoringFormat']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NeedStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['NeedUrgency'], ParentType, ContextType>;
 }>;
 
 export type NetworkResolvers<
@@ -1561,6 +1681,8 @@ export type QueryResolvers<
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
+  myNeeds?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   network?: Resolver<
     Maybe<ResolversTypes['Network']>,
     ParentType,
@@ -1640,6 +1762,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   MentorOffer?: MentorOfferResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyMembership?: MyMembershipResolvers<ContextType>;
+  Need?: NeedResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;

@@ -1,10 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import { arrayLiteral } from '../../core/query.ts';
-import type { Database, MentoringFormat, OfferVisibility, SupportCategory } from '../../db/schema.ts';
+import type {
+  Database,
+  MentoringFormat,
+  NeedStatus,
+  NeedUrgency,
+  OfferVisibility,
+  SupportCategory,
+} from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
-export type { MentoringFormat, OfferVisibility, SupportCategory };
+export type { MentoringFormat, NeedStatus, NeedUrgency, OfferVisibility, SupportCategory };
 
 // Offers.
 
@@ -120,6 +127,105 @@ export async function setOfferPaused(
     })
     .where('user_id', '=', userId)
     .returning(OFFER_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+// Needs.
+
+export interface NeedRecord {
+  id: string;
+  leadId: string;
+  networkId: string | null;
+  title: string;
+  description: string;
+  firstCallBrief: string;
+  categories: SupportCategory[];
+  skills: string[];
+  skillsAsTyped: string[];
+  formats: MentoringFormat[];
+  urgency: NeedUrgency;
+  status: NeedStatus;
+  closedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NeedFields {
+  networkId: string | null;
+  title: string;
+  description: string;
+  firstCallBrief: string;
+  categories: SupportCategory[];
+  skills: { keys: string[]; asTyped: string[] };
+  formats: MentoringFormat[];
+  urgency: NeedUrgency;
+}
+
+const NEED_COLUMNS = [
+  'id',
+  'lead_id as leadId',
+  'network_id as networkId',
+  'title',
+  'description',
+  'first_call_brief as firstCallBrief',
+  sql<SupportCategory[]>`categories::text[]`.as('categories'),
+  'skills',
+  'skills_as_typed as skillsAsTyped',
+  sql<MentoringFormat[]>`formats::text[]`.as('formats'),
+  'urgency',
+  'status',
+  'closed_at as closedAt',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
+] as const;
+
+export async function insertNeed(db: Executor, leadId: string, fields: NeedFields, now: Date): Promise<NeedRecord> {
+  return db
+    .insertInto('needs')
+    .values({
+      lead_id: leadId,
+      network_id: fields.networkId,
+      title: fields.title,
+      description: fields.description,
+      first_call_brief: fields.firstCallBrief,
+      categories: sql<SupportCategory[]>`cast(${arrayLiteral(fields.categories)} as support_category[])`,
+      skills: sql<string[]>`cast(${arrayLiteral(fields.skills.keys)} as text[])`,
+      skills_as_typed: sql<string[]>`cast(${arrayLiteral(fields.skills.asTyped)} as text[])`,
+      formats: sql<MentoringFormat[]>`cast(${arrayLiteral(fields.formats)} as mentoring_format[])`,
+      urgency: fields.urgency,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(NEED_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function getNeedsByIds(db: Executor, ids: readonly string[]): Promise<NeedRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('needs').select(NEED_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/** A lead's needs, newest first. */
+export async function getNeedsOfLead(db: Executor, leadId: string): Promise<NeedRecord[]> {
+  return db
+    .selectFrom('needs')
+    .select(NEED_COLUMNS)
+    .where('lead_id', '=', leadId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Closes a lead's need unless it is closed already; null when it was not theirs or not open. */
+export async function closeNeed(db: Executor, needId: string, leadId: string, now: Date): Promise<NeedRecord | null> {
+  const row = await db
+    .updateTable('needs')
+    .set({ status: 'CLOSED', closed_at: now, updated_at: now })
+    .where('id', '=', needId)
+    .where('lead_id', '=', leadId)
+    .where('status', '<>', 'CLOSED')
+    .returning(NEED_COLUMNS)
     .executeTakeFirst();
   return row ?? null;
 }

@@ -65,4 +65,57 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
       'NOT_FOUND',
     ]);
   });
+
+  it('should post, show and close a lead’s need, and keep it from others', async () => {
+    const lead = await api.signUp('Nia Needs');
+    const other = await api.signUp('Otto Other');
+    const network = await api.startNetwork(lead.token);
+    const NEED_FIELDS = 'id title firstCallBrief skills formats urgency status network { slug } closedAt';
+    const posted = await api.graphql(
+      `mutation ($input: PostNeedInput!) { postNeed(input: $input) { ${NEED_FIELDS} } }`,
+      {
+        token: lead.token,
+        variables: {
+          input: {
+            title: 'A CRM for 200 volunteers',
+            description: 'We track volunteers in three spreadsheets.',
+            firstCallBrief: 'Which CRM, and how to start small.',
+            categories: ['EXPANDING_POSSIBILITY'],
+            skills: ['CRM setup'],
+            formats: ['PHONE'],
+            urgency: 'NO_RUSH',
+            networkId: network.id,
+          },
+        },
+      },
+    );
+    const need = posted.data?.postNeed;
+    expect(need).toEqual({
+      id: expect.any(String),
+      title: 'A CRM for 200 volunteers',
+      firstCallBrief: 'Which CRM, and how to start small.',
+      skills: ['CRM setup'],
+      formats: ['PHONE'],
+      urgency: 'NO_RUSH',
+      status: 'OPEN',
+      network: { slug: network.slug },
+      closedAt: null,
+    });
+    const read = `query ($id: ID!) { need(id: $id) { title } }`;
+    expect((await api.graphql(read, { token: lead.token, variables: { id: need.id } })).data).toEqual({
+      need: { title: 'A CRM for 200 volunteers' },
+    });
+    expect(codes(await api.graphql(read, { token: other.token, variables: { id: need.id } }))).toEqual(['NOT_FOUND']);
+    expect(codes(await api.graphql(read, { variables: { id: need.id } }))).toEqual(['UNAUTHENTICATED']);
+    expect((await api.graphql('query { myNeeds { id } }', { token: other.token })).data).toEqual({ myNeeds: [] });
+
+    const close = 'mutation ($id: ID!) { closeNeed(needId: $id) { status } }';
+    expect(codes(await api.graphql(close, { token: other.token, variables: { id: need.id } }))).toEqual(['NOT_FOUND']);
+    expect((await api.graphql(close, { token: lead.token, variables: { id: need.id } })).data).toEqual({
+      closeNeed: { status: 'CLOSED' },
+    });
+    expect((await api.graphql('query { myNeeds { status } }', { token: lead.token })).data).toEqual({
+      myNeeds: [{ status: 'CLOSED' }],
+    });
+  });
 });

@@ -9,3 +9,4 @@ export {
   type MentorOffer,
   type MentorOfferInput,
 } from './offers.ts';
+export { closeNeed, myNeed, myNeeds, postNeed, validNeed, type NeedRecord, type PostNeedInput } from './needs.ts';
