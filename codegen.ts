@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           NotificationConnection: './mappers.ts#NotificationConnectionModel',
           MentorOffer: './mappers.ts#MentorOfferModel',
           Need: './mappers.ts#NeedModel',
+          MentorSuggestion: './mappers.ts#MentorSuggestionModel',
+          MentorshipRequest: './mappers.ts#MentorshipRequestModel',
         },
         scalars: { DateTime: 'Date' },
         useIndexSignature: true,

@@ -11,3 +11,8 @@ export type IdCondition = (id: Expression<string>) => Expression<SqlBool>;
 export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
+
+/** Whether a database error is a unique constraint's refusal (SQLSTATE 23505), from either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -10,6 +10,8 @@ import type {
   NotificationConnectionModel,
   MentorOfferModel,
   NeedModel,
+  MentorSuggestionModel,
+  MentorshipRequestModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -265,6 +267,19 @@ export type MentorOfferInput = {
   visibleTo?: InputMaybe<OfferVisibility>;
 };
 
+/** A mentor suggested for a need. */
+export type MentorSuggestion = {
+  __typename?: 'MentorSuggestion';
+  /** The mentor, as the lead may see them. */
+  mentor: Person;
+  /** The mentor's offer. */
+  offer: MentorOffer;
+  /** Why, in words: skills, support, how and where they meet, places free, how often asked lately. */
+  reasons: Array<Scalars['String']['output']>;
+  /** How well the mentor fits, 0 to 100. */
+  score: Scalars['Int']['output'];
+};
+
 /** How a mentor and a mentee can meet. */
 export type MentoringFormat =
   /** Face to face, within the mentor's distance of their place. */
@@ -273,6 +288,44 @@ export type MentoringFormat =
   | 'PHONE'
   /** A video call. */
   | 'VIDEO';
+
+/** A lead asking one mentor about one need. Seen by the two of them. */
+export type MentorshipRequest = {
+  __typename?: 'MentorshipRequest';
+  /** When it was answered, withdrawn or expired; null while waiting. */
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it expires if not answered. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The lead who asked. */
+  lead: Person;
+  /** The mentor asked. */
+  mentor: Person;
+  /** The lead's message. */
+  message: Scalars['String']['output'];
+  /** The need it is about, with the first-call brief the mentor reads before answering. */
+  need: Need;
+  /** The mentor's note with their answer; null without one. */
+  responseNote: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: MentorshipRequestStatus;
+};
+
+/** Where a request for mentoring stands. */
+export type MentorshipRequestStatus =
+  /** The mentor said yes: a mentorship began. */
+  | 'ACCEPTED'
+  /** The mentor said no. */
+  | 'DECLINED'
+  /** Not answered within 7 days. */
+  | 'EXPIRED'
+  /** Waiting for the mentor's answer. */
+  | 'PENDING'
+  /** The lead took it back, or closed the need. */
+  | 'WITHDRAWN';
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type Mutation = {
@@ -284,7 +337,7 @@ export type Mutation = {
    * to the old one. The address changes only when the link is followed. Needs the password.
    */
   changeEmail: Scalars['Boolean']['output'];
-  /** Closes one of the signed-in person's needs. NOT_FOUND for anyone else's. */
+  /** Closes one of the signed-in person's needs, withdrawing a request still waiting. NOT_FOUND for anyone else's. */
   closeNeed: Need;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
@@ -311,6 +364,13 @@ export type Mutation = {
    */
   postNeed: Need;
   /**
+   * Asks a mentor about one of the signed-in person's needs. BAD_USER_INPUT (mentorId) for
+   * oneself or someone without an offer; CONFLICT when the mentor was asked about this need
+   * already, another request about it is waiting, the mentor has paused or has no place free,
+   * or the need is not open. NOT_FOUND for someone else's need.
+   */
+  requestMentor: MentorshipRequest;
+  /**
    * Sends a link to set a new password, if the address has an account. Always true, so the answer
    * never tells whether it has; RATE_LIMITED after too many asks for one address or from one client.
    */
@@ -323,6 +383,12 @@ export type Mutation = {
    * is wrong, used or expired, and `newPassword` for a password that will not do.
    */
   resetPassword: Scalars['Boolean']['output'];
+  /**
+   * The mentor asked answers, once, with an optional note; accepting begins a mentorship.
+   * FORBIDDEN for the lead; NOT_FOUND for anyone else; CONFLICT when it was answered, withdrawn
+   * or expired already, or when accepting would take the mentor past their capacity.
+   */
+  respondToRequest: MentorshipRequest;
   /**
    * Sets the IANA time zone the signed-in person's daily digest follows, such as Europe/Paris.
    * Returns its canonical name. BAD_USER_INPUT (field timeZone) for a name that is not an IANA
@@ -367,6 +433,8 @@ export type Mutation = {
    * `token` for a link that is wrong, used or expired; CONFLICT when another account took the address.
    */
   verifyEmail: Scalars['Boolean']['output'];
+  /** The lead takes back a request still waiting. CONFLICT when it was answered already. */
+  withdrawRequest: MentorshipRequest;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -417,6 +485,13 @@ export type MutationPostNeedArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRequestMentorArgs = {
+  mentorId: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+  needId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
@@ -425,6 +500,13 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRespondToRequestArgs = {
+  accept: Scalars['Boolean']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+  requestId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -488,6 +570,11 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationWithdrawRequestArgs = {
+  requestId: Scalars['ID']['input'];
+};
+
 /** One of the signed-in person's networks, with their role there. */
 export type MyMembership = {
   __typename?: 'MyMembership';
@@ -518,14 +605,27 @@ export type Need = {
   id: Scalars['ID']['output'];
   /** The network it was posted in, if any. */
   network: Maybe<Network>;
+  /** The requests the lead sent about this need, oldest first; only for the lead. */
+  requests: Array<MentorshipRequest>;
   /** Skills wanted, as the lead typed them. */
   skills: Array<Scalars['String']['output']>;
   /** Where it stands. */
   status: NeedStatus;
+  /**
+   * Mentors who could help, best fit first, with the reasons in words; only for the lead. Empty
+   * while the need is not open, or while a request about it waits for an answer. Paused and full
+   * mentors never appear, nor mentors already asked about it. `first` is 1 to 50 (default 10).
+   */
+  suggestions: Array<MentorSuggestion>;
   /** A short title. */
   title: Scalars['String']['output'];
   /** How soon. */
   urgency: NeedUrgency;
+};
+
+/** What a digital lead wants help with. Seen by the lead. */
+export type NeedSuggestionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a need stands. */
@@ -857,6 +957,8 @@ export type Query = {
   loggedEmails: Array<LoggedEmail>;
   /** The signed-in person, or null when signed out. */
   me: Maybe<User>;
+  /** A request the signed-in person sent or was sent. NOT_FOUND otherwise. */
+  mentorshipRequest: MentorshipRequest;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
   myMemberships: Array<MyMembership>;
   /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
@@ -898,6 +1000,11 @@ export type QueryClosePlacesArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryLoggedEmailsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryMentorshipRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1195,7 +1302,10 @@ export type ResolversTypes = ResolversObject<{
   MemberFilter: MemberFilter;
   MentorOffer: ResolverTypeWrapper<MentorOfferModel>;
   MentorOfferInput: MentorOfferInput;
+  MentorSuggestion: ResolverTypeWrapper<MentorSuggestionModel>;
   MentoringFormat: MentoringFormat;
+  MentorshipRequest: ResolverTypeWrapper<MentorshipRequestModel>;
+  MentorshipRequestStatus: MentorshipRequestStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
   Need: ResolverTypeWrapper<NeedModel>;
@@ -1252,6 +1362,8 @@ export type ResolversParentTypes = ResolversObject<{
   MemberFilter: MemberFilter;
   MentorOffer: MentorOfferModel;
   MentorOfferInput: MentorOfferInput;
+  MentorSuggestion: MentorSuggestionModel;
+  MentorshipRequest: MentorshipRequestModel;
   Mutation: Record<PropertyKey, never>;
   MyMembership: Omit<MyMembership, 'network'> & { network: ResolversParentTypes['Network'] };
   Need: NeedModel;
@@ -1369,6 +1481,32 @@ export type MentorOfferResolvers<
   visibleTo?: Resolver<ResolversTypes['OfferVisibility'], ParentType, ContextType>;
 }>;
 
+export type MentorSuggestionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MentorSuggestion'] = ResolversParentTypes['MentorSuggestion'],
+> = ResolversObject<{
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['MentorOffer'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MentorshipRequestResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MentorshipRequest'] = ResolversParentTypes['MentorshipRequest'],
+> = ResolversObject<{
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  responseNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MentorshipRequestStatus'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
@@ -1418,6 +1556,12 @@ export type MutationResolvers<
     RequireFields<MutationPauseMentorOfferArgs, 'paused'>
   >;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  requestMentor?: Resolver<
+    ResolversTypes['MentorshipRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRequestMentorArgs, 'mentorId' | 'message' | 'needId'>
+  >;
   requestPasswordReset?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -1430,6 +1574,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>
+  >;
+  respondToRequest?: Resolver<
+    ResolversTypes['MentorshipRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRespondToRequestArgs, 'accept' | 'requestId'>
   >;
   setDigestTimeZone?: Resolver<
     ResolversTypes['String'],
@@ -1489,6 +1639,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationVerifyEmailArgs, 'token'>
   >;
+  withdrawRequest?: Resolver<
+    ResolversTypes['MentorshipRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationWithdrawRequestArgs, 'requestId'>
+  >;
 }>;
 
 export type MyMembershipResolvers<
@@ -1512,8 +1668,15 @@ export type NeedResolvers<
   formats?: Resolver<Array<ResolversTypes['MentoringFormat']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  requests?: Resolver<Array<ResolversTypes['MentorshipRequest']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['NeedStatus'], ParentType, ContextType>;
+  suggestions?: Resolver<
+    Array<ResolversTypes['MentorSuggestion']>,
+    ParentType,
+    ContextType,
+    RequireFields<NeedSuggestionsArgs, 'first'>
+  >;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['NeedUrgency'], ParentType, ContextType>;
 }>;
@@ -1679,6 +1842,12 @@ export type QueryResolvers<
     RequireFields<QueryLoggedEmailsArgs, 'first'>
   >;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  mentorshipRequest?: Resolver<
+    ResolversTypes['MentorshipRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryMentorshipRequestArgs, 'id'>
+  >;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   myNeeds?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
@@ -1760,6 +1929,8 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   MentorOffer?: MentorOfferResolvers<ContextType>;
+  MentorSuggestion?: MentorSuggestionResolvers<ContextType>;
+  MentorshipRequest?: MentorshipRequestResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyMembership?: MyMembershipResolvers<ContextType>;
   Need?: NeedResolvers<ContextType>;

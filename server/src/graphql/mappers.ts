@@ -11,4 +11,9 @@ export type {
 export type { MemberModel };
 export type MemberConnectionModel = Connection<MemberModel>;
 export type { NotificationPage as NotificationConnectionModel } from '../modules/notifications/service.ts';
-export type { MentorOffer as MentorOfferModel, NeedRecord as NeedModel } from '../modules/mentoring/service.ts';
+export type {
+  MentorOffer as MentorOfferModel,
+  MentorSuggestion as MentorSuggestionModel,
+  NeedRecord as NeedModel,
+  RequestRecord as MentorshipRequestModel,
+} from '../modules/mentoring/service.ts';

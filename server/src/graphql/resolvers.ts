@@ -4,6 +4,7 @@ import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
 import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
 import { membershipResolvers } from '../modules/memberships/resolvers.ts';
+import { mentoringLoaders } from '../modules/mentoring/loaders.ts';
 import { mentoringResolvers } from '../modules/mentoring/resolvers.ts';
 import { networkResolvers } from '../modules/networks/resolvers.ts';
 import { notificationResolvers } from '../modules/notifications/resolvers.ts';
@@ -33,7 +34,7 @@ const modules: Resolvers[] = [
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */
 export function allLoaders(): MercuriusLoaders {
   const merged: MercuriusLoaders = {};
-  for (const module of [membershipLoaders, lifecycleLoaders, peopleLoaders]) {
+  for (const module of [membershipLoaders, lifecycleLoaders, peopleLoaders, mentoringLoaders]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }
   return merged;

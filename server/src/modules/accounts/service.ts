@@ -1,6 +1,7 @@
 import { transaction, type ServiceContext, type Viewer } from '../../core/context.ts';
 import { badInput, checkFields, conflict, rateLimited, unauthenticated } from '../../core/errors.ts';
 import { cleanText, textLength } from '../../core/text.ts';
+import { isUniqueViolation } from '../../core/query.ts';
 import { hashPassword, makeDecoyHash, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { generateSessionToken, hashSecret, parseSessionToken, secretMatches } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
@@ -397,10 +398,6 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<b
     throw error;
   }
   return true;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 /** Sends a new link to prove the viewer's address, unless it is proved already. */

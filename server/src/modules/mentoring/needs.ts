@@ -1,7 +1,7 @@
 // A digital lead's need: what they are trying to do, the help they want, and the brief a mentor
 // reads before answering. Only the lead sees their needs here; a mentor they ask and the
 // organiser of a matching round see them through the request and the round.
-import type { ServiceContext } from '../../core/context.ts';
+import { transaction, type ServiceContext } from '../../core/context.ts';
 import { badInput, checkFields, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { cleanText } from '../../core/text.ts';
@@ -82,10 +82,17 @@ export async function myNeeds(ctx: ServiceContext): Promise<NeedRecord[]> {
   return repo.getNeedsOfLead(ctx.db, viewer.userId);
 }
 
-/** Closes one of the viewer's needs; closing a closed need again changes nothing. */
+/**
+ * Closes one of the viewer's needs, withdrawing a request still waiting about it; closing a
+ * closed need again changes nothing.
+ */
 export async function closeNeed(ctx: ServiceContext, needId: string): Promise<NeedRecord> {
   const need = await myNeed(ctx, needId);
   if (need.status === 'CLOSED') return need;
-  const closed = await repo.closeNeed(ctx.db, need.id, need.leadId, ctx.clock.now());
+  const closed = await transaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    await repo.withdrawPendingOfNeed(tx.db, need.id, now);
+    return repo.closeNeed(tx.db, need.id, need.leadId, now);
+  });
   return closed ?? myNeed(ctx, needId);
 }

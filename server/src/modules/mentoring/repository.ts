@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { arrayLiteral } from '../../core/query.ts';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { arrayLiteral, type IdCondition } from '../../core/query.ts';
 import type {
   Database,
   MentoringFormat,
+  MentorshipRequestStatus,
+  MentorshipStatus,
   NeedStatus,
   NeedUrgency,
   OfferVisibility,
@@ -11,7 +13,15 @@ import type {
 
 type Executor = Kysely<Database>;
 
-export type { MentoringFormat, NeedStatus, NeedUrgency, OfferVisibility, SupportCategory };
+export type {
+  MentoringFormat,
+  MentorshipRequestStatus,
+  MentorshipStatus,
+  NeedStatus,
+  NeedUrgency,
+  OfferVisibility,
+  SupportCategory,
+};
 
 // Offers.
 
@@ -70,6 +80,21 @@ export async function getOffer(db: Executor, userId: string): Promise<OfferRecor
     .selectFrom('mentor_offers')
     .select(OFFER_COLUMNS)
     .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The offer, when the viewer may see it: open to anyone signed in, or they share a network. */
+export async function getOfferVisibleTo(
+  db: Executor,
+  userId: string,
+  sharesNetworkWithViewer: IdCondition,
+): Promise<OfferRecord | null> {
+  const row = await db
+    .selectFrom('mentor_offers as o')
+    .select(OFFER_COLUMNS)
+    .where('o.user_id', '=', userId)
+    .where((eb) => eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), sharesNetworkWithViewer(eb.ref('o.user_id'))]))
     .executeTakeFirst();
   return row ?? null;
 }
@@ -230,7 +255,337 @@ export async function closeNeed(db: Executor, needId: string, leadId: string, no
   return row ?? null;
 }
 
-// Mentorships: only what capacity needs, until requests land.
+// Suggestions.
+
+/** An offer that may be suggested, with what the fit reads of the mentor now. */
+export interface CandidateOffer extends OfferRecord {
+  activeMentees: number;
+  recentAsks: number;
+}
+
+export interface CandidateQuery {
+  needId: string;
+  leadId: string;
+  skills: readonly string[];
+  categories: readonly SupportCategory[];
+  /** Requests sent since this time count as recent asks. */
+  asksSince: Date;
+  /** Who the lead shares a network with, for offers limited to shared networks. */
+  sharesNetworkWithLead: IdCondition;
+  limit: number;
+}
+
+/**
+ * Offers that could be suggested for a need, best skill match first: not paused, not the lead's,
+ * visible to the lead, with a place free, and not asked about this need already. Those sharing a
+ * skill with the need come from the skills index; when the need names no skill, or too few
+ * share one, offers giving a wanted kind of support fill the list.
+ */
+export async function listCandidateOffers(db: Executor, query: CandidateQuery): Promise<CandidateOffer[]> {
+  const bySkill =
+    query.skills.length > 0
+      ? await candidates(
+          db,
+          query,
+          sql<SqlBool>`o.skills && cast(${arrayLiteral(query.skills)} as text[])`,
+          query.limit,
+        )
+      : [];
+  if (bySkill.length >= query.limit || query.categories.length === 0) return bySkill;
+  const byCategory = await candidates(
+    db,
+    query,
+    sql<SqlBool>`o.categories && cast(${arrayLiteral(query.categories)} as support_category[])
+      and not (o.skills && cast(${arrayLiteral(query.skills)} as text[]))`,
+    query.limit - bySkill.length,
+  );
+  return [...bySkill, ...byCategory];
+}
+
+function candidates(
+  db: Executor,
+  query: CandidateQuery,
+  matches: Expression<SqlBool>,
+  limit: number,
+): Promise<CandidateOffer[]> {
+  const wanted = cast(query.skills);
+  return db
+    .selectFrom('mentor_offers as o')
+    .select(OFFER_COLUMNS)
+    .select((eb) => [
+      eb
+        .selectFrom('mentorships as m')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('m.mentor_id', '=', 'o.user_id')
+        .where('m.status', '<>', 'CLOSED')
+        .as('activeMentees'),
+      eb
+        .selectFrom('mentorship_requests as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('r.mentor_id', '=', 'o.user_id')
+        .where('r.created_at', '>=', query.asksSince)
+        .as('recentAsks'),
+    ])
+    .where('o.paused_at', 'is', null)
+    .where('o.user_id', '<>', query.leadId)
+    .where(matches)
+    .where((eb) => eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('mentorship_requests as asked')
+            .select(sql`1`.as('one'))
+            .where('asked.need_id', '=', query.needId)
+            .whereRef('asked.mentor_id', '=', 'o.user_id'),
+        ),
+      ),
+    )
+    .where(
+      'o.capacity',
+      '>',
+      sql<number>`(select count(*) from mentorships open where open.mentor_id = o.user_id and open.status <> 'CLOSED')`,
+    )
+    .orderBy(sql`(select count(*) from unnest(o.skills) skill where skill = any(${wanted}))`, 'desc')
+    .orderBy('o.user_id')
+    .limit(limit)
+    .execute()
+    .then((rows) =>
+      rows.map((row) => ({ ...row, activeMentees: Number(row.activeMentees), recentAsks: Number(row.recentAsks) })),
+    );
+}
+
+const cast = (skills: readonly string[]) => sql<string[]>`cast(${arrayLiteral(skills)} as text[])`;
+
+// Requests.
+
+export interface RequestRecord {
+  id: string;
+  needId: string;
+  mentorId: string;
+  leadId: string;
+  message: string;
+  status: MentorshipRequestStatus;
+  responseNote: string | null;
+  matchingRoundId: string | null;
+  expiresAt: Date;
+  answeredAt: Date | null;
+  createdAt: Date;
+}
+
+const REQUEST_COLUMNS = [
+  'id',
+  'need_id as needId',
+  'mentor_id as mentorId',
+  'lead_id as leadId',
+  'message',
+  'status',
+  'response_note as responseNote',
+  'matching_round_id as matchingRoundId',
+  'expires_at as expiresAt',
+  'answered_at as answeredAt',
+  'created_at as createdAt',
+] as const;
+
+export interface NewRequest {
+  needId: string;
+  mentorId: string;
+  leadId: string;
+  message: string;
+  matchingRoundId: string | null;
+  expiresAt: Date;
+}
+
+export async function insertRequests(
+  db: Executor,
+  requests: readonly NewRequest[],
+  now: Date,
+): Promise<RequestRecord[]> {
+  if (requests.length === 0) return [];
+  return db
+    .insertInto('mentorship_requests')
+    .values(
+      requests.map((r) => ({
+        need_id: r.needId,
+        mentor_id: r.mentorId,
+        lead_id: r.leadId,
+        message: r.message,
+        matching_round_id: r.matchingRoundId,
+        expires_at: r.expiresAt,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .returning(REQUEST_COLUMNS)
+    .execute();
+}
+
+export async function getRequestsByIds(db: Executor, ids: readonly string[]): Promise<RequestRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('mentorship_requests').select(REQUEST_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/** The requests about these needs, oldest first. */
+export async function getRequestsOfNeeds(db: Executor, needIds: readonly string[]): Promise<RequestRecord[]> {
+  if (needIds.length === 0) return [];
+  return db
+    .selectFrom('mentorship_requests')
+    .select(REQUEST_COLUMNS)
+    .where('need_id', 'in', needIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Requests a person sent (as lead) or was sent (as mentor), newest first. */
+export async function getRequestsOf(
+  db: Executor,
+  userId: string,
+  side: 'lead_id' | 'mentor_id',
+): Promise<RequestRecord[]> {
+  return db
+    .selectFrom('mentorship_requests')
+    .select(REQUEST_COLUMNS)
+    .where(side, '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/**
+ * Answers a request that is still waiting and not past its time: the conditional update is what
+ * makes a request answered once. Null when it was answered, withdrawn or expired first.
+ */
+export async function answerRequest(
+  db: Executor,
+  answer: { requestId: string; status: 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN'; note: string | null; now: Date },
+): Promise<RequestRecord | null> {
+  const row = await db
+    .updateTable('mentorship_requests')
+    .set({ status: answer.status, response_note: answer.note, answered_at: answer.now, updated_at: answer.now })
+    .where('id', '=', answer.requestId)
+    .where('status', '=', 'PENDING')
+    .where('expires_at', '>', answer.now)
+    .returning(REQUEST_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Withdraws every waiting request about a need (the need was closed or taken on). */
+export async function withdrawPendingOfNeed(db: Executor, needId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('mentorship_requests')
+    .set({ status: 'WITHDRAWN', answered_at: now, updated_at: now })
+    .where('need_id', '=', needId)
+    .where('status', '=', 'PENDING')
+    .execute();
+}
+
+/** Marks a need's requests past their time as expired, so the need's one waiting place is free. */
+export async function expireRequestsOfNeed(db: Executor, needId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('mentorship_requests')
+    .set({ status: 'EXPIRED', answered_at: now, updated_at: now })
+    .where('need_id', '=', needId)
+    .where('status', '=', 'PENDING')
+    .where('expires_at', '<=', now)
+    .execute();
+}
+
+/** Marks requests past their time as expired; returns them, for telling their leads. */
+export async function expireRequests(db: Executor, now: Date, limit: number): Promise<RequestRecord[]> {
+  return db
+    .updateTable('mentorship_requests')
+    .set({ status: 'EXPIRED', answered_at: now, updated_at: now })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('mentorship_requests')
+        .select('id')
+        .where('status', '=', 'PENDING')
+        .where('expires_at', '<=', now)
+        .orderBy('expires_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(REQUEST_COLUMNS)
+    .execute();
+}
+
+export async function setNeedStatus(
+  db: Executor,
+  needId: string,
+  status: 'OPEN' | 'MATCHED',
+  now: Date,
+): Promise<void> {
+  await db.updateTable('needs').set({ status, updated_at: now }).where('id', '=', needId).execute();
+}
+
+// Mentorships.
+
+export interface MentorshipRecord {
+  id: string;
+  requestId: string;
+  needId: string;
+  mentorId: string;
+  menteeId: string;
+  goals: string;
+  status: MentorshipStatus;
+  pausedAt: Date | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeNote: string | null;
+  outcomeRating: number | null;
+  outcomeNote: string | null;
+  outcomeAt: Date | null;
+  createdAt: Date;
+}
+
+const MENTORSHIP_COLUMNS = [
+  'id',
+  'request_id as requestId',
+  'need_id as needId',
+  'mentor_id as mentorId',
+  'mentee_id as menteeId',
+  'goals',
+  'status',
+  'paused_at as pausedAt',
+  'closed_at as closedAt',
+  'closed_by as closedBy',
+  'close_note as closeNote',
+  'outcome_rating as outcomeRating',
+  'outcome_note as outcomeNote',
+  'outcome_at as outcomeAt',
+  'created_at as createdAt',
+] as const;
+
+export async function insertMentorship(db: Executor, request: RequestRecord, now: Date): Promise<MentorshipRecord> {
+  return db
+    .insertInto('mentorships')
+    .values({
+      request_id: request.id,
+      need_id: request.needId,
+      mentor_id: request.mentorId,
+      mentee_id: request.leadId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(MENTORSHIP_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** A person's mentorships, as mentor or mentee, newest first. */
+export async function getMentorshipsOf(db: Executor, userId: string): Promise<MentorshipRecord[]> {
+  return db
+    .selectFrom('mentorships')
+    .select(MENTORSHIP_COLUMNS)
+    .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
 
 /** How many mentorships each mentor has that are not closed (active or paused). */
 export async function countOpenMentorships(db: Executor, mentorIds: readonly string[]): Promise<Map<string, number>> {

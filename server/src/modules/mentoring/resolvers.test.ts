@@ -118,4 +118,95 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
       myNeeds: [{ status: 'CLOSED' }],
     });
   });
+
+  it('should carry a request from lead to mentor and back, and list needs in as many statements for 1 as for 6', async () => {
+    const skill = `skill-${crypto.randomUUID().slice(0, 8)}`;
+    const mentor = await api.signUp('Mel Mentor');
+    await api.graphql(UPSERT, {
+      token: mentor.token,
+      variables: { input: { ...INPUT, skills: [skill], capacity: 10 } },
+    });
+    const lead = await api.signUp('Lia Lead');
+    const POST = 'mutation ($input: PostNeedInput!) { postNeed(input: $input) { id } }';
+    const needInput = (title: string) => ({
+      title,
+      description: 'Help',
+      firstCallBrief: 'What to try first',
+      categories: ['HANDS_ON_SUPPORT'],
+      skills: [skill],
+      formats: ['VIDEO'],
+      urgency: 'THIS_WEEK',
+    });
+    const needId = (await api.graphql(POST, { token: lead.token, variables: { input: needInput('Need 0') } })).data
+      ?.postNeed.id as string;
+
+    const SUGGEST = `query ($id: ID!) { need(id: $id) { suggestions(first: 50) { mentor { id name } score reasons } } }`;
+    const suggestions = (await api.graphql(SUGGEST, { token: lead.token, variables: { id: needId } })).data?.need
+      .suggestions as Array<{ mentor: { id: string; name: string }; score: number; reasons: string[] }>;
+    const mel = suggestions.find((s) => s.mentor.id === mentor.id)!;
+    expect(mel.mentor.name).toBe('Mel Mentor');
+    expect(mel.reasons[0]).toBe(`knows ${skill}`);
+
+    const ASK = `mutation ($need: ID!, $mentor: ID!, $message: String!) {
+      requestMentor(needId: $need, mentorId: $mentor, message: $message) { id status } }`;
+    const asked = await api.graphql(ASK, {
+      token: lead.token,
+      variables: { need: needId, mentor: mentor.id, message: 'Could we talk on Tuesday?' },
+    });
+    const requestId = asked.data?.requestMentor.id as string;
+    expect(asked.data?.requestMentor.status).toBe('PENDING');
+    const self = await api.graphql(ASK, {
+      token: lead.token,
+      variables: { need: needId, mentor: lead.id, message: '' },
+    });
+    expect(self.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([['BAD_USER_INPUT', 'mentorId']]);
+
+    // The mentor reads the need and its brief through the request; a stranger cannot.
+    const READ = `query ($id: ID!) { mentorshipRequest(id: $id) { message lead { name } need { title firstCallBrief } } }`;
+    expect((await api.graphql(READ, { token: mentor.token, variables: { id: requestId } })).data).toEqual({
+      mentorshipRequest: {
+        message: 'Could we talk on Tuesday?',
+        lead: { name: 'Lia Lead' },
+        need: { title: 'Need 0', firstCallBrief: 'What to try first' },
+      },
+    });
+    const stranger = await api.signUp('Stan Stranger');
+    expect(codes(await api.graphql(READ, { token: stranger.token, variables: { id: requestId } }))).toEqual([
+      'NOT_FOUND',
+    ]);
+
+    const ANSWER = `mutation ($id: ID!, $accept: Boolean!) {
+      respondToRequest(requestId: $id, accept: $accept, message: "Yes") { status responseNote } }`;
+    expect(codes(await api.graphql(ANSWER, { token: lead.token, variables: { id: requestId, accept: true } }))).toEqual(
+      ['FORBIDDEN'],
+    );
+    expect(
+      (await api.graphql(ANSWER, { token: mentor.token, variables: { id: requestId, accept: true } })).data,
+    ).toEqual({ respondToRequest: { status: 'ACCEPTED', responseNote: 'Yes' } });
+    expect(
+      codes(await api.graphql(ANSWER, { token: mentor.token, variables: { id: requestId, accept: false } })),
+    ).toEqual(['CONFLICT']);
+
+    // The dashboard's list of needs, each with its requests and their people, costs the same for more needs.
+    const LIST = `query { myNeeds { title status network { name } requests { status mentor { name } lead { name } } } }`;
+    const mentoringReads = () =>
+      api.database.statements.filter((s) => /"(needs|mentorship_requests|users|profiles)"/.test(s));
+    api.database.statements.length = 0;
+    const one = await api.graphql(LIST, { token: lead.token });
+    const oneCount = mentoringReads().length;
+    expect(oneCount).toBeGreaterThan(0);
+    for (let i = 1; i < 6; i += 1) {
+      const id = (await api.graphql(POST, { token: lead.token, variables: { input: needInput(`Need ${i}`) } })).data
+        ?.postNeed.id;
+      await api.graphql(ASK, { token: lead.token, variables: { need: id, mentor: mentor.id, message: 'Hello' } });
+    }
+    api.database.statements.length = 0;
+    const six = await api.graphql(LIST, { token: lead.token });
+    expect(one.data?.myNeeds).toHaveLength(1);
+    expect(six.data?.myNeeds).toHaveLength(6);
+    expect(six.data?.myNeeds[0].requests).toEqual([
+      { status: 'PENDING', mentor: { name: 'Mel Mentor' }, lead: { name: 'Lia Lead' } },
+    ]);
+    expect(mentoringReads().length).toBe(oneCount);
+  });
 });

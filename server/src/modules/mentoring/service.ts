@@ -10,3 +10,18 @@ export {
   type MentorOfferInput,
 } from './offers.ts';
 export { closeNeed, myNeed, myNeeds, postNeed, validNeed, type NeedRecord, type PostNeedInput } from './needs.ts';
+export {
+  ANSWER_WITHIN_DAYS,
+  expireOverdueRequests,
+  needsOfRequests,
+  needSuggestions,
+  requestMentor,
+  requestsOfNeeds,
+  respondToRequest,
+  visibleRequest,
+  withdrawRequest,
+  type Answer,
+  type MentorshipRecord,
+  type RequestRecord,
+} from './requests.ts';
+export { SUGGESTIONS_MAX, type MentorSuggestion } from './suggestions.ts';

@@ -1,0 +1,49 @@
+import type { MercuriusLoaders } from 'mercurius';
+import type { GraphqlContext } from '../../graphql/context.ts';
+import * as people from '../people/service.ts';
+import * as mentoring from './service.ts';
+
+/** Each person of a list of rows in one statement, as the viewer may see them. */
+async function peopleOf<Row>(rows: Row[], personId: (row: Row) => string, ctx: GraphqlContext) {
+  const found = await people.peopleByIds(ctx.services, rows.map(personId));
+  return rows.map((row) => found.get(personId(row)) ?? null);
+}
+
+type Queries<Obj> = Array<{ obj: Obj }>;
+
+/**
+ * The people, needs and requests that mentoring's lists show, each list's rows in one statement
+ * however long the list: a dashboard of needs and requests costs the same few statements.
+ */
+export const mentoringLoaders: MercuriusLoaders = {
+  MentorOffer: {
+    mentor: (queries: Queries<mentoring.MentorOffer>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.userId, ctx),
+  },
+  MentorSuggestion: {
+    mentor: (queries: Queries<mentoring.MentorSuggestion>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.mentorId, ctx),
+  },
+  MentorshipRequest: {
+    mentor: (queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.mentorId, ctx),
+    lead: (queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.leadId, ctx),
+    async need(queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) {
+      const needs = await mentoring.needsOfRequests(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return queries.map((q) => needs.get(q.obj.needId) ?? null);
+    },
+  },
+  Need: {
+    async requests(queries: Queries<mentoring.NeedRecord>, ctx: GraphqlContext) {
+      const found = await mentoring.requestsOfNeeds(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return queries.map((q) => found.get(q.obj.id) ?? []);
+    },
+  },
+};

@@ -1,0 +1,222 @@
+// A lead asks one mentor about one need; the mentor accepts or declines, once. Accepting makes a
+// mentorship, and never takes a mentor past their capacity: the accept locks the mentor's offer
+// row first, so accepts for one mentor happen one after another, each counting what the last made.
+import { transaction, type ServiceContext } from '../../core/context.ts';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
+import { isUniqueViolation } from '../../core/query.ts';
+import { cleanText } from '../../core/text.ts';
+import { requireViewer } from '../accounts/service.ts';
+import * as memberships from '../memberships/service.ts';
+import { myNeed } from './needs.ts';
+import { suggestMentors } from './suggestions.ts';
+import * as repo from './repository.ts';
+import type { MentorshipRecord, NeedRecord, RequestRecord } from './repository.ts';
+
+export type { MentorshipRecord, RequestRecord };
+
+/** How long a mentor has to answer before the request expires and the lead sees suggestions again. */
+export const ANSWER_WITHIN_DAYS = 7;
+const MESSAGE_MAX = 2000;
+const NOTE_MAX = 1000;
+
+const expiryFrom = (now: Date) => new Date(now.getTime() + ANSWER_WITHIN_DAYS * 24 * 60 * 60 * 1000);
+
+/** Whether a request is still waiting for its answer at this moment. */
+export const isWaiting = (request: RequestRecord, now: Date) => request.status === 'PENDING' && request.expiresAt > now;
+
+/** The answer a request has at this moment: a waiting request past its time reads as expired. */
+export function statusAt(request: RequestRecord, now: Date): RequestRecord['status'] {
+  return request.status === 'PENDING' && request.expiresAt <= now ? 'EXPIRED' : request.status;
+}
+
+/** Checks that a mentor can be asked by this lead now: an offer, not paused, visible, with room. */
+async function askableOffer(ctx: ServiceContext, leadId: string, mentorId: string) {
+  const offer = isUuid(mentorId)
+    ? await repo.getOfferVisibleTo(ctx.db, mentorId, memberships.sharesNetworkWith(leadId))
+    : null;
+  if (!offer) throw badInput('mentorId', 'That person does not offer mentoring.');
+  if (offer.pausedAt) throw conflict('This mentor has paused their offer for now. Ask someone else.', 'mentorId');
+  const open = (await repo.countOpenMentorships(ctx.db, [mentorId])).get(mentorId) ?? 0;
+  if (open >= offer.capacity) throw conflict('This mentor has no place free just now. Ask someone else.', 'mentorId');
+  return offer;
+}
+
+/** Asks a mentor about one of the viewer's needs, with a message the mentor reads first. */
+export async function requestMentor(
+  ctx: ServiceContext,
+  needId: string,
+  mentorId: string,
+  message: string,
+): Promise<RequestRecord> {
+  const viewer = requireViewer(ctx);
+  const need = await myNeed(ctx, needId);
+  if (mentorId === viewer.userId) throw badInput('mentorId', 'You cannot ask yourself to be your mentor.');
+  const text = cleanText('message', message, { label: 'message', max: MESSAGE_MAX, multiline: true });
+  if (need.status !== 'OPEN') throw conflict('This need is no longer open. Post a new one to ask a mentor.');
+  await askableOffer(ctx, viewer.userId, mentorId);
+  const asked = await repo.getRequestsOfNeeds(ctx.db, [need.id]);
+  const now = ctx.clock.now();
+  if (asked.some((request) => request.mentorId === mentorId)) {
+    throw conflict('You have asked this mentor about this need already.', 'mentorId');
+  }
+  if (asked.some((request) => isWaiting(request, now))) {
+    throw conflict('You are waiting for a mentor’s answer about this need. Wait for it, or withdraw the request.');
+  }
+  try {
+    return await transaction(ctx, async (tx) => {
+      // A request past its time still holds the need's one waiting place until the sweep marks it.
+      await repo.expireRequestsOfNeed(tx.db, need.id, now);
+      const [request] = await repo.insertRequests(
+        tx.db,
+        [
+          {
+            needId: need.id,
+            mentorId,
+            leadId: viewer.userId,
+            message: text,
+            matchingRoundId: null,
+            expiresAt: expiryFrom(now),
+          },
+        ],
+        now,
+      );
+      return request!;
+    });
+  } catch (error) {
+    // Two asks at once: the database's unique indexes let one through.
+    if (isUniqueViolation(error)) throw conflict('You have just asked a mentor about this need.', 'mentorId');
+    throw error;
+  }
+}
+
+/** A request the viewer may see: they sent it or were sent it. NOT_FOUND otherwise. */
+export async function visibleRequest(ctx: ServiceContext, requestId: string): Promise<RequestRecord> {
+  const viewer = requireViewer(ctx);
+  const [request] = isUuid(requestId) ? await repo.getRequestsByIds(ctx.db, [requestId]) : [];
+  if (!request || (request.mentorId !== viewer.userId && request.leadId !== viewer.userId)) {
+    throw notFound('There is no such request for you.');
+  }
+  return request;
+}
+
+export interface Answer {
+  request: RequestRecord;
+  mentorship: MentorshipRecord | null;
+}
+
+/**
+ * The mentor answers, once. Accepting makes the mentorship and marks the need matched, all in
+ * one transaction that holds the mentor's offer row, so no two accepts can share the last place.
+ */
+export async function respondToRequest(
+  ctx: ServiceContext,
+  requestId: string,
+  accept: boolean,
+  message: string | null | undefined,
+): Promise<Answer> {
+  const viewer = requireViewer(ctx);
+  const request = await visibleRequest(ctx, requestId);
+  if (request.mentorId !== viewer.userId) throw forbidden('Only the mentor who was asked can answer this request.');
+  const note = cleanText('message', message ?? '', { label: 'note', max: NOTE_MAX, multiline: true }) || null;
+  return transaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    if (accept) await ensurePlaceFree(tx, viewer.userId);
+    const answered = await repo.answerRequest(tx.db, {
+      requestId,
+      status: accept ? 'ACCEPTED' : 'DECLINED',
+      note,
+      now,
+    });
+    if (!answered) throw conflict(alreadyAnswered(request, now));
+    if (!accept) return { request: answered, mentorship: null };
+    const mentorship = await repo.insertMentorship(tx.db, answered, now);
+    await repo.setNeedStatus(tx.db, answered.needId, 'MATCHED', now);
+    return { request: answered, mentorship };
+  });
+}
+
+/** Locks the mentor's offer and counts their open mentorships under that lock. */
+async function ensurePlaceFree(ctx: ServiceContext, mentorId: string): Promise<void> {
+  const offer = await repo.lockOffer(ctx.db, mentorId);
+  const open = (await repo.countOpenMentorships(ctx.db, [mentorId])).get(mentorId) ?? 0;
+  if (!offer || open >= offer.capacity) {
+    throw conflict(
+      `You have no place free: you mentor ${open} ${open === 1 ? 'person' : 'people'} now. Close a mentorship or raise your capacity first.`,
+    );
+  }
+}
+
+function alreadyAnswered(request: RequestRecord, now: Date): string {
+  if (statusAt(request, now) === 'EXPIRED') return 'This request expired before it was answered.';
+  if (request.status === 'WITHDRAWN') return 'The lead withdrew this request.';
+  return 'This request has been answered already.';
+}
+
+/** The lead takes back a request that is still waiting. */
+export async function withdrawRequest(ctx: ServiceContext, requestId: string): Promise<RequestRecord> {
+  const viewer = requireViewer(ctx);
+  const request = await visibleRequest(ctx, requestId);
+  if (request.leadId !== viewer.userId) throw forbidden('Only the lead who asked can withdraw this request.');
+  const now = ctx.clock.now();
+  const withdrawn = await repo.answerRequest(ctx.db, { requestId, status: 'WITHDRAWN', note: null, now });
+  if (!withdrawn) throw conflict(alreadyAnswered(request, now));
+  return withdrawn;
+}
+
+/** Marks requests past their time as expired, a batch at a time; returns how many. */
+export async function expireOverdueRequests(ctx: ServiceContext, limit = 500): Promise<RequestRecord[]> {
+  return repo.expireRequests(ctx.db, ctx.clock.now(), limit);
+}
+
+/** The viewer's role towards a need: only its lead sees its suggestions and requests. */
+function requireLead(ctx: ServiceContext, need: NeedRecord): void {
+  if (requireViewer(ctx).userId !== need.leadId) throw forbidden('Only the lead who posted this need can see this.');
+}
+
+/** The requests about each of these needs, for their lead, oldest first, as of now. */
+export async function requestsOfNeeds(
+  ctx: ServiceContext,
+  needs: readonly NeedRecord[],
+): Promise<Map<string, RequestRecord[] | Error>> {
+  const answers = new Map<string, RequestRecord[] | Error>();
+  const own = needs.filter((need) => {
+    try {
+      requireLead(ctx, need);
+      return true;
+    } catch (error) {
+      answers.set(need.id, error as Error);
+      return false;
+    }
+  });
+  const now = ctx.clock.now();
+  const rows = await repo.getRequestsOfNeeds(
+    ctx.db,
+    own.map((need) => need.id),
+  );
+  for (const need of own) answers.set(need.id, []);
+  for (const row of rows) (answers.get(row.needId) as RequestRecord[]).push({ ...row, status: statusAt(row, now) });
+  return answers;
+}
+
+/** Mentors to suggest for a need, for its lead: none while a request about it waits. */
+export async function needSuggestions(ctx: ServiceContext, need: NeedRecord, first: number | null | undefined) {
+  requireLead(ctx, need);
+  const now = ctx.clock.now();
+  const requests = await repo.getRequestsOfNeeds(ctx.db, [need.id]);
+  return suggestMentors(
+    ctx,
+    need,
+    first,
+    requests.some((request) => isWaiting(request, now)),
+  );
+}
+
+/** The needs these requests are about, for the people the requests are between. */
+export async function needsOfRequests(
+  ctx: ServiceContext,
+  requests: readonly RequestRecord[],
+): Promise<Map<string, NeedRecord>> {
+  const rows = await repo.getNeedsByIds(ctx.db, [...new Set(requests.map((request) => request.needId))]);
+  return new Map(rows.map((need) => [need.id, need]));
+}
