@@ -6,6 +6,7 @@
 //   BENCH_DATABASES=pglite,postgres          database kinds to measure on
 //   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` and `memory` need web/build)
 //   BENCH_OUTBOX_MESSAGES=2000 BENCH_OUTBOX_RATE=20   the outbox benchmark's backlog and trickle rate
+//   BENCH_MATCHING_NEEDS=10000 BENCH_MATCHING_MENTORS=2000   the matching round's size
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { BenchDatabases, postgresUnavailableReason } from './databases.ts';
 import { directoryBenchmark } from './directory.ts';
 import { measureLoad } from './load.ts';
+import { matchingBenchmark } from './matching.ts';
 import { meBenchmark } from './me.ts';
 import { memoryBenchmark } from './memory.ts';
 import { pagesBenchmark } from './pages.ts';
@@ -31,6 +33,7 @@ const BENCHMARKS: Benchmark[] = [
   directoryBenchmark,
   shutdownBenchmark,
   outboxBenchmark,
+  matchingBenchmark,
   pagesBenchmark,
   memoryBenchmark,
 ];
