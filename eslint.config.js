@@ -23,6 +23,14 @@ const MODULE_TABLES = {
     'notification_settings',
     'unsubscribe_tokens',
   ],
+  mentoring: [
+    'mentor_offers',
+    'needs',
+    'mentorship_requests',
+    'mentorships',
+    'mentorship_check_ins',
+    'matching_rounds',
+  ],
 };
 
 export default defineConfig(

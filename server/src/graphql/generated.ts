@@ -12,6 +12,9 @@ import type {
   NeedModel,
   MentorSuggestionModel,
   MentorshipRequestModel,
+  MentorshipModel,
+  CheckInModel,
+  MyMentoringModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -36,6 +39,17 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
   /** The person now signed in. */
   user: User;
+};
+
+/** A note either side logged of a conversation or piece of work. */
+export type CheckIn = {
+  __typename?: 'CheckIn';
+  /** The day it happened, as YYYY-MM-DD. */
+  at: Scalars['String']['output'];
+  /** Who logged it; null when their account was deleted. */
+  by: Maybe<Person>;
+  /** What happened. */
+  note: Scalars['String']['output'];
 };
 
 /**
@@ -289,6 +303,42 @@ export type MentoringFormat =
   /** A video call. */
   | 'VIDEO';
 
+/** A mentor and a mentee working on a need. Seen by the two of them. */
+export type Mentorship = {
+  __typename?: 'Mentorship';
+  /** Check-ins, in the order they happened. */
+  checkIns: Array<CheckIn>;
+  /** The mentor's kind note when they closed it; null otherwise. */
+  closeNote: Maybe<Scalars['String']['output']>;
+  /** When it ended; null while not closed. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When it began. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the two of them want to achieve, in their words; empty until set. */
+  goals: Scalars['String']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The mentee: the lead who posted the need. */
+  mentee: Person;
+  /** The mentor. */
+  mentor: Person;
+  /** The need it is about. */
+  need: Need;
+  /** The mentee's outcome; null until given. */
+  outcome: Maybe<MentorshipOutcome>;
+  /** Where it stands. */
+  status: MentorshipStatus;
+};
+
+/** How far a mentee's need was met, in their words. */
+export type MentorshipOutcome = {
+  __typename?: 'MentorshipOutcome';
+  /** What changed; null when they did not say. */
+  note: Maybe<Scalars['String']['output']>;
+  /** 1 (not at all) to 5 (fully). */
+  rating: Scalars['Int']['output'];
+};
+
 /** A lead asking one mentor about one need. Seen by the two of them. */
 export type MentorshipRequest = {
   __typename?: 'MentorshipRequest';
@@ -304,6 +354,8 @@ export type MentorshipRequest = {
   lead: Person;
   /** The mentor asked. */
   mentor: Person;
+  /** The mentorship it began, when accepted; null otherwise. */
+  mentorship: Maybe<Mentorship>;
   /** The lead's message. */
   message: Scalars['String']['output'];
   /** The need it is about, with the first-call brief the mentor reads before answering. */
@@ -327,6 +379,15 @@ export type MentorshipRequestStatus =
   /** The lead took it back, or closed the need. */
   | 'WITHDRAWN';
 
+/** Where a mentorship stands. */
+export type MentorshipStatus =
+  /** Under way. */
+  | 'ACTIVE'
+  /** Ended. */
+  | 'CLOSED'
+  /** Paused by either side; still holds one of the mentor's places. */
+  | 'PAUSED';
+
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -337,6 +398,12 @@ export type Mutation = {
    * to the old one. The address changes only when the link is followed. Needs the password.
    */
   changeEmail: Scalars['Boolean']['output'];
+  /**
+   * Closes a mentorship, early or not. The mentee gives `rating` (1 to 5: how far the need was met)
+   * and in `note` what changed; they may also give these after the mentor closed it. The mentor
+   * gives no rating (FORBIDDEN), only a kind note. CONFLICT when closed already.
+   */
+  closeMentorship: Mentorship;
   /** Closes one of the signed-in person's needs, withdrawing a request still waiting. NOT_FOUND for anyone else's. */
   closeNeed: Need;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
@@ -352,12 +419,19 @@ export type Mutation = {
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
   leaveNetwork: Scalars['Boolean']['output'];
   /**
+   * Logs a check-in; either side may, until it is closed. `on` is the day it happened
+   * (YYYY-MM-DD, not in the future); today when left out.
+   */
+  logCheckIn: Mentorship;
+  /**
    * Marks the signed-in person's notifications read: these ids, or every one when `ids` is left
    * out. Returns how many changed. Ids that are not theirs are ignored.
    */
   markNotificationsRead: Scalars['Int']['output'];
   /** Pauses the signed-in person's offer (for a holiday, say) or resumes it. NOT_FOUND without an offer. */
   pauseMentorOffer: MentorOffer;
+  /** Pauses or resumes a mentorship; either side may. CONFLICT once closed. */
+  pauseMentorship: Mentorship;
   /**
    * Posts a need for the signed-in person. BAD_USER_INPUT names each field at fault; networkId
    * when it is not one of their networks.
@@ -399,6 +473,8 @@ export type Mutation = {
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
   setMemberRole: Network;
+  /** Sets a mentorship's goals; either side may. CONFLICT once closed. */
+  setMentorshipGoals: Mentorship;
   /**
    * Sets how a kind of notification reaches the signed-in person. BAD_USER_INPUT for account and
    * safety messages, which are always sent.
@@ -444,6 +520,13 @@ export type MutationChangeEmailArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCloseMentorshipArgs = {
+  mentorshipId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCloseNeedArgs = {
   needId: Scalars['ID']['input'];
 };
@@ -470,12 +553,25 @@ export type MutationLeaveNetworkArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationLogCheckInArgs = {
+  mentorshipId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationPauseMentorOfferArgs = {
+  paused: Scalars['Boolean']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationPauseMentorshipArgs = {
+  mentorshipId: Scalars['ID']['input'];
   paused: Scalars['Boolean']['input'];
 };
 
@@ -526,6 +622,12 @@ export type MutationSetMemberRoleArgs = {
   networkId: Scalars['ID']['input'];
   role: NetworkRole;
   userId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetMentorshipGoalsArgs = {
+  goals: Scalars['String']['input'];
+  mentorshipId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -584,6 +686,21 @@ export type MyMembership = {
   network: Network;
   /** Their role in it. */
   role: NetworkRole;
+};
+
+/** Everything mentoring holds for the signed-in person, for their dashboard. */
+export type MyMentoring = {
+  __typename?: 'MyMentoring';
+  /** Their mentorships, as mentor or mentee, newest first. */
+  mentorships: Array<Mentorship>;
+  /** Their needs, newest first. */
+  needs: Array<Need>;
+  /** Their offer, paused or not; null without one. */
+  offer: Maybe<MentorOffer>;
+  /** Requests sent to them as a mentor, newest first. */
+  requestsIn: Array<MentorshipRequest>;
+  /** Requests they sent as a lead, newest first. */
+  requestsOut: Array<MentorshipRequest>;
 };
 
 /** What a digital lead wants help with. Seen by the lead. */
@@ -957,12 +1074,16 @@ export type Query = {
   loggedEmails: Array<LoggedEmail>;
   /** The signed-in person, or null when signed out. */
   me: Maybe<User>;
+  /** One of the signed-in person's mentorships. NOT_FOUND otherwise. */
+  mentorship: Mentorship;
   /** A request the signed-in person sent or was sent. NOT_FOUND otherwise. */
   mentorshipRequest: MentorshipRequest;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
   myMemberships: Array<MyMembership>;
   /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
   myMentorOffer: Maybe<MentorOffer>;
+  /** The signed-in person's mentoring: offer, needs, requests in and out, mentorships. UNAUTHENTICATED when signed out. */
+  myMentoring: MyMentoring;
   /** The signed-in person's needs, newest first. UNAUTHENTICATED when signed out. */
   myNeeds: Array<Need>;
   /** One of the signed-in person's needs. NOT_FOUND for anyone else's. UNAUTHENTICATED when signed out. */
@@ -1000,6 +1121,11 @@ export type QueryClosePlacesArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryLoggedEmailsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryMentorshipArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1285,6 +1411,7 @@ export type DirectiveResolverFn<
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CheckIn: ResolverTypeWrapper<CheckInModel>;
   CreateNetworkInput: CreateNetworkInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorCode: ErrorCode;
@@ -1304,10 +1431,14 @@ export type ResolversTypes = ResolversObject<{
   MentorOfferInput: MentorOfferInput;
   MentorSuggestion: ResolverTypeWrapper<MentorSuggestionModel>;
   MentoringFormat: MentoringFormat;
+  Mentorship: ResolverTypeWrapper<MentorshipModel>;
+  MentorshipOutcome: ResolverTypeWrapper<MentorshipOutcome>;
   MentorshipRequest: ResolverTypeWrapper<MentorshipRequestModel>;
   MentorshipRequestStatus: MentorshipRequestStatus;
+  MentorshipStatus: MentorshipStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
+  MyMentoring: ResolverTypeWrapper<MyMentoringModel>;
   Need: ResolverTypeWrapper<NeedModel>;
   NeedStatus: NeedStatus;
   NeedUrgency: NeedUrgency;
@@ -1347,6 +1478,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
+  CheckIn: CheckInModel;
   CreateNetworkInput: CreateNetworkInput;
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
@@ -1363,9 +1495,12 @@ export type ResolversParentTypes = ResolversObject<{
   MentorOffer: MentorOfferModel;
   MentorOfferInput: MentorOfferInput;
   MentorSuggestion: MentorSuggestionModel;
+  Mentorship: MentorshipModel;
+  MentorshipOutcome: MentorshipOutcome;
   MentorshipRequest: MentorshipRequestModel;
   Mutation: Record<PropertyKey, never>;
   MyMembership: Omit<MyMembership, 'network'> & { network: ResolversParentTypes['Network'] };
+  MyMentoring: MyMentoringModel;
   Need: NeedModel;
   Network: NetworkModel;
   NetworkConnection: NetworkConnectionModel;
@@ -1397,6 +1532,15 @@ export type AuthPayloadResolvers<
 > = ResolversObject<{
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CheckInResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn'],
+> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1491,6 +1635,31 @@ export type MentorSuggestionResolvers<
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MentorshipResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Mentorship'] = ResolversParentTypes['Mentorship'],
+> = ResolversObject<{
+  checkIns?: Resolver<Array<ResolversTypes['CheckIn']>, ParentType, ContextType>;
+  closeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  goals?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentee?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['MentorshipOutcome']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MentorshipStatus'], ParentType, ContextType>;
+}>;
+
+export type MentorshipOutcomeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MentorshipOutcome'] = ResolversParentTypes['MentorshipOutcome'],
+> = ResolversObject<{
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MentorshipRequestResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['MentorshipRequest'] = ResolversParentTypes['MentorshipRequest'],
@@ -1501,6 +1670,7 @@ export type MentorshipRequestResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lead?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  mentorship?: Resolver<Maybe<ResolversTypes['Mentorship']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
   responseNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1517,6 +1687,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationChangeEmailArgs, 'newEmail' | 'password'>
+  >;
+  closeMentorship?: Resolver<
+    ResolversTypes['Mentorship'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCloseMentorshipArgs, 'mentorshipId'>
   >;
   closeNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'needId'>>;
   createNetwork?: Resolver<
@@ -1543,6 +1719,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationLeaveNetworkArgs, 'networkId'>
   >;
+  logCheckIn?: Resolver<
+    ResolversTypes['Mentorship'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationLogCheckInArgs, 'mentorshipId' | 'note'>
+  >;
   markNotificationsRead?: Resolver<
     ResolversTypes['Int'],
     ParentType,
@@ -1554,6 +1736,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationPauseMentorOfferArgs, 'paused'>
+  >;
+  pauseMentorship?: Resolver<
+    ResolversTypes['Mentorship'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPauseMentorshipArgs, 'mentorshipId' | 'paused'>
   >;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   requestMentor?: Resolver<
@@ -1598,6 +1786,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationSetMemberRoleArgs, 'networkId' | 'role' | 'userId'>
+  >;
+  setMentorshipGoals?: Resolver<
+    ResolversTypes['Mentorship'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetMentorshipGoalsArgs, 'goals' | 'mentorshipId'>
   >;
   setNotificationPreference?: Resolver<
     ResolversTypes['NotificationPreference'],
@@ -1654,6 +1848,17 @@ export type MyMembershipResolvers<
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
+}>;
+
+export type MyMentoringResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MyMentoring'] = ResolversParentTypes['MyMentoring'],
+> = ResolversObject<{
+  mentorships?: Resolver<Array<ResolversTypes['Mentorship']>, ParentType, ContextType>;
+  needs?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  offer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
+  requestsIn?: Resolver<Array<ResolversTypes['MentorshipRequest']>, ParentType, ContextType>;
+  requestsOut?: Resolver<Array<ResolversTypes['MentorshipRequest']>, ParentType, ContextType>;
 }>;
 
 export type NeedResolvers<
@@ -1842,6 +2047,12 @@ export type QueryResolvers<
     RequireFields<QueryLoggedEmailsArgs, 'first'>
   >;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  mentorship?: Resolver<
+    ResolversTypes['Mentorship'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryMentorshipArgs, 'id'>
+  >;
   mentorshipRequest?: Resolver<
     ResolversTypes['MentorshipRequest'],
     ParentType,
@@ -1850,6 +2061,7 @@ export type QueryResolvers<
   >;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
+  myMentoring?: Resolver<ResolversTypes['MyMentoring'], ParentType, ContextType>;
   myNeeds?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
   need?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   network?: Resolver<
@@ -1921,6 +2133,7 @@ export type UserResolvers<
 
 export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CheckIn?: CheckInResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
@@ -1930,9 +2143,12 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   MentorOffer?: MentorOfferResolvers<ContextType>;
   MentorSuggestion?: MentorSuggestionResolvers<ContextType>;
+  Mentorship?: MentorshipResolvers<ContextType>;
+  MentorshipOutcome?: MentorshipOutcomeResolvers<ContextType>;
   MentorshipRequest?: MentorshipRequestResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyMembership?: MyMembershipResolvers<ContextType>;
+  MyMentoring?: MyMentoringResolvers<ContextType>;
   Need?: NeedResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;

@@ -16,4 +16,7 @@ export type {
   MentorSuggestion as MentorSuggestionModel,
   NeedRecord as NeedModel,
   RequestRecord as MentorshipRequestModel,
+  MentorshipRecord as MentorshipModel,
+  CheckInRecord as CheckInModel,
+  MyMentoring as MyMentoringModel,
 } from '../modules/mentoring/service.ts';

@@ -11,6 +11,15 @@ async function peopleOf<Row>(rows: Row[], personId: (row: Row) => string, ctx: G
 
 type Queries<Obj> = Array<{ obj: Obj }>;
 
+/** The need of each request or mentorship, in one statement. */
+async function needsOfRows(queries: Queries<{ needId: string }>, ctx: GraphqlContext) {
+  const needs = await mentoring.needsOf(
+    ctx.services,
+    queries.map((q) => q.obj),
+  );
+  return queries.map((q) => needs.get(q.obj.needId) ?? null);
+}
+
 /**
  * The people, needs and requests that mentoring's lists show, each list's rows in one statement
  * however long the list: a dashboard of needs and requests costs the same few statements.
@@ -29,13 +38,32 @@ export const mentoringLoaders: MercuriusLoaders = {
       peopleOf(queries, (q) => q.obj.mentorId, ctx),
     lead: (queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) =>
       peopleOf(queries, (q) => q.obj.leadId, ctx),
-    async need(queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) {
-      const needs = await mentoring.needsOfRequests(
+    need: (queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) => needsOfRows(queries, ctx),
+    async mentorship(queries: Queries<mentoring.RequestRecord>, ctx: GraphqlContext) {
+      const found = await mentoring.mentorshipsOfRequests(
         ctx.services,
         queries.map((q) => q.obj),
       );
-      return queries.map((q) => needs.get(q.obj.needId) ?? null);
+      return queries.map((q) => found.get(q.obj.id) ?? null);
     },
+  },
+  Mentorship: {
+    mentor: (queries: Queries<mentoring.MentorshipRecord>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.mentorId, ctx),
+    mentee: (queries: Queries<mentoring.MentorshipRecord>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.menteeId, ctx),
+    need: (queries: Queries<mentoring.MentorshipRecord>, ctx: GraphqlContext) => needsOfRows(queries, ctx),
+    async checkIns(queries: Queries<mentoring.MentorshipRecord>, ctx: GraphqlContext) {
+      const found = await mentoring.checkInsOf(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return queries.map((q) => found.get(q.obj.id) ?? []);
+    },
+  },
+  CheckIn: {
+    by: (queries: Queries<mentoring.CheckInRecord>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.authorId ?? '', ctx),
   },
   Need: {
     async requests(queries: Queries<mentoring.NeedRecord>, ctx: GraphqlContext) {

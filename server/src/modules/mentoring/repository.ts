@@ -599,3 +599,143 @@ export async function countOpenMentorships(db: Executor, mentorIds: readonly str
     .execute();
   return new Map(rows.map((row) => [row.mentorId, Number(row.count)]));
 }
+
+export async function getMentorshipsByIds(db: Executor, ids: readonly string[]): Promise<MentorshipRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('mentorships').select(MENTORSHIP_COLUMNS).where('id', 'in', ids).execute();
+}
+
+export async function setGoals(db: Executor, id: string, goals: string, now: Date): Promise<MentorshipRecord | null> {
+  const row = await db
+    .updateTable('mentorships')
+    .set({ goals, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '<>', 'CLOSED')
+    .returning(MENTORSHIP_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Pauses an active mentorship or resumes a paused one; null when it was not in the state to. */
+export async function setMentorshipPaused(
+  db: Executor,
+  id: string,
+  paused: boolean,
+  now: Date,
+): Promise<MentorshipRecord | null> {
+  const row = await db
+    .updateTable('mentorships')
+    .set({ status: paused ? 'PAUSED' : 'ACTIVE', paused_at: paused ? now : null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', paused ? 'ACTIVE' : 'PAUSED')
+    .returning(MENTORSHIP_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Closes a mentorship that is not closed; null when it was closed first. */
+export async function closeMentorship(
+  db: Executor,
+  close: {
+    id: string;
+    by: string;
+    note: string | null;
+    outcome: { rating: number; note: string | null } | null;
+    now: Date;
+  },
+): Promise<MentorshipRecord | null> {
+  const row = await db
+    .updateTable('mentorships')
+    .set({
+      status: 'CLOSED',
+      paused_at: null,
+      closed_at: close.now,
+      closed_by: close.by,
+      close_note: close.note,
+      ...(close.outcome && {
+        outcome_rating: close.outcome.rating,
+        outcome_note: close.outcome.note,
+        outcome_at: close.now,
+      }),
+      updated_at: close.now,
+    })
+    .where('id', '=', close.id)
+    .where('status', '<>', 'CLOSED')
+    .returning(MENTORSHIP_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Records the mentee's outcome of a closed mentorship, once. */
+export async function recordOutcome(
+  db: Executor,
+  id: string,
+  outcome: { rating: number; note: string | null },
+  now: Date,
+): Promise<MentorshipRecord | null> {
+  const row = await db
+    .updateTable('mentorships')
+    .set({ outcome_rating: outcome.rating, outcome_note: outcome.note, outcome_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'CLOSED')
+    .where('outcome_rating', 'is', null)
+    .returning(MENTORSHIP_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export interface CheckInRecord {
+  id: string;
+  mentorshipId: string;
+  authorId: string | null;
+  happenedOn: string;
+  note: string;
+  createdAt: Date;
+}
+
+const CHECK_IN_COLUMNS = [
+  'id',
+  'mentorship_id as mentorshipId',
+  'author_id as authorId',
+  sql<string>`to_char(happened_on, 'YYYY-MM-DD')`.as('happenedOn'),
+  'note',
+  'created_at as createdAt',
+] as const;
+
+export async function insertCheckIn(
+  db: Executor,
+  checkIn: { mentorshipId: string; authorId: string; happenedOn: string; note: string; now: Date },
+): Promise<CheckInRecord> {
+  return db
+    .insertInto('mentorship_check_ins')
+    .values({
+      mentorship_id: checkIn.mentorshipId,
+      author_id: checkIn.authorId,
+      happened_on: sql<string>`${checkIn.happenedOn}::date`,
+      note: checkIn.note,
+      created_at: checkIn.now,
+    })
+    .returning(CHECK_IN_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** The check-ins of these mentorships, in the order they happened. */
+export async function getCheckIns(db: Executor, mentorshipIds: readonly string[]): Promise<CheckInRecord[]> {
+  if (mentorshipIds.length === 0) return [];
+  return db
+    .selectFrom('mentorship_check_ins')
+    .select(CHECK_IN_COLUMNS)
+    .where('mentorship_id', 'in', mentorshipIds)
+    .orderBy('happened_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function getMentorshipsByRequestIds(
+  db: Executor,
+  requestIds: readonly string[],
+): Promise<MentorshipRecord[]> {
+  if (requestIds.length === 0) return [];
+  return db.selectFrom('mentorships').select(MENTORSHIP_COLUMNS).where('request_id', 'in', requestIds).execute();
+}

@@ -97,7 +97,7 @@ export async function visibleRequest(ctx: ServiceContext, requestId: string): Pr
   if (!request || (request.mentorId !== viewer.userId && request.leadId !== viewer.userId)) {
     throw notFound('There is no such request for you.');
   }
-  return request;
+  return { ...request, status: statusAt(request, ctx.clock.now()) };
 }
 
 export interface Answer {
@@ -212,11 +212,34 @@ export async function needSuggestions(ctx: ServiceContext, need: NeedRecord, fir
   );
 }
 
-/** The needs these requests are about, for the people the requests are between. */
-export async function needsOfRequests(
+/**
+ * The needs these requests or mentorships are about, for the people they are between (the
+ * caller has shown they may see the rows).
+ */
+export async function needsOf(
+  ctx: ServiceContext,
+  rows: ReadonlyArray<{ needId: string }>,
+): Promise<Map<string, NeedRecord>> {
+  const found = await repo.getNeedsByIds(ctx.db, [...new Set(rows.map((row) => row.needId))]);
+  return new Map(found.map((need) => [need.id, need]));
+}
+
+/** The mentorships these requests began, by request. */
+export async function mentorshipsOfRequests(
   ctx: ServiceContext,
   requests: readonly RequestRecord[],
-): Promise<Map<string, NeedRecord>> {
-  const rows = await repo.getNeedsByIds(ctx.db, [...new Set(requests.map((request) => request.needId))]);
-  return new Map(rows.map((need) => [need.id, need]));
+): Promise<Map<string, MentorshipRecord>> {
+  const found = await repo.getMentorshipsByRequestIds(
+    ctx.db,
+    requests.filter((request) => request.status === 'ACCEPTED').map((request) => request.id),
+  );
+  return new Map(found.map((mentorship) => [mentorship.requestId, mentorship]));
+}
+
+/** Requests the viewer was sent as a mentor (in) or sent as a lead (out), newest first, as of now. */
+export async function myRequests(ctx: ServiceContext, direction: 'in' | 'out'): Promise<RequestRecord[]> {
+  const viewer = requireViewer(ctx);
+  const now = ctx.clock.now();
+  const rows = await repo.getRequestsOf(ctx.db, viewer.userId, direction === 'in' ? 'mentor_id' : 'lead_id');
+  return rows.map((request) => ({ ...request, status: statusAt(request, now) }));
 }

@@ -7,6 +7,8 @@ export const mentoringResolvers: Resolvers = {
     myMentorOffer: (_root, _args, ctx) => mentoring.myMentorOffer(ctx.services),
     need: (_root, { id }, ctx) => mentoring.myNeed(ctx.services, id),
     mentorshipRequest: (_root, { id }, ctx) => mentoring.visibleRequest(ctx.services, id),
+    mentorship: (_root, { id }, ctx) => mentoring.myMentorship(ctx.services, id),
+    myMentoring: (_root, _args, ctx) => mentoring.myMentoring(ctx.services),
     myNeeds: (_root, _args, ctx) => mentoring.myNeeds(ctx.services),
   },
   Mutation: {
@@ -19,6 +21,16 @@ export const mentoringResolvers: Resolvers = {
     respondToRequest: async (_root, { requestId, accept, message }, ctx) =>
       (await mentoring.respondToRequest(ctx.services, requestId, accept, message)).request,
     withdrawRequest: (_root, { requestId }, ctx) => mentoring.withdrawRequest(ctx.services, requestId),
+    setMentorshipGoals: (_root, { mentorshipId, goals }, ctx) =>
+      mentoring.setMentorshipGoals(ctx.services, mentorshipId, goals),
+    pauseMentorship: (_root, { mentorshipId, paused }, ctx) =>
+      mentoring.pauseMentorship(ctx.services, mentorshipId, paused),
+    logCheckIn: async (_root, { mentorshipId, note, on }, ctx) => {
+      await mentoring.logCheckIn(ctx.services, mentorshipId, note, on);
+      return mentoring.myMentorship(ctx.services, mentorshipId);
+    },
+    closeMentorship: (_root, { mentorshipId, rating, note }, ctx) =>
+      mentoring.closeMentorship(ctx.services, mentorshipId, rating, note),
   },
   Need: {
     skills: (need) => need.skillsAsTyped,
@@ -27,6 +39,20 @@ export const mentoringResolvers: Resolvers = {
       need.networkId
         ? ((await networks.networksByIds(ctx.services, [need.networkId])).get(need.networkId) ?? null)
         : null,
+  },
+  MyMentoring: {
+    offer: (parts) => parts.offer(),
+    needs: (parts) => parts.needs(),
+    requestsIn: (parts) => parts.requestsIn(),
+    requestsOut: (parts) => parts.requestsOut(),
+    mentorships: (parts) => parts.mentorships(),
+  },
+  Mentorship: {
+    outcome: (mentorship) =>
+      mentorship.outcomeRating === null ? null : { rating: mentorship.outcomeRating, note: mentorship.outcomeNote },
+  },
+  CheckIn: {
+    at: (checkIn) => checkIn.happenedOn,
   },
   MentorOffer: {
     skills: (offer) => offer.skillsAsTyped,

@@ -1,5 +1,12 @@
 // Mentoring: offers, needs, suggestions, requests, mentorships and matching rounds. The rules
 // live in a file per part; this is the module's one door for resolvers and other modules.
+import type { ServiceContext } from '../../core/context.ts';
+import { requireViewer } from '../accounts/service.ts';
+import { myMentorships } from './mentorships.ts';
+import { myNeeds } from './needs.ts';
+import { myMentorOffer } from './offers.ts';
+import { myRequests } from './requests.ts';
+
 export {
   CAPACITY_MAX,
   myMentorOffer,
@@ -13,7 +20,9 @@ export { closeNeed, myNeed, myNeeds, postNeed, validNeed, type NeedRecord, type 
 export {
   ANSWER_WITHIN_DAYS,
   expireOverdueRequests,
-  needsOfRequests,
+  mentorshipsOfRequests,
+  myRequests,
+  needsOf,
   needSuggestions,
   requestMentor,
   requestsOfNeeds,
@@ -25,3 +34,27 @@ export {
   type RequestRecord,
 } from './requests.ts';
 export { SUGGESTIONS_MAX, type MentorSuggestion } from './suggestions.ts';
+export {
+  checkInsOf,
+  closeMentorship,
+  logCheckIn,
+  myMentorship,
+  myMentorships,
+  pauseMentorship,
+  setMentorshipGoals,
+  type CheckInRecord,
+} from './mentorships.ts';
+
+/** The signed-in person's mentoring, each part fetched only when asked for (the dashboard). */
+export function myMentoring(ctx: ServiceContext) {
+  requireViewer(ctx);
+  return {
+    offer: () => myMentorOffer(ctx),
+    needs: () => myNeeds(ctx),
+    requestsIn: () => myRequests(ctx, 'in'),
+    requestsOut: () => myRequests(ctx, 'out'),
+    mentorships: () => myMentorships(ctx),
+  };
+}
+
+export type MyMentoring = ReturnType<typeof myMentoring>;
