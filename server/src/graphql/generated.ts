@@ -15,6 +15,9 @@ import type {
   MentorshipModel,
   CheckInModel,
   MyMentoringModel,
+  MatchingPairModel,
+  MatchingRoundPreviewModel,
+  MatchingRoundModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -162,6 +165,55 @@ export type LoggedEmail = {
   text: Scalars['String']['output'];
   /** Who it was for. */
   to: Scalars['String']['output'];
+};
+
+/** A need and a mentor a matching round would pair. */
+export type MatchingPair = {
+  __typename?: 'MatchingPair';
+  /** The mentor. */
+  mentor: Person;
+  /** The need. */
+  need: Need;
+  /** Why, in words. */
+  reasons: Array<Scalars['String']['output']>;
+  /** How well they fit, 0 to 100. */
+  score: Scalars['Int']['output'];
+};
+
+/** A pair an organiser confirms. */
+export type MatchingPairInput = {
+  /** A mentor in the network with a place free. */
+  mentorId: Scalars['ID']['input'];
+  /** One of the network's open needs. */
+  needId: Scalars['ID']['input'];
+};
+
+/** A confirmed matching round: its requests are sent. */
+export type MatchingRound = {
+  __typename?: 'MatchingRound';
+  /** What greedy would have made of the same needs and mentors. */
+  greedyScore: Scalars['Int']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** How many requests it sent. */
+  pairCount: Scalars['Int']['output'];
+  /** The requests it sent, each waiting for its mentor's answer. */
+  requests: Array<MentorshipRequest>;
+  /** The total fit of its pairs. */
+  totalScore: Scalars['Int']['output'];
+};
+
+/** What a matching round would make: nothing is sent until it is confirmed. */
+export type MatchingRoundPreview = {
+  __typename?: 'MatchingRoundPreview';
+  /** The total fit first-come greedy would have made, for comparison. */
+  greedyScore: Scalars['Int']['output'];
+  /** The pairs that maximise total fit under every mentor's places. */
+  pairs: Array<MatchingPair>;
+  /** The total fit of the pairs. */
+  totalScore: Scalars['Int']['output'];
+  /** The needs left unmatched, with why. */
+  unmatched: Array<UnmatchedNeed>;
 };
 
 /** A person's membership of one network. */
@@ -406,6 +458,12 @@ export type Mutation = {
   closeMentorship: Mentorship;
   /** Closes one of the signed-in person's needs, withdrawing a request still waiting. NOT_FOUND for anyone else's. */
   closeNeed: Need;
+  /**
+   * For a steward: sends a request for each pair, all in one transaction, with the message (a
+   * kind default when left out). CONFLICT when the round changed since its preview (a need was
+   * taken, a mentor filled up), and nothing is sent. FORBIDDEN for anyone but a steward.
+   */
+  confirmMatchingRound: MatchingRound;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
   /**
@@ -529,6 +587,13 @@ export type MutationCloseMentorshipArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCloseNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationConfirmMatchingRoundArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  networkId: Scalars['ID']['input'];
+  pairs: Array<MatchingPairInput>;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1104,6 +1169,12 @@ export type Query = {
   /** Towns and cities whose name starts with `search` (UK cities and large towns first), for suggestions as a person types. `first` is 1 to 50 (default 8); an empty search gives none. */
   places: Array<Place>;
   /**
+   * For a steward of the network: the best pairing of its open needs (that no request waits on)
+   * with its members' offers that have places free. Leave needIds or mentorIds out for all of
+   * them; pass them to adjust the round. FORBIDDEN for anyone but a steward.
+   */
+  previewMatchingRound: MatchingRoundPreview;
+  /**
    * The kind of notification a one-click unsubscribe link (from an email's footer) turns off, so
    * its page can say which; null when the link is not one Hearth gave out. Needs no sign-in.
    */
@@ -1166,6 +1237,13 @@ export type QueryPersonArgs = {
 export type QueryPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search: Scalars['String']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryPreviewMatchingRoundArgs = {
+  mentorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  needIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  networkId: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1238,6 +1316,15 @@ export type SupportCategory =
   | 'SHORT_TERM_SKILLS'
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
+
+/** A need a matching round leaves unmatched. */
+export type UnmatchedNeed = {
+  __typename?: 'UnmatchedNeed';
+  /** The need. */
+  need: Need;
+  /** Why, in words an organiser can act on. */
+  reason: Scalars['String']['output'];
+};
 
 /**
  * Changes to a network; fields left out stay as they are. Changing the code of conduct raises its
@@ -1423,6 +1510,10 @@ export type ResolversTypes = ResolversObject<{
   LifecycleStage: LifecycleStage;
   LifecycleSuggestion: ResolverTypeWrapper<LifecycleSuggestion>;
   LoggedEmail: ResolverTypeWrapper<LoggedEmail>;
+  MatchingPair: ResolverTypeWrapper<MatchingPairModel>;
+  MatchingPairInput: MatchingPairInput;
+  MatchingRound: ResolverTypeWrapper<MatchingRoundModel>;
+  MatchingRoundPreview: ResolverTypeWrapper<MatchingRoundPreviewModel>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -1468,6 +1559,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportCategory: SupportCategory;
+  UnmatchedNeed: ResolverTypeWrapper<Omit<UnmatchedNeed, 'need'> & { need: ResolversTypes['Need'] }>;
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
@@ -1488,6 +1580,10 @@ export type ResolversParentTypes = ResolversObject<{
   LifecycleChange: LifecycleChangeModel;
   LifecycleSuggestion: LifecycleSuggestion;
   LoggedEmail: LoggedEmail;
+  MatchingPair: MatchingPairModel;
+  MatchingPairInput: MatchingPairInput;
+  MatchingRound: MatchingRoundModel;
+  MatchingRoundPreview: MatchingRoundPreviewModel;
   Member: MemberModel;
   MemberConnection: MemberConnectionModel;
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -1521,6 +1617,7 @@ export type ResolversParentTypes = ResolversObject<{
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  UnmatchedNeed: Omit<UnmatchedNeed, 'need'> & { need: ResolversParentTypes['Need'] };
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
@@ -1576,6 +1673,37 @@ export type LoggedEmailResolvers<
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MatchingPairResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MatchingPair'] = ResolversParentTypes['MatchingPair'],
+> = ResolversObject<{
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MatchingRoundResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MatchingRound'] = ResolversParentTypes['MatchingRound'],
+> = ResolversObject<{
+  greedyScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pairCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<Array<ResolversTypes['MentorshipRequest']>, ParentType, ContextType>;
+  totalScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MatchingRoundPreviewResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['MatchingRoundPreview'] = ResolversParentTypes['MatchingRoundPreview'],
+> = ResolversObject<{
+  greedyScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['MatchingPair']>, ParentType, ContextType>;
+  totalScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unmatched?: Resolver<Array<ResolversTypes['UnmatchedNeed']>, ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<
@@ -1695,6 +1823,12 @@ export type MutationResolvers<
     RequireFields<MutationCloseMentorshipArgs, 'mentorshipId'>
   >;
   closeNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'needId'>>;
+  confirmMatchingRound?: Resolver<
+    ResolversTypes['MatchingRound'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationConfirmMatchingRoundArgs, 'networkId' | 'pairs'>
+  >;
   createNetwork?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -2090,6 +2224,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryPlacesArgs, 'first' | 'search'>
   >;
+  previewMatchingRound?: Resolver<
+    ResolversTypes['MatchingRoundPreview'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryPreviewMatchingRoundArgs, 'networkId'>
+  >;
   unsubscribeKind?: Resolver<
     Maybe<ResolversTypes['NotificationKind']>,
     ParentType,
@@ -2121,6 +2261,14 @@ export type SubscriptionResolvers<
   sessionEnded?: SubscriptionResolver<ResolversTypes['SessionEnded'], 'sessionEnded', ParentType, ContextType>;
 }>;
 
+export type UnmatchedNeedResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['UnmatchedNeed'] = ResolversParentTypes['UnmatchedNeed'],
+> = ResolversObject<{
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
@@ -2138,6 +2286,9 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
   LoggedEmail?: LoggedEmailResolvers<ContextType>;
+  MatchingPair?: MatchingPairResolvers<ContextType>;
+  MatchingRound?: MatchingRoundResolvers<ContextType>;
+  MatchingRoundPreview?: MatchingRoundPreviewResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -2164,5 +2315,6 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  UnmatchedNeed?: UnmatchedNeedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

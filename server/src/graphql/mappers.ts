@@ -19,4 +19,7 @@ export type {
   MentorshipRecord as MentorshipModel,
   CheckInRecord as CheckInModel,
   MyMentoring as MyMentoringModel,
+  RoundPair as MatchingPairModel,
+  RoundPreview as MatchingRoundPreviewModel,
+  ConfirmedRound as MatchingRoundModel,
 } from '../modules/mentoring/service.ts';

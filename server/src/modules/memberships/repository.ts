@@ -185,6 +185,13 @@ export function sharesNetworkWith(viewerId: string): IdCondition {
       and mine.user_id = ${viewerId} and mine.left_at is null)`;
 }
 
+/** Whether the person with this id is an active member of the network: a condition for other modules. */
+export function isActiveMemberOf(networkId: string): IdCondition {
+  return (userId) => sql<SqlBool>`exists (
+    select 1 from memberships
+    where memberships.network_id = ${networkId} and memberships.user_id = ${userId} and memberships.left_at is null)`;
+}
+
 export interface MemberListQuery {
   /** The networks to list, each on its own page with the same filters. */
   networkIds: readonly string[];

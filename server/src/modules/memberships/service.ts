@@ -157,6 +157,11 @@ export function sharesNetworkWith(viewerId: string): IdCondition {
   return repo.sharesNetworkWith(viewerId);
 }
 
+/** Whether a person is an active member of the network, as a condition for other modules' statements. */
+export function isActiveMemberOf(networkId: string): IdCondition {
+  return repo.isActiveMemberOf(networkId);
+}
+
 /** One of the viewer's own networks, with their role there. */
 export interface OwnMembership {
   network: NetworkRecord;

@@ -111,6 +111,10 @@ export function fitOf(need: NeedForFit, offer: OfferForFit): Fit | null {
   if (gives.length > 0) reasons.push(`gives ${listInWords(gives.map((c) => CATEGORY_WORDS[c]))}`);
   score += need.categories.length > 0 ? (CATEGORIES * gives.length) / need.categories.length : 0;
 
+  // Nothing in common but a way of meeting is not a fit, unless the need names nothing at all.
+  const namesSomething = need.skills.length > 0 || need.categories.length > 0;
+  if (namesSomething && known.length === 0 && gives.length === 0) return null;
+
   score += FORMAT;
   if (km !== null) {
     reasons.push(`meets in ${offer.placeName}, ${Math.round(km)} km away`);

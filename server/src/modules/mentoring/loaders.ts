@@ -61,6 +61,10 @@ export const mentoringLoaders: MercuriusLoaders = {
       return queries.map((q) => found.get(q.obj.id) ?? []);
     },
   },
+  MatchingPair: {
+    mentor: (queries: Queries<mentoring.RoundPair>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.mentorId, ctx),
+  },
   CheckIn: {
     by: (queries: Queries<mentoring.CheckInRecord>, ctx: GraphqlContext) =>
       peopleOf(queries, (q) => q.obj.authorId ?? '', ctx),

@@ -355,6 +355,122 @@ function candidates(
     );
 }
 
+/**
+ * The offers a matching round may use: members of the network (by the condition), not paused,
+ * with a place free, optionally only these mentors; with what the fit reads of them.
+ */
+export async function listRoundOffers(
+  db: Executor,
+  round: { memberOfNetwork: IdCondition; mentorIds: readonly string[] | null; asksSince: Date },
+): Promise<CandidateOffer[]> {
+  if (round.mentorIds !== null && round.mentorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('mentor_offers as o')
+    .select(OFFER_COLUMNS)
+    .select((eb) => [
+      eb
+        .selectFrom('mentorships as m')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('m.mentor_id', '=', 'o.user_id')
+        .where('m.status', '<>', 'CLOSED')
+        .as('activeMentees'),
+      eb
+        .selectFrom('mentorship_requests as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('r.mentor_id', '=', 'o.user_id')
+        .where('r.created_at', '>=', round.asksSince)
+        .as('recentAsks'),
+    ])
+    .where('o.paused_at', 'is', null)
+    .where((eb) => round.memberOfNetwork(eb.ref('o.user_id')))
+    .$if(round.mentorIds !== null, (qb) => qb.where('o.user_id', 'in', round.mentorIds!))
+    .orderBy('o.user_id')
+    .execute();
+  return rows
+    .map((row) => ({ ...row, activeMentees: Number(row.activeMentees), recentAsks: Number(row.recentAsks) }))
+    .filter((offer) => offer.activeMentees < offer.capacity);
+}
+
+/**
+ * A network's open needs that no request waits on, optionally only these; oldest first, so in a
+ * tie the need that waited longest is matched first.
+ */
+export async function listRoundNeeds(
+  db: Executor,
+  round: { networkId: string; needIds: readonly string[] | null; now: Date },
+): Promise<NeedRecord[]> {
+  if (round.needIds !== null && round.needIds.length === 0) return [];
+  return db
+    .selectFrom('needs')
+    .select(NEED_COLUMNS)
+    .where('network_id', '=', round.networkId)
+    .where('status', '=', 'OPEN')
+    .$if(round.needIds !== null, (qb) => qb.where('id', 'in', round.needIds!))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('mentorship_requests as waiting')
+            .select(sql`1`.as('one'))
+            .whereRef('waiting.need_id', '=', 'needs.id')
+            .where('waiting.status', '=', 'PENDING')
+            .where('waiting.expires_at', '>', round.now),
+        ),
+      ),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The mentor–need pairs already asked about, so a round does not ask them again. */
+export async function getAskedPairs(db: Executor, needIds: readonly string[]): Promise<Set<string>> {
+  if (needIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('mentorship_requests')
+    .select(['need_id as needId', 'mentor_id as mentorId'])
+    .where('need_id', 'in', needIds)
+    .execute();
+  return new Set(rows.map((row) => `${row.needId} ${row.mentorId}`));
+}
+
+export async function insertMatchingRound(
+  db: Executor,
+  round: {
+    networkId: string;
+    organiserId: string;
+    pairCount: number;
+    totalScore: number;
+    greedyScore: number;
+    now: Date;
+  },
+): Promise<{ id: string; createdAt: Date }> {
+  return db
+    .insertInto('matching_rounds')
+    .values({
+      network_id: round.networkId,
+      organiser_id: round.organiserId,
+      pair_count: round.pairCount,
+      total_score: round.totalScore,
+      greedy_score: round.greedyScore,
+      created_at: round.now,
+    })
+    .returning(['id', 'created_at as createdAt'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks these mentors' offers, in a fixed order so two rounds cannot deadlock. */
+export async function lockOffers(db: Executor, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .selectFrom('mentor_offers')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .forUpdate()
+    .execute();
+}
+
 const cast = (skills: readonly string[]) => sql<string[]>`cast(${arrayLiteral(skills)} as text[])`;
 
 // Requests.

@@ -209,4 +209,55 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
     ]);
     expect(mentoringReads().length).toBe(oneCount);
   });
+
+  it('should preview and confirm a matching round for a steward only', async () => {
+    const skill = `skill-${crypto.randomUUID().slice(0, 8)}`;
+    const steward = await api.signUp('Stew Ard');
+    const network = await api.startNetwork(steward.token);
+    const JOIN = 'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }';
+    const mentor = await api.signUp('Rita Round');
+    const lead = await api.signUp('Len Lead');
+    for (const who of [mentor, lead]) await api.graphql(JOIN, { token: who.token, variables: { id: network.id } });
+    await api.graphql(UPSERT, { token: mentor.token, variables: { input: { ...INPUT, skills: [skill] } } });
+    const posted = await api.graphql('mutation ($input: PostNeedInput!) { postNeed(input: $input) { id } }', {
+      token: lead.token,
+      variables: {
+        input: {
+          title: 'Round need',
+          description: 'Help',
+          firstCallBrief: 'Start',
+          categories: [],
+          skills: [skill],
+          formats: ['VIDEO'],
+          urgency: 'THIS_WEEK',
+          networkId: network.id,
+        },
+      },
+    });
+    const needId = posted.data?.postNeed.id as string;
+    const PREVIEW = `query ($n: ID!) { previewMatchingRound(networkId: $n) {
+      pairs { need { title } mentor { name } score reasons } unmatched { need { title } reason } totalScore greedyScore } }`;
+    const preview = (await api.graphql(PREVIEW, { token: steward.token, variables: { n: network.id } })).data
+      ?.previewMatchingRound;
+    expect(
+      preview.pairs.map((p: { need: { title: string }; mentor: { name: string } }) => [p.need.title, p.mentor.name]),
+    ).toEqual([['Round need', 'Rita Round']]);
+    expect(preview.totalScore).toBe(preview.greedyScore);
+    expect(codes(await api.graphql(PREVIEW, { token: lead.token, variables: { n: network.id } }))).toEqual([
+      'FORBIDDEN',
+    ]);
+
+    const CONFIRM = `mutation ($n: ID!, $pairs: [MatchingPairInput!]!) { confirmMatchingRound(networkId: $n, pairs: $pairs) {
+      pairCount requests { status mentor { name } need { title } } } }`;
+    const pairs = [{ needId, mentorId: mentor.id }];
+    expect(codes(await api.graphql(CONFIRM, { token: lead.token, variables: { n: network.id, pairs } }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect((await api.graphql(CONFIRM, { token: steward.token, variables: { n: network.id, pairs } })).data).toEqual({
+      confirmMatchingRound: {
+        pairCount: 1,
+        requests: [{ status: 'PENDING', mentor: { name: 'Rita Round' }, need: { title: 'Round need' } }],
+      },
+    });
+  });
 });

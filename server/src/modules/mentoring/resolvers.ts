@@ -9,6 +9,7 @@ export const mentoringResolvers: Resolvers = {
     mentorshipRequest: (_root, { id }, ctx) => mentoring.visibleRequest(ctx.services, id),
     mentorship: (_root, { id }, ctx) => mentoring.myMentorship(ctx.services, id),
     myMentoring: (_root, _args, ctx) => mentoring.myMentoring(ctx.services),
+    previewMatchingRound: (_root, args, ctx) => mentoring.previewMatchingRound(ctx.services, args),
     myNeeds: (_root, _args, ctx) => mentoring.myNeeds(ctx.services),
   },
   Mutation: {
@@ -29,6 +30,7 @@ export const mentoringResolvers: Resolvers = {
       await mentoring.logCheckIn(ctx.services, mentorshipId, note, on);
       return mentoring.myMentorship(ctx.services, mentorshipId);
     },
+    confirmMatchingRound: (_root, args, ctx) => mentoring.confirmMatchingRound(ctx.services, args),
     closeMentorship: (_root, { mentorshipId, rating, note }, ctx) =>
       mentoring.closeMentorship(ctx.services, mentorshipId, rating, note),
   },

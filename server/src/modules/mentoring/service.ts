@@ -35,6 +35,13 @@ export {
 } from './requests.ts';
 export { SUGGESTIONS_MAX, type MentorSuggestion } from './suggestions.ts';
 export {
+  confirmMatchingRound,
+  previewMatchingRound,
+  type ConfirmedRound,
+  type RoundPair,
+  type RoundPreview,
+} from './rounds.ts';
+export {
   checkInsOf,
   closeMentorship,
   logCheckIn,

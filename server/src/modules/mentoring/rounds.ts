@@ -1,0 +1,196 @@
+// Matching rounds: an organiser (a steward of the network) pairs the network's open needs with
+// its available mentors all at once. The pairs maximise total fit under every mentor's places
+// (matching.ts); the organiser sees them with reasons, beside what first-come greedy would
+// have made, adjusts which needs and mentors take part, and confirms. Confirming sends every
+// request in one transaction, checking again what may have changed since the preview.
+import { transaction, type ServiceContext } from '../../core/context.ts';
+import { badInput, conflict } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
+import { isUniqueViolation } from '../../core/query.ts';
+import { requireViewer } from '../accounts/service.ts';
+import * as memberships from '../memberships/service.ts';
+import * as networks from '../networks/service.ts';
+import { fitOf, type Fit } from './fit.ts';
+import { candidateEdges, greedyAssignment, optimalAssignment, type MatchingProblem } from './matching.ts';
+import * as repo from './repository.ts';
+import type { CandidateOffer, NeedRecord, RequestRecord } from './repository.ts';
+import { ANSWER_WITHIN_DAYS } from './requests.ts';
+
+const RECENT_DAYS = 30;
+const ROUND_MAX_NEEDS = 2000;
+
+export interface RoundPair {
+  need: NeedRecord;
+  mentorId: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface RoundPreview {
+  pairs: RoundPair[];
+  unmatched: Array<{ need: NeedRecord; reason: string }>;
+  totalScore: number;
+  greedyScore: number;
+}
+
+interface RoundInput {
+  networkId: string;
+  needIds?: readonly string[] | null;
+  mentorIds?: readonly string[] | null;
+}
+
+/** The needs and offers of a round, and the fit of every pair that could work. */
+async function roundProblem(ctx: ServiceContext, input: RoundInput) {
+  const now = ctx.clock.now();
+  const ids = (list: readonly string[] | null | undefined) => (list ? [...new Set(list)].filter(isUuid) : null);
+  const network = (await networks.networksByIds(ctx, [input.networkId])).get(input.networkId);
+  const [needs, offers] = await Promise.all([
+    repo.listRoundNeeds(ctx.db, { networkId: input.networkId, needIds: ids(input.needIds), now }),
+    repo.listRoundOffers(ctx.db, {
+      memberOfNetwork: memberships.isActiveMemberOf(input.networkId),
+      mentorIds: ids(input.mentorIds),
+      asksSince: new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000),
+    }),
+  ]);
+  if (needs.length > ROUND_MAX_NEEDS) {
+    throw badInput('needIds', `A round can match up to ${ROUND_MAX_NEEDS} needs at once; choose fewer.`);
+  }
+  const asked = await repo.getAskedPairs(
+    ctx.db,
+    needs.map((need) => need.id),
+  );
+  const place = network ? { latitude: network.latitude, longitude: network.longitude } : null;
+  const needIndex = new Map(needs.map((need, i) => [need.id, i]));
+  const offerIndex = new Map(offers.map((offer, i) => [offer.userId, i]));
+  /** The fit of a pair the round allows, or null. Recomputed rather than kept: a round has many pairs. */
+  const fitOfPair = (needId: string, mentorId: string): Fit | null => {
+    const need = needs[needIndex.get(needId) ?? -1];
+    const offer = offers[offerIndex.get(mentorId) ?? -1];
+    if (!need || !offer || need.leadId === offer.userId || asked.has(`${need.id} ${offer.userId}`)) return null;
+    const fit = fitOf({ ...need, place }, offer);
+    return fit && fit.score >= 1 ? fit : null;
+  };
+  const edges = candidateEdges(
+    needs.map((need) => need.id),
+    offers.map((offer) => offer.userId),
+    (n, m) => fitOfPair(needs[n]!.id, offers[m]!.userId)?.score ?? null,
+  );
+  const problem: MatchingProblem = {
+    needIds: needs.map((need) => need.id),
+    mentors: offers.map((offer) => ({ id: offer.userId, places: offer.capacity - offer.activeMentees })),
+    edges,
+  };
+  return { needs, offers, fitOfPair, problem };
+}
+
+/** Why a need was left out, in words an organiser can act on. */
+function unmatchedReason(need: NeedRecord, hadCandidates: boolean, offers: readonly CandidateOffer[]): string {
+  if (offers.length === 0) return 'No mentor in this round has a place free.';
+  if (!hadCandidates) {
+    return need.formats.length === 1 && need.formats[0] === 'IN_PERSON'
+      ? 'No mentor with a place free meets in person near this network.'
+      : 'No mentor with a place free fits its skills, support or ways of meeting.';
+  }
+  return 'The mentors who fit it are taken by better pairs in this round.';
+}
+
+/** What a round would make, for a steward of the network. Nothing is written. */
+export async function previewMatchingRound(ctx: ServiceContext, input: RoundInput): Promise<RoundPreview> {
+  requireViewer(ctx);
+  await memberships.requireSteward(ctx, input.networkId);
+  const { needs, offers, fitOfPair, problem } = await roundProblem(ctx, input);
+  const optimal = optimalAssignment(problem);
+  const greedy = greedyAssignment(problem);
+  const byId = new Map(needs.map((need) => [need.id, need]));
+  const matched = new Set(optimal.pairs.map((pair) => pair.needId));
+  const withEdges = new Set(problem.edges.map((edge) => edge.needId));
+  return {
+    pairs: optimal.pairs.map((pair) => ({
+      need: byId.get(pair.needId)!,
+      mentorId: pair.mentorId,
+      score: pair.score,
+      reasons: fitOfPair(pair.needId, pair.mentorId)!.reasons,
+    })),
+    unmatched: needs
+      .filter((need) => !matched.has(need.id))
+      .map((need) => ({ need, reason: unmatchedReason(need, withEdges.has(need.id), offers) })),
+    totalScore: optimal.totalScore,
+    greedyScore: greedy.totalScore,
+  };
+}
+
+export interface ConfirmedRound {
+  id: string;
+  pairCount: number;
+  totalScore: number;
+  greedyScore: number;
+  requests: RequestRecord[];
+}
+
+/**
+ * Sends the requests of the pairs the organiser confirmed, in one transaction: each pair must
+ * still be one the round would allow (need open and unasked, mentor with a place for every pair
+ * they are given), or nothing is sent.
+ */
+export async function confirmMatchingRound(
+  ctx: ServiceContext,
+  input: { networkId: string; pairs: ReadonlyArray<{ needId: string; mentorId: string }>; message?: string | null },
+): Promise<ConfirmedRound> {
+  const viewer = requireViewer(ctx);
+  await memberships.requireSteward(ctx, input.networkId);
+  if (input.pairs.length === 0) throw badInput('pairs', 'Choose at least one pair to confirm.');
+  const needIds = input.pairs.map((pair) => pair.needId);
+  if (new Set(needIds).size !== needIds.length) throw badInput('pairs', 'Each need can be in one pair only.');
+  const message =
+    input.message?.trim() ||
+    'Your network’s organiser matched us in a mentoring round. Could we have a first conversation?';
+  try {
+    return await transaction(ctx, async (tx) => {
+      const mentorIds = [...new Set(input.pairs.map((pair) => pair.mentorId))];
+      await repo.lockOffers(tx.db, mentorIds);
+      const { fitOfPair, problem } = await roundProblem(tx, { networkId: input.networkId, needIds, mentorIds });
+      const places = new Map(problem.mentors.map((mentor) => [mentor.id, mentor.places]));
+      let totalScore = 0;
+      for (const pair of input.pairs) {
+        const left = places.get(pair.mentorId) ?? 0;
+        const fit = fitOfPair(pair.needId, pair.mentorId);
+        if (left < 1 || !fit) {
+          throw conflict(
+            'The round changed since its preview: a need was taken or a mentor filled up. Preview it again.',
+          );
+        }
+        places.set(pair.mentorId, left - 1);
+        totalScore += fit.score;
+      }
+      const greedyScore = greedyAssignment(problem).totalScore;
+      const now = tx.clock.now();
+      const round = await repo.insertMatchingRound(tx.db, {
+        networkId: input.networkId,
+        organiserId: viewer.userId,
+        pairCount: input.pairs.length,
+        totalScore,
+        greedyScore,
+        now,
+      });
+      const leadOf = new Map((await repo.getNeedsByIds(tx.db, needIds)).map((need) => [need.id, need.leadId] as const));
+      const requests = await repo.insertRequests(
+        tx.db,
+        input.pairs.map((pair) => ({
+          needId: pair.needId,
+          mentorId: pair.mentorId,
+          leadId: leadOf.get(pair.needId)!,
+          message,
+          matchingRoundId: round.id,
+          expiresAt: new Date(now.getTime() + ANSWER_WITHIN_DAYS * 24 * 60 * 60 * 1000),
+        })),
+        now,
+      );
+      return { id: round.id, pairCount: requests.length, totalScore, greedyScore, requests };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict('A request about one of these needs was just sent. Preview the round again.');
+    }
+    throw error;
+  }
+}
