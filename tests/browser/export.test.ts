@@ -28,7 +28,16 @@ const MODES = [
 const READABLE = '/account/export/readable';
 
 /** The sections of the JSON document, each of which the page must show. */
-const SECTIONS = ['exportedAt', 'account', 'profile', 'memberships', 'lifecycleNotes', 'notifications', 'sessions'];
+const SECTIONS = [
+  'exportedAt',
+  'account',
+  'profile',
+  'memberships',
+  'lifecycleNotes',
+  'notifications',
+  'mentoring',
+  'sessions',
+];
 
 interface Exported {
   exportedAt: string;
@@ -203,6 +212,9 @@ describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
         expect(await notices.getByRole('listitem').allInnerTexts()).toContainEqual(
           expect.stringMatching(/^“Confirm your email address for Hearth”, (waiting to be sent|sent on .+)$/),
         );
+
+        // Mentoring: none yet, said plainly.
+        expect(await fact(section(page, 'Your mentoring'), 'Needs you posted')).toBe('None');
 
         // Sign-ins: this browser's is marked.
         const signIns = section(page, 'Your sign-ins');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
-import { caught, signedUpPerson, TestClock, type TestPerson } from '../../testing/factories.ts';
+import { caught, signedUpPerson, TEST_PASSWORD, TestClock, type TestPerson } from '../../testing/factories.ts';
+import * as people from '../people/service.ts';
 import * as mentoring from './service.ts';
 
 describe.each(DATABASE_KINDS)('mentorships on %s', (kind) => {
@@ -97,5 +98,29 @@ describe.each(DATABASE_KINDS)('mentorships on %s', (kind) => {
     expect(closes.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
     const [after] = await mentoring.myMentorships(mentee);
     expect(after!.status).toBe('CLOSED');
+  });
+
+  it('should erase a mentee’s needs, requests and mentorships with their account, and free the place', async () => {
+    const { mentor, mentee, id } = await mentorshipBetween();
+    await mentoring.logCheckIn(mentor, id, 'Met once');
+    const exported = JSON.parse(await people.exportMyData(mentee)).mentoring;
+    expect(exported.needs.map((n: { title: string }) => n.title)).toEqual(['Posters']);
+    expect(exported.mentorships[0].checkIns.map((c: { note: string }) => c.note)).toEqual(['Met once']);
+    expect(exported.requestsSent.map((r: { status: string }) => r.status)).toEqual(['ACCEPTED']);
+
+    expect(await people.deleteMyAccount(mentee, TEST_PASSWORD)).toBe(true);
+    expect(await mentoring.myMentorships(mentor)).toEqual([]);
+    expect(await mentoring.myRequests(mentor, 'in')).toEqual([]);
+    expect((await mentoring.myMentorOffer(mentor))?.activeMentees).toBe(0);
+    const left = await database.db.selectFrom('needs').select('id').where('lead_id', '=', mentee.user.id).execute();
+    expect(left).toEqual([]);
+
+    expect(await people.deleteMyAccount(mentor, TEST_PASSWORD)).toBe(true);
+    const offers = await database.db
+      .selectFrom('mentor_offers')
+      .select('user_id')
+      .where('user_id', '=', mentor.user.id)
+      .execute();
+    expect(offers).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { requireViewer } from '../accounts/service.ts';
 import { myMentorships } from './mentorships.ts';
 import { myNeeds } from './needs.ts';
 import { myMentorOffer } from './offers.ts';
-import { myRequests } from './requests.ts';
+import { myRequests, statusAt } from './requests.ts';
+import * as repo from './repository.ts';
 
 export {
   CAPACITY_MAX,
@@ -65,3 +66,34 @@ export function myMentoring(ctx: ServiceContext) {
 }
 
 export type MyMentoring = ReturnType<typeof myMentoring>;
+
+/**
+ * What mentoring holds about a person, for their data export: their offer, their needs, the
+ * requests they sent and were sent, and their mentorships with every check-in (both sides see
+ * those, so both get them).
+ */
+export async function mentoringForExport(ctx: ServiceContext, userId: string) {
+  const [offer, needs, sent, received, mentorships] = await Promise.all([
+    repo.getOffer(ctx.db, userId),
+    repo.getNeedsOfLead(ctx.db, userId),
+    repo.getRequestsOf(ctx.db, userId, 'lead_id'),
+    repo.getRequestsOf(ctx.db, userId, 'mentor_id'),
+    repo.getMentorshipsOf(ctx.db, userId),
+  ]);
+  const checkIns = await repo.getCheckIns(
+    ctx.db,
+    mentorships.map((m) => m.id),
+  );
+  const now = ctx.clock.now();
+  const asOfNow = (request: repo.RequestRecord) => ({ ...request, status: statusAt(request, now) });
+  return {
+    offer,
+    needs,
+    requestsSent: sent.map(asOfNow),
+    requestsReceived: received.map(asOfNow),
+    mentorships: mentorships.map((mentorship) => ({
+      ...mentorship,
+      checkIns: checkIns.filter((checkIn) => checkIn.mentorshipId === mentorship.id),
+    })),
+  };
+}

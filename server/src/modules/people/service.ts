@@ -7,6 +7,7 @@ import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
+import * as mentoring from '../mentoring/service.ts';
 import * as notifications from '../notifications/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
 import {
@@ -226,12 +227,13 @@ export async function emailFailingOfMembers(
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, membershipList, lifecycleNotes, notificationData] = await Promise.all([
+  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData] = await Promise.all([
     accounts.accountForExport(ctx, viewer.userId),
     repo.getProfileForExport(ctx.db, viewer.userId),
     memberships.membershipsForExport(ctx, viewer.userId),
     lifecycle.notesForExport(ctx, viewer.userId),
     notifications.notificationsForExport(ctx, viewer.userId),
+    mentoring.mentoringForExport(ctx, viewer.userId),
   ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
@@ -241,6 +243,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     memberships: membershipList,
     lifecycleNotes,
     notifications: notificationData,
+    mentoring: mentoringData,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);

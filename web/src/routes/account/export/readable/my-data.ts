@@ -80,6 +80,27 @@ export interface ExportedNotifications {
   emails: Array<{ kind: NotificationKind; subject: string; status: string; queuedAt: string; sentAt: string | null }>;
 }
 
+/** What mentoring holds: only what this page shows is typed; the file has every field. */
+export interface ExportedMentoring {
+  offer: {
+    skillsAsTyped: string[];
+    capacity: number;
+    commitment: string;
+    promisedNoSellingAt: string;
+    pausedAt: string | null;
+  } | null;
+  needs: Array<{ title: string; status: string; createdAt: string }>;
+  requestsSent: Array<{ status: string; createdAt: string }>;
+  requestsReceived: Array<{ status: string; createdAt: string }>;
+  mentorships: Array<{
+    status: string;
+    createdAt: string;
+    menteeId: string;
+    outcomeRating: number | null;
+    checkIns: unknown[];
+  }>;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
@@ -87,6 +108,7 @@ export interface MyData {
   memberships: ExportedMembership[];
   lifecycleNotes: ExportedStageChange[];
   notifications: ExportedNotifications;
+  mentoring: ExportedMentoring;
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -102,6 +124,7 @@ const KNOWN_SECTIONS = [
   'memberships',
   'lifecycleNotes',
   'notifications',
+  'mentoring',
   'sessions',
 ];
 
@@ -125,6 +148,13 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   const held = raw.notifications;
   if (!isRecord(held) || !['preferences', 'notifications', 'emails'].every((list) => Array.isArray(held[list]))) {
     return 'notifications';
+  }
+  const mentoring = raw.mentoring;
+  if (
+    !isRecord(mentoring) ||
+    !['needs', 'requestsSent', 'requestsReceived', 'mentorships'].every((list) => Array.isArray(mentoring[list]))
+  ) {
+    return 'mentoring';
   }
   for (const list of ['memberships', 'lifecycleNotes', 'sessions']) {
     const entries = raw[list];
