@@ -302,13 +302,8 @@ export async function listCandidateOffers(db: Executor, query: CandidateQuery): 
   return [...bySkill, ...byCategory];
 }
 
-function candidates(
-  db: Executor,
-  query: CandidateQuery,
-  matches: Expression<SqlBool>,
-  limit: number,
-): Promise<CandidateOffer[]> {
-  const wanted = cast(query.skills);
+/** Offers not paused, with what the fit reads of each mentor now: open mentorships and recent asks. */
+function unpausedOffersWithFacts(db: Executor, asksSince: Date) {
   return db
     .selectFrom('mentor_offers as o')
     .select(OFFER_COLUMNS)
@@ -323,10 +318,27 @@ function candidates(
         .selectFrom('mentorship_requests as r')
         .select(eb.fn.countAll<string>().as('n'))
         .whereRef('r.mentor_id', '=', 'o.user_id')
-        .where('r.created_at', '>=', query.asksSince)
+        .where('r.created_at', '>=', asksSince)
         .as('recentAsks'),
     ])
-    .where('o.paused_at', 'is', null)
+    .where('o.paused_at', 'is', null);
+}
+
+/** Counts arrive as text from PostgreSQL's bigint. */
+const withCounts = <Row extends { activeMentees: string | null; recentAsks: string | null }>(row: Row) => ({
+  ...row,
+  activeMentees: Number(row.activeMentees),
+  recentAsks: Number(row.recentAsks),
+});
+
+function candidates(
+  db: Executor,
+  query: CandidateQuery,
+  matches: Expression<SqlBool>,
+  limit: number,
+): Promise<CandidateOffer[]> {
+  const wanted = cast(query.skills);
+  return unpausedOffersWithFacts(db, query.asksSince)
     .where('o.user_id', '<>', query.leadId)
     .where(matches)
     .where((eb) => eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]))
@@ -350,9 +362,7 @@ function candidates(
     .orderBy('o.user_id')
     .limit(limit)
     .execute()
-    .then((rows) =>
-      rows.map((row) => ({ ...row, activeMentees: Number(row.activeMentees), recentAsks: Number(row.recentAsks) })),
-    );
+    .then((rows) => rows.map(withCounts));
 }
 
 /**
@@ -364,31 +374,12 @@ export async function listRoundOffers(
   round: { memberOfNetwork: IdCondition; mentorIds: readonly string[] | null; asksSince: Date },
 ): Promise<CandidateOffer[]> {
   if (round.mentorIds !== null && round.mentorIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('mentor_offers as o')
-    .select(OFFER_COLUMNS)
-    .select((eb) => [
-      eb
-        .selectFrom('mentorships as m')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('m.mentor_id', '=', 'o.user_id')
-        .where('m.status', '<>', 'CLOSED')
-        .as('activeMentees'),
-      eb
-        .selectFrom('mentorship_requests as r')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('r.mentor_id', '=', 'o.user_id')
-        .where('r.created_at', '>=', round.asksSince)
-        .as('recentAsks'),
-    ])
-    .where('o.paused_at', 'is', null)
+  const rows = await unpausedOffersWithFacts(db, round.asksSince)
     .where((eb) => round.memberOfNetwork(eb.ref('o.user_id')))
     .$if(round.mentorIds !== null, (qb) => qb.where('o.user_id', 'in', round.mentorIds!))
     .orderBy('o.user_id')
     .execute();
-  return rows
-    .map((row) => ({ ...row, activeMentees: Number(row.activeMentees), recentAsks: Number(row.recentAsks) }))
-    .filter((offer) => offer.activeMentees < offer.capacity);
+  return rows.map(withCounts).filter((offer) => offer.activeMentees < offer.capacity);
 }
 
 /**
