@@ -52,6 +52,14 @@ export type LifecycleStage =
   /** Changing form, merging, handing over or winding down. */
   | 'TRANSFORMATION';
 
+/** A pair an organiser confirms. */
+export type MatchingPairInput = {
+  /** A mentor in the network with a place free. */
+  mentorId: string | number;
+  /** One of the network's open needs. */
+  needId: string | number;
+};
+
 /**
  * Narrows a network's member list. Filters combine. Profile filters match what fellow members
  * may see: the details of a PRIVATE profile never match, not even for its owner, so everyone
@@ -74,6 +82,77 @@ export type MemberFilter = {
   /** Only people looking for this kind of support. */
   supportCategory?: SupportCategory | null | undefined;
 };
+
+/** A mentor's offer, as its form sends it. */
+export type MentorOfferInput = {
+  /** The most mentees at once, 1 to 10. */
+  capacity: number;
+  /** At least one kind of support the mentor can give. */
+  categories: Array<SupportCategory>;
+  /** How much time the mentor can give, up to 300 characters, such as an hour a month for three months. */
+  commitment: string;
+  /** At least one way to meet. */
+  formats: Array<MentoringFormat>;
+  /** A town or city from the gazetteer; needed for IN_PERSON. */
+  placeName?: string | null | undefined;
+  /** Must be true: the mentor promises never to pitch their own services, agency or products. */
+  promiseNoSelling: boolean;
+  /** How far from the place, 1 to 200 km; 15 when left out. */
+  radiusKm?: number | null | undefined;
+  /** One to 20 skills or topics, up to 40 characters each; the profile's skills are a good start. */
+  skills: Array<string>;
+  /** Who may see the offer; anyone signed in when left out. */
+  visibleTo?: OfferVisibility | null | undefined;
+};
+
+/** How a mentor and a mentee can meet. */
+export type MentoringFormat =
+  /** Face to face, within the mentor's distance of their place. */
+  | 'IN_PERSON'
+  /** A phone call. */
+  | 'PHONE'
+  /** A video call. */
+  | 'VIDEO';
+
+/** Where a request for mentoring stands. */
+export type MentorshipRequestStatus =
+  /** The mentor said yes: a mentorship began. */
+  | 'ACCEPTED'
+  /** The mentor said no. */
+  | 'DECLINED'
+  /** Not answered within 7 days. */
+  | 'EXPIRED'
+  /** Waiting for the mentor's answer. */
+  | 'PENDING'
+  /** The lead took it back, or closed the need. */
+  | 'WITHDRAWN';
+
+/** Where a mentorship stands. */
+export type MentorshipStatus =
+  /** Under way. */
+  | 'ACTIVE'
+  /** Ended. */
+  | 'CLOSED'
+  /** Paused by either side; still holds one of the mentor's places. */
+  | 'PAUSED';
+
+/** Where a need stands. */
+export type NeedStatus =
+  /** The lead closed it. */
+  | 'CLOSED'
+  /** A mentor took it on. */
+  | 'MATCHED'
+  /** Looking for a mentor. */
+  | 'OPEN';
+
+/** How soon a lead needs help. */
+export type NeedUrgency =
+  /** Whenever a mentor is free. */
+  | 'NO_RUSH'
+  /** Within the month. */
+  | 'THIS_MONTH'
+  /** Within the week. */
+  | 'THIS_WEEK';
 
 /** Narrows the network directory. Filters combine. */
 export type NetworkFilter = {
@@ -109,12 +188,21 @@ export type NotificationDelivery =
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
+  /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
+  | 'MENTORING'
   /** For a network's stewards: someone joined the network. */
   | 'NEW_MEMBER'
   /** Your role in a network changed. */
   | 'ROLE_CHANGED'
   /** Safety: reports and moderation that concern you. Always sent; cannot be turned off. */
   | 'SAFETY';
+
+/** Who may see a mentor's offer. */
+export type OfferVisibility =
+  /** Only people who share a network with the mentor. */
+  | 'SHARED_NETWORKS'
+  /** Anyone signed in to Hearth. */
+  | 'SIGNED_IN';
 
 /** How big a person's organisation is, by yearly income. */
 export type OrganisationSize =
@@ -126,6 +214,26 @@ export type OrganisationSize =
   | 'MICRO'
   /** Yearly income from £10,000 to under £100,000. */
   | 'SMALL';
+
+/** A need, as its form sends it. */
+export type PostNeedInput = {
+  /** The kinds of support wanted; may be empty. */
+  categories: Array<SupportCategory>;
+  /** What the lead is trying to do, up to 2,000 characters. */
+  description: string;
+  /** What the lead wants from the first conversation, up to 1,000 characters. */
+  firstCallBrief: string;
+  /** At least one way the lead could meet. */
+  formats: Array<MentoringFormat>;
+  /** One of the lead's networks, to be matched within it; null for none. */
+  networkId?: string | number | null | undefined;
+  /** Up to 20 skills wanted, up to 40 characters each; may be empty. */
+  skills: Array<string>;
+  /** A short title, up to 120 characters. */
+  title: string;
+  /** How soon. */
+  urgency: NeedUrgency;
+};
 
 /** The details needed to sign in. */
 export type SignInInput = {
@@ -291,6 +399,347 @@ export type ChangeEmailMutationVariables = Exact<{
 }>;
 
 export type ChangeEmailMutation = { changeEmail: boolean };
+
+export type MatchingRoundNetworkQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type MatchingRoundNetworkQuery = {
+  network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
+
+export type MatchingPreviewPartsFragment = {
+  totalScore: number;
+  greedyScore: number;
+  pairs: Array<{
+    score: number;
+    reasons: Array<string>;
+    need: { id: string; title: string; urgency: NeedUrgency };
+    mentor: { id: string; name: string };
+  }>;
+  unmatched: Array<{ reason: string; need: { id: string; title: string; urgency: NeedUrgency } }>;
+};
+
+export type PreviewMatchingRoundQueryVariables = Exact<{
+  networkId: string | number;
+  needIds?: Array<string | number> | string | number | null | undefined;
+  mentorIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type PreviewMatchingRoundQuery = {
+  previewMatchingRound: {
+    totalScore: number;
+    greedyScore: number;
+    pairs: Array<{
+      score: number;
+      reasons: Array<string>;
+      need: { id: string; title: string; urgency: NeedUrgency };
+      mentor: { id: string; name: string };
+    }>;
+    unmatched: Array<{ reason: string; need: { id: string; title: string; urgency: NeedUrgency } }>;
+  };
+};
+
+export type ConfirmMatchingRoundMutationVariables = Exact<{
+  networkId: string | number;
+  pairs: Array<MatchingPairInput> | MatchingPairInput;
+  message?: string | null | undefined;
+}>;
+
+export type ConfirmMatchingRoundMutation = { confirmMatchingRound: { id: string; pairCount: number } };
+
+export type OfferDetailsFragment = {
+  skills: Array<string>;
+  categories: Array<SupportCategory>;
+  formats: Array<MentoringFormat>;
+  placeName: string | null;
+  radiusKm: number | null;
+  capacity: number;
+  commitment: string;
+  visibleTo: OfferVisibility;
+  promisedNoSellingAt: string;
+  paused: boolean;
+  activeMentees: number;
+  freePlaces: number;
+};
+
+export type NeedSummaryFragment = {
+  id: string;
+  title: string;
+  status: NeedStatus;
+  urgency: NeedUrgency;
+  createdAt: string;
+  requests: Array<{ id: string; status: MentorshipRequestStatus; mentor: { id: string; name: string } }>;
+};
+
+export type RequestSummaryFragment = {
+  id: string;
+  status: MentorshipRequestStatus;
+  createdAt: string;
+  expiresAt: string;
+  need: { id: string; title: string; urgency: NeedUrgency };
+  mentor: { id: string; name: string };
+  lead: { id: string; name: string };
+};
+
+export type MentoringDashboardQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MentoringDashboardQuery = {
+  myMentoring: {
+    offer: {
+      skills: Array<string>;
+      categories: Array<SupportCategory>;
+      formats: Array<MentoringFormat>;
+      placeName: string | null;
+      radiusKm: number | null;
+      capacity: number;
+      commitment: string;
+      visibleTo: OfferVisibility;
+      promisedNoSellingAt: string;
+      paused: boolean;
+      activeMentees: number;
+      freePlaces: number;
+    } | null;
+    needs: Array<{
+      id: string;
+      title: string;
+      status: NeedStatus;
+      urgency: NeedUrgency;
+      createdAt: string;
+      requests: Array<{ id: string; status: MentorshipRequestStatus; mentor: { id: string; name: string } }>;
+    }>;
+    requestsIn: Array<{
+      id: string;
+      status: MentorshipRequestStatus;
+      createdAt: string;
+      expiresAt: string;
+      need: { id: string; title: string; urgency: NeedUrgency };
+      mentor: { id: string; name: string };
+      lead: { id: string; name: string };
+    }>;
+    requestsOut: Array<{
+      id: string;
+      status: MentorshipRequestStatus;
+      createdAt: string;
+      expiresAt: string;
+      need: { id: string; title: string; urgency: NeedUrgency };
+      mentor: { id: string; name: string };
+      lead: { id: string; name: string };
+    }>;
+    mentorships: Array<{
+      id: string;
+      status: MentorshipStatus;
+      createdAt: string;
+      mentor: { id: string; name: string };
+      mentee: { id: string; name: string };
+      need: { id: string; title: string };
+    }>;
+  };
+};
+
+export type MyMentorOfferQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyMentorOfferQuery = {
+  myMentorOffer: {
+    skills: Array<string>;
+    categories: Array<SupportCategory>;
+    formats: Array<MentoringFormat>;
+    placeName: string | null;
+    radiusKm: number | null;
+    capacity: number;
+    commitment: string;
+    visibleTo: OfferVisibility;
+    promisedNoSellingAt: string;
+    paused: boolean;
+    activeMentees: number;
+    freePlaces: number;
+  } | null;
+  me: { id: string } | null;
+};
+
+export type UpsertMentorOfferMutationVariables = Exact<{
+  input: MentorOfferInput;
+}>;
+
+export type UpsertMentorOfferMutation = { upsertMentorOffer: { paused: boolean } };
+
+export type PauseMentorOfferMutationVariables = Exact<{
+  paused: boolean;
+}>;
+
+export type PauseMentorOfferMutation = { pauseMentorOffer: { paused: boolean } };
+
+export type NewNeedPageQueryVariables = Exact<{
+  mentorId: string | number;
+  withMentor: boolean;
+}>;
+
+export type NewNeedPageQuery = {
+  myMemberships: Array<{ network: { id: string; name: string } }>;
+  person?: { id: string; name: string; isMentor: boolean | null } | null;
+};
+
+export type PostNeedMutationVariables = Exact<{
+  input: PostNeedInput;
+}>;
+
+export type PostNeedMutation = { postNeed: { id: string } };
+
+export type NeedPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type NeedPageQuery = {
+  need: {
+    id: string;
+    title: string;
+    description: string;
+    firstCallBrief: string;
+    categories: Array<SupportCategory>;
+    skills: Array<string>;
+    formats: Array<MentoringFormat>;
+    urgency: NeedUrgency;
+    status: NeedStatus;
+    createdAt: string;
+    closedAt: string | null;
+    network: { id: string; name: string; slug: string } | null;
+    requests: Array<{
+      id: string;
+      status: MentorshipRequestStatus;
+      message: string;
+      responseNote: string | null;
+      createdAt: string;
+      expiresAt: string;
+      answeredAt: string | null;
+      mentor: { id: string; name: string };
+      mentorship: { id: string } | null;
+    }>;
+    suggestions: Array<{
+      score: number;
+      reasons: Array<string>;
+      mentor: { id: string; name: string; roleTitle: string | null; organisation: string | null };
+      offer: {
+        commitment: string;
+        formats: Array<MentoringFormat>;
+        placeName: string | null;
+        freePlaces: number;
+        capacity: number;
+      };
+    }>;
+  };
+};
+
+export type RequestMentorMutationVariables = Exact<{
+  needId: string | number;
+  mentorId: string | number;
+  message: string;
+}>;
+
+export type RequestMentorMutation = { requestMentor: { id: string } };
+
+export type WithdrawRequestMutationVariables = Exact<{
+  requestId: string | number;
+}>;
+
+export type WithdrawRequestMutation = { withdrawRequest: { id: string; need: { id: string } } };
+
+export type CloseNeedMutationVariables = Exact<{
+  needId: string | number;
+}>;
+
+export type CloseNeedMutation = { closeNeed: { id: string } };
+
+export type RequestPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RequestPageQuery = {
+  me: { id: string } | null;
+  mentorshipRequest: {
+    id: string;
+    status: MentorshipRequestStatus;
+    message: string;
+    responseNote: string | null;
+    createdAt: string;
+    expiresAt: string;
+    answeredAt: string | null;
+    mentor: { id: string; name: string };
+    lead: { id: string; name: string; roleTitle: string | null; organisation: string | null };
+    mentorship: { id: string } | null;
+    need: {
+      id: string;
+      title: string;
+      description: string;
+      firstCallBrief: string;
+      categories: Array<SupportCategory>;
+      skills: Array<string>;
+      formats: Array<MentoringFormat>;
+      urgency: NeedUrgency;
+      network: { name: string; slug: string } | null;
+    };
+  };
+};
+
+export type RespondToRequestMutationVariables = Exact<{
+  requestId: string | number;
+  accept: boolean;
+  message?: string | null | undefined;
+}>;
+
+export type RespondToRequestMutation = {
+  respondToRequest: { id: string; status: MentorshipRequestStatus; mentorship: { id: string } | null };
+};
+
+export type MentorshipPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type MentorshipPageQuery = {
+  me: { id: string } | null;
+  mentorship: {
+    id: string;
+    status: MentorshipStatus;
+    goals: string;
+    closeNote: string | null;
+    createdAt: string;
+    closedAt: string | null;
+    mentor: { id: string; name: string };
+    mentee: { id: string; name: string };
+    need: { id: string; title: string; description: string; firstCallBrief: string };
+    checkIns: Array<{ at: string; note: string; by: { id: string; name: string } | null }>;
+    outcome: { rating: number; note: string | null } | null;
+  };
+};
+
+export type SetMentorshipGoalsMutationVariables = Exact<{
+  mentorshipId: string | number;
+  goals: string;
+}>;
+
+export type SetMentorshipGoalsMutation = { setMentorshipGoals: { id: string } };
+
+export type PauseMentorshipMutationVariables = Exact<{
+  mentorshipId: string | number;
+  paused: boolean;
+}>;
+
+export type PauseMentorshipMutation = { pauseMentorship: { id: string } };
+
+export type LogCheckInMutationVariables = Exact<{
+  mentorshipId: string | number;
+  note: string;
+  on?: string | null | undefined;
+}>;
+
+export type LogCheckInMutation = { logCheckIn: { id: string } };
+
+export type CloseMentorshipMutationVariables = Exact<{
+  mentorshipId: string | number;
+  rating?: number | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+export type CloseMentorshipMutation = { closeMentorship: { id: string } };
 
 export type NetworkSummaryFragment = {
   id: string;
@@ -707,6 +1156,99 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'CurrentUser' },
 ) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const MatchingPreviewPartsFragmentDoc = new TypedDocumentString(
+  `
+    fragment MatchingPreviewParts on MatchingRoundPreview {
+  totalScore
+  greedyScore
+  pairs {
+    score
+    reasons
+    need {
+      id
+      title
+      urgency
+    }
+    mentor {
+      id
+      name
+    }
+  }
+  unmatched {
+    reason
+    need {
+      id
+      title
+      urgency
+    }
+  }
+}
+    `,
+  { fragmentName: 'MatchingPreviewParts' },
+) as unknown as TypedDocumentString<MatchingPreviewPartsFragment, unknown>;
+export const OfferDetailsFragmentDoc = new TypedDocumentString(
+  `
+    fragment OfferDetails on MentorOffer {
+  skills
+  categories
+  formats
+  placeName
+  radiusKm
+  capacity
+  commitment
+  visibleTo
+  promisedNoSellingAt
+  paused
+  activeMentees
+  freePlaces
+}
+    `,
+  { fragmentName: 'OfferDetails' },
+) as unknown as TypedDocumentString<OfferDetailsFragment, unknown>;
+export const NeedSummaryFragmentDoc = new TypedDocumentString(
+  `
+    fragment NeedSummary on Need {
+  id
+  title
+  status
+  urgency
+  createdAt
+  requests {
+    id
+    status
+    mentor {
+      id
+      name
+    }
+  }
+}
+    `,
+  { fragmentName: 'NeedSummary' },
+) as unknown as TypedDocumentString<NeedSummaryFragment, unknown>;
+export const RequestSummaryFragmentDoc = new TypedDocumentString(
+  `
+    fragment RequestSummary on MentorshipRequest {
+  id
+  status
+  createdAt
+  expiresAt
+  need {
+    id
+    title
+    urgency
+  }
+  mentor {
+    id
+    name
+  }
+  lead {
+    id
+    name
+  }
+}
+    `,
+  { fragmentName: 'RequestSummary' },
+) as unknown as TypedDocumentString<RequestSummaryFragment, unknown>;
 export const NetworkSummaryFragmentDoc = new TypedDocumentString(
   `
     fragment NetworkSummary on Network {
@@ -837,6 +1379,402 @@ export const ChangeEmailDocument = new TypedDocumentString(`
   changeEmail(newEmail: $newEmail, password: $password)
 }
     `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const MatchingRoundNetworkDocument = new TypedDocumentString(`
+    query MatchingRoundNetwork($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingRoundNetworkQuery, MatchingRoundNetworkQueryVariables>;
+export const PreviewMatchingRoundDocument = new TypedDocumentString(`
+    query PreviewMatchingRound($networkId: ID!, $needIds: [ID!], $mentorIds: [ID!]) {
+  previewMatchingRound(
+    networkId: $networkId
+    needIds: $needIds
+    mentorIds: $mentorIds
+  ) {
+    ...MatchingPreviewParts
+  }
+}
+    fragment MatchingPreviewParts on MatchingRoundPreview {
+  totalScore
+  greedyScore
+  pairs {
+    score
+    reasons
+    need {
+      id
+      title
+      urgency
+    }
+    mentor {
+      id
+      name
+    }
+  }
+  unmatched {
+    reason
+    need {
+      id
+      title
+      urgency
+    }
+  }
+}`) as unknown as TypedDocumentString<PreviewMatchingRoundQuery, PreviewMatchingRoundQueryVariables>;
+export const ConfirmMatchingRoundDocument = new TypedDocumentString(`
+    mutation ConfirmMatchingRound($networkId: ID!, $pairs: [MatchingPairInput!]!, $message: String) {
+  confirmMatchingRound(networkId: $networkId, pairs: $pairs, message: $message) {
+    id
+    pairCount
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmMatchingRoundMutation, ConfirmMatchingRoundMutationVariables>;
+export const MentoringDashboardDocument = new TypedDocumentString(`
+    query MentoringDashboard {
+  myMentoring {
+    offer {
+      ...OfferDetails
+    }
+    needs {
+      ...NeedSummary
+    }
+    requestsIn {
+      ...RequestSummary
+    }
+    requestsOut {
+      ...RequestSummary
+    }
+    mentorships {
+      id
+      status
+      createdAt
+      mentor {
+        id
+        name
+      }
+      mentee {
+        id
+        name
+      }
+      need {
+        id
+        title
+      }
+    }
+  }
+}
+    fragment OfferDetails on MentorOffer {
+  skills
+  categories
+  formats
+  placeName
+  radiusKm
+  capacity
+  commitment
+  visibleTo
+  promisedNoSellingAt
+  paused
+  activeMentees
+  freePlaces
+}
+fragment NeedSummary on Need {
+  id
+  title
+  status
+  urgency
+  createdAt
+  requests {
+    id
+    status
+    mentor {
+      id
+      name
+    }
+  }
+}
+fragment RequestSummary on MentorshipRequest {
+  id
+  status
+  createdAt
+  expiresAt
+  need {
+    id
+    title
+    urgency
+  }
+  mentor {
+    id
+    name
+  }
+  lead {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MentoringDashboardQuery, MentoringDashboardQueryVariables>;
+export const MyMentorOfferDocument = new TypedDocumentString(`
+    query MyMentorOffer {
+  myMentorOffer {
+    ...OfferDetails
+  }
+  me {
+    id
+  }
+}
+    fragment OfferDetails on MentorOffer {
+  skills
+  categories
+  formats
+  placeName
+  radiusKm
+  capacity
+  commitment
+  visibleTo
+  promisedNoSellingAt
+  paused
+  activeMentees
+  freePlaces
+}`) as unknown as TypedDocumentString<MyMentorOfferQuery, MyMentorOfferQueryVariables>;
+export const UpsertMentorOfferDocument = new TypedDocumentString(`
+    mutation UpsertMentorOffer($input: MentorOfferInput!) {
+  upsertMentorOffer(input: $input) {
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<UpsertMentorOfferMutation, UpsertMentorOfferMutationVariables>;
+export const PauseMentorOfferDocument = new TypedDocumentString(`
+    mutation PauseMentorOffer($paused: Boolean!) {
+  pauseMentorOffer(paused: $paused) {
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<PauseMentorOfferMutation, PauseMentorOfferMutationVariables>;
+export const NewNeedPageDocument = new TypedDocumentString(`
+    query NewNeedPage($mentorId: ID!, $withMentor: Boolean!) {
+  myMemberships {
+    network {
+      id
+      name
+    }
+  }
+  person(id: $mentorId) @include(if: $withMentor) {
+    id
+    name
+    isMentor
+  }
+}
+    `) as unknown as TypedDocumentString<NewNeedPageQuery, NewNeedPageQueryVariables>;
+export const PostNeedDocument = new TypedDocumentString(`
+    mutation PostNeed($input: PostNeedInput!) {
+  postNeed(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PostNeedMutation, PostNeedMutationVariables>;
+export const NeedPageDocument = new TypedDocumentString(`
+    query NeedPage($id: ID!) {
+  need(id: $id) {
+    id
+    title
+    description
+    firstCallBrief
+    categories
+    skills
+    formats
+    urgency
+    status
+    createdAt
+    closedAt
+    network {
+      id
+      name
+      slug
+    }
+    requests {
+      id
+      status
+      message
+      responseNote
+      createdAt
+      expiresAt
+      answeredAt
+      mentor {
+        id
+        name
+      }
+      mentorship {
+        id
+      }
+    }
+    suggestions(first: 10) {
+      score
+      reasons
+      mentor {
+        id
+        name
+        roleTitle
+        organisation
+      }
+      offer {
+        commitment
+        formats
+        placeName
+        freePlaces
+        capacity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeedPageQuery, NeedPageQueryVariables>;
+export const RequestMentorDocument = new TypedDocumentString(`
+    mutation RequestMentor($needId: ID!, $mentorId: ID!, $message: String!) {
+  requestMentor(needId: $needId, mentorId: $mentorId, message: $message) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RequestMentorMutation, RequestMentorMutationVariables>;
+export const WithdrawRequestDocument = new TypedDocumentString(`
+    mutation WithdrawRequest($requestId: ID!) {
+  withdrawRequest(requestId: $requestId) {
+    id
+    need {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawRequestMutation, WithdrawRequestMutationVariables>;
+export const CloseNeedDocument = new TypedDocumentString(`
+    mutation CloseNeed($needId: ID!) {
+  closeNeed(needId: $needId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseNeedMutation, CloseNeedMutationVariables>;
+export const RequestPageDocument = new TypedDocumentString(`
+    query RequestPage($id: ID!) {
+  me {
+    id
+  }
+  mentorshipRequest(id: $id) {
+    id
+    status
+    message
+    responseNote
+    createdAt
+    expiresAt
+    answeredAt
+    mentor {
+      id
+      name
+    }
+    lead {
+      id
+      name
+      roleTitle
+      organisation
+    }
+    mentorship {
+      id
+    }
+    need {
+      id
+      title
+      description
+      firstCallBrief
+      categories
+      skills
+      formats
+      urgency
+      network {
+        name
+        slug
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPageQuery, RequestPageQueryVariables>;
+export const RespondToRequestDocument = new TypedDocumentString(`
+    mutation RespondToRequest($requestId: ID!, $accept: Boolean!, $message: String) {
+  respondToRequest(requestId: $requestId, accept: $accept, message: $message) {
+    id
+    status
+    mentorship {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToRequestMutation, RespondToRequestMutationVariables>;
+export const MentorshipPageDocument = new TypedDocumentString(`
+    query MentorshipPage($id: ID!) {
+  me {
+    id
+  }
+  mentorship(id: $id) {
+    id
+    status
+    goals
+    closeNote
+    createdAt
+    closedAt
+    mentor {
+      id
+      name
+    }
+    mentee {
+      id
+      name
+    }
+    need {
+      id
+      title
+      description
+      firstCallBrief
+    }
+    checkIns {
+      at
+      note
+      by {
+        id
+        name
+      }
+    }
+    outcome {
+      rating
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MentorshipPageQuery, MentorshipPageQueryVariables>;
+export const SetMentorshipGoalsDocument = new TypedDocumentString(`
+    mutation SetMentorshipGoals($mentorshipId: ID!, $goals: String!) {
+  setMentorshipGoals(mentorshipId: $mentorshipId, goals: $goals) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMentorshipGoalsMutation, SetMentorshipGoalsMutationVariables>;
+export const PauseMentorshipDocument = new TypedDocumentString(`
+    mutation PauseMentorship($mentorshipId: ID!, $paused: Boolean!) {
+  pauseMentorship(mentorshipId: $mentorshipId, paused: $paused) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PauseMentorshipMutation, PauseMentorshipMutationVariables>;
+export const LogCheckInDocument = new TypedDocumentString(`
+    mutation LogCheckIn($mentorshipId: ID!, $note: String!, $on: String) {
+  logCheckIn(mentorshipId: $mentorshipId, note: $note, on: $on) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LogCheckInMutation, LogCheckInMutationVariables>;
+export const CloseMentorshipDocument = new TypedDocumentString(`
+    mutation CloseMentorship($mentorshipId: ID!, $rating: Int, $note: String) {
+  closeMentorship(mentorshipId: $mentorshipId, rating: $rating, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseMentorshipMutation, CloseMentorshipMutationVariables>;
 export const NetworkDirectoryDocument = new TypedDocumentString(`
     query NetworkDirectory($filter: NetworkFilter, $first: Int, $after: String) {
   networks(filter: $filter, first: $first, after: $after) {

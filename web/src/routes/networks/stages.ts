@@ -45,24 +45,8 @@ export function parseStage(value: string | null | undefined): LifecycleStage | n
   return parseOption(STAGES, value);
 }
 
-// Made once: building a formatter costs far more than formatting (it was a tenth of a page's rendering).
-const NUMBER = new Intl.NumberFormat('en-GB');
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
-
-/** "1,234": a count as people in the UK write it. */
-export function wholeNumber(value: number): string {
-  return NUMBER.format(value);
-}
-
-/** "12 networks", "1 network". */
-export function countLabel(count: number, one: string, many: string): string {
-  return `${wholeNumber(count)} ${count === 1 ? one : many}`;
-}
-
-/** A date as people in the UK write it, the same on server and browser. */
-export function formatDate(iso: string): string {
-  return LONG_DATE.format(new Date(iso));
-}
+// Moved to #lib/format.ts so other sections share them; re-exported for the network pages.
+export { countLabel, formatDate, wholeNumber } from '#lib/format.ts';
 
 /** The first sentence or so of a long text, cut at a word. */
 export function excerpt(text: string, max = 180): string {
