@@ -11,7 +11,7 @@ import { optionList } from '#lib/options.ts';
 const FORMAT_WORDS = {
   VIDEO: { label: 'Video call' },
   PHONE: { label: 'Phone call' },
-  IN_PERSON: { label: 'In person', description: 'Face to face, near a place you name.' },
+  IN_PERSON: { label: 'In person' },
 } satisfies Record<MentoringFormat, { label: string; description?: string }>;
 
 const URGENCY_WORDS = {
