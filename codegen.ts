@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           CheckIn: './mappers.ts#CheckInModel',
           MyMentoring: './mappers.ts#MyMentoringModel',
           MatchingPair: './mappers.ts#MatchingPairModel',
+          RoundMentor: './mappers.ts#RoundMentorModel',
           MatchingRoundPreview: './mappers.ts#MatchingRoundPreviewModel',
           MatchingRound: './mappers.ts#MatchingRoundModel',
         },

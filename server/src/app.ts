@@ -10,11 +10,12 @@ import Fastify, {
 } from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { systemClock, type Clock } from './core/context.ts';
+import { systemClock, type Clock, type Publisher } from './core/context.ts';
 import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/errors.ts';
 import { httpAnswer } from './graphql/http.ts';
 import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { startExpirySweep } from './modules/mentoring/expiry-sweep.ts';
 import { startDigestWorker } from './modules/notifications/digest.ts';
 import { startOutboxWorker } from './modules/notifications/outbox-worker.ts';
 import { unsubscribeRoute } from './modules/notifications/unsubscribe-route.ts';
@@ -186,6 +187,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? systemClock,
   });
   if (outbox) app.addHook('preClose', () => outbox.stop());
+  // What the workers announce reaches subscribers on every copy, as a request's would.
+  const publisher: Publisher = {
+    publish: async (topic, payload) => {
+      await app.graphql.pubsub.publish({ topic, payload });
+    },
+  };
   // Daily digests go into the outbox: built wherever email goes out or waits for SMTP_URL
   // (production), not in tests without a mail server, whose statement counts they would disturb.
   if (outbox || config.env === 'production') {
@@ -194,13 +201,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       config,
       log: app.log,
       clock: options.clock ?? systemClock,
-      pubsub: {
-        publish: async (topic, payload) => {
-          await app.graphql.pubsub.publish({ topic, payload });
-        },
-      },
+      pubsub: publisher,
     });
     app.addHook('preClose', () => digests.stop());
+  }
+  // Mentoring requests unanswered for a week expire, and their leads are told. Not in tests: the
+  // sweep would touch other tests' requests in a shared database; its own tests start it.
+  if (config.env !== 'test') {
+    const sweep = startExpirySweep({
+      db: database.db,
+      config,
+      log: app.log,
+      clock: options.clock ?? systemClock,
+      pubsub: publisher,
+    });
+    app.addHook('preClose', () => sweep.stop());
   }
 
   if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());

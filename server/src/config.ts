@@ -62,6 +62,10 @@ export interface Config {
     /** The wait after a first temporary failure; it doubles with each further one, up to an hour. */
     firstRetryMs: number;
   };
+  mentoring: {
+    /** How often each copy marks requests unanswered for a week as expired, and tells their leads. */
+    expirySweepMs: number;
+  };
   logLevel: string;
 }
 
@@ -217,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
       leaseMs: readInteger(env, 'OUTBOX_LEASE_MS', 120_000, 1000, 3_600_000),
       firstRetryMs: readInteger(env, 'OUTBOX_FIRST_RETRY_MS', 15_000, 10, 3_600_000),
     },
+    mentoring: { expirySweepMs: readInteger(env, 'MENTORING_EXPIRY_SWEEP_MS', 300_000, 1000, 86_400_000) },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

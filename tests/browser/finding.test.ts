@@ -155,12 +155,14 @@ describe('the landing page', () => {
         'Find your local network',
         'Join in a minute',
         'See who is here',
+        'Find a mentor',
         'A profile you control',
         'Start a network',
         'Know where your network stands',
       ]);
       const text = await page.locator('main').innerText();
-      expect(text).not.toMatch(/event|mentor|librar|key-person|key person|peer answers|answers from peers/i);
+      // Mentoring works; events, the library and community health are still to come.
+      expect(text).not.toMatch(/event|librar|key-person|key person|peer answers|answers from peers/i);
     } finally {
       await context.close();
     }

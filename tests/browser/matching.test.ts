@@ -1,5 +1,6 @@
-// The organiser's matching-round page: a steward previews the best pairing of the network's open
-// needs with its mentors, adjusts who takes part, and confirms; the mentors then hold the requests.
+// The organiser's matching-round page: an organiser or a steward previews the best pairing of the
+// network's open needs with its mentors, adjusts who takes part, and confirms; the mentors then hold
+// the requests.
 //
 // The round is built so the best whole pairing beats first-come pairing, worked out by hand from
 // fit.ts (video only, no recent asks: 10 for the format, 10 for a free place, 5 for not asked):
@@ -9,7 +10,7 @@
 //   Booking system (ticketing)          fits nobody
 // Ash has one place. First-come gives Ash the newsletter (90) and leaves the database without
 // anyone: 90 + 70 = 160. The best round gives the newsletter to Birch: 70 + 70 + 70 = 210.
-// Dell mentors too, but fits no need, so the round pairs Dell with nothing.
+// Dell mentors too, but fits no need, so the round pairs Dell with nothing: still listed to choose from.
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,16 @@ async function shownPairs(page: Page): Promise<ShownPair[]> {
   return pairs;
 }
 
+/** The adjust form's mentors: each one's name and their line, in the order shown. */
+async function mentorChoices(page: Page): Promise<Array<[string, string]>> {
+  const choices = page.getByRole('group', { name: 'Mentors' }).locator('.choice');
+  const shown: Array<[string, string]> = [];
+  for (const choice of await choices.all()) {
+    shown.push([await choice.locator('label').innerText(), await choice.locator('.description').innerText()]);
+  }
+  return shown;
+}
+
 async function unmatchedTitles(page: Page): Promise<string[]> {
   return page
     .getByRole('region', { name: /^Needs left unmatched/ })
@@ -258,19 +269,27 @@ describe('the matching round page', () => {
         await page.getByText('No mentor with a place free fits its skills, support or ways of meeting.').count(),
       ).toBe(1);
 
-      // Every need and every paired mentor to choose from, all ticked; Dell pairs with nothing.
+      // Every need and every mentor with a place free to choose from, all ticked, Dell too.
       const needBoxes = page.getByRole('group', { name: 'Needs' }).getByRole('checkbox');
       expect(await needBoxes.count()).toBe(4);
       for (const box of await needBoxes.all()) expect(await box.isChecked()).toBe(true);
+      const wholeMentors = [
+        [mentors.ash.name, '1 place free, paired with 1'],
+        [mentors.birch.name, '1 place free, paired with 1'],
+        [mentors.cedar.name, '2 places free, paired with 1'],
+        [mentors.dell.name, '1 place free, paired with none'],
+      ];
+      expect(await mentorChoices(page)).toEqual(wholeMentors);
       const mentorBoxes = page.getByRole('group', { name: 'Mentors' }).getByRole('checkbox');
-      expect(await mentorBoxes.count()).toBe(3);
-      expect(await page.getByRole('checkbox', { name: mentors.dell.name }).count()).toBe(0);
+      for (const box of await mentorBoxes.all()) expect(await box.isChecked()).toBe(true);
       expect(await fitsWidth(page)).toBe(true);
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
       await screenshot(page, javaScriptEnabled ? 'preview' : 'preview-nojs');
 
-      // Leave the film out: it goes from the pairs and from the unmatched, and stays unticked.
+      // Leave the film out: it goes from the pairs and from the unmatched, and stays unticked. Dell,
+      // left out too, changes no pair.
       await page.getByRole('checkbox', { name: NEEDS.film.title }).uncheck();
+      await page.getByRole('checkbox', { name: mentors.dell.name }).uncheck();
       await Promise.all([
         page.waitForURL((url) => url.searchParams.has('adjusted')),
         page.getByRole('button', { name: 'Preview again' }).click(),
@@ -278,6 +297,7 @@ describe('the matching round page', () => {
       await page.getByRole('heading', { name: /^Pairs in your adjusted round/ }).waitFor();
       const adjusted = new URL(page.url()).searchParams;
       expect(adjusted.getAll('needIds').sort()).toEqual([needIds.newsletter, needIds.database, needIds.booking].sort());
+      expect(adjusted.getAll('mentorIds').sort()).toEqual([mentors.ash.id, mentors.birch.id, mentors.cedar.id].sort());
       expect(await page.locator('.totals').innerText()).toBe('Total fit 140; first-come pairing would make 90.');
       expect((await shownPairs(page)).map((pair) => [pair.need, pair.mentor])).toEqual([
         [NEEDS.newsletter.title, mentors.birch.name],
@@ -286,6 +306,14 @@ describe('the matching round page', () => {
       expect(await unmatchedTitles(page)).toEqual([NEEDS.booking.title]);
       expect(await page.getByRole('checkbox', { name: NEEDS.film.title }).isChecked()).toBe(false);
       expect(await page.getByRole('checkbox', { name: NEEDS.newsletter.title }).isChecked()).toBe(true);
+      // The mentors to choose from are the whole round's; their lines count the adjusted round's pairs.
+      expect(await mentorChoices(page)).toEqual([
+        [mentors.ash.name, '1 place free, paired with 1'],
+        [mentors.birch.name, '1 place free, paired with 1'],
+        [mentors.cedar.name, '2 places free, paired with none'],
+        [mentors.dell.name, '1 place free, left out of this round'],
+      ]);
+      expect(await page.getByRole('checkbox', { name: mentors.dell.name }).isChecked()).toBe(false);
       if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
 
       // Confirm the two pairs shown, with a message for the mentors.
@@ -411,7 +439,7 @@ describe('the matching round page', () => {
     }
   });
 
-  it('should turn away members with a 403 and send the signed-out to sign in', async () => {
+  it('should turn away members with a 403, let organisers in, and send the signed-out to sign in', async () => {
     const steward = await personIn('gate-steward');
     const someone = await personIn('gate-member');
     try {
@@ -423,16 +451,38 @@ describe('the matching round page', () => {
         { id: network.id },
       );
       const path = `${network.path}/matching`;
+      const roundLink = someone.page.getByRole('link', { name: 'Run a matching round' });
+      await visit(someone.page, `${server.url}${network.path}`);
+      expect(await roundLink.count()).toBe(0);
       const response = await visit(someone.page, `${server.url}${path}`);
       expect(response?.status()).toBe(403);
-      expect(await someone.page.getByRole('heading', { level: 1 }).innerText()).toBe('Only stewards can do this');
-      expect(await someone.page.getByText("Only this network's stewards can run a matching round.").count()).toBe(1);
+      expect(await someone.page.getByRole('heading', { level: 1 }).innerText()).toBe(
+        'Only organisers and stewards can do this',
+      );
+      expect(
+        await someone.page.getByText("Only this network's organisers and stewards can run a matching round.").count(),
+      ).toBe(1);
       expect(await axeScan(someone.page)).toEqual([]);
       const post = await someone.page.request.post(`${server.url}${path}?/confirm`, {
         headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
         data: 'pair=a:b',
       });
       expect(post.status()).toBe(403);
+
+      // Made an organiser, they find the round from the network's page, beside their checklist.
+      await graphqlAs(
+        steward.page,
+        server.url,
+        'mutation ($n: ID!, $u: ID!) { setMemberRole(networkId: $n, userId: $u, role: ORGANISER) { id } }',
+        { n: network.id, u: someone.id },
+      );
+      await visit(someone.page, `${server.url}${network.path}`);
+      expect(await someone.page.getByRole('list', { name: 'Your next steps' }).count()).toBe(1);
+      expect(await someone.page.getByRole('link', { name: 'Change the network’s details' }).count()).toBe(0);
+      expect(await axeScan(someone.page)).toEqual([]);
+      await Promise.all([someone.page.waitForURL(`${server.url}${path}`), roundLink.click()]);
+      expect(await someone.page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Matching round – /);
+      expect(await someone.page.getByRole('heading', { name: 'No open needs to match' }).count()).toBe(1);
 
       const anonymous = await newContext(browser);
       try {

@@ -14,7 +14,7 @@ import {
   visit,
   type SignedIn,
 } from '../support/browser.ts';
-import { uniqueWord } from '../support/networks.ts';
+import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -39,7 +39,7 @@ async function personIn(label: string, javaScriptEnabled: boolean, width = 1280)
   const context = await newContext(browser, { javaScriptEnabled, viewport: { width, height: 900 } });
   const page = await context.newPage();
   // Names unique to the test: suggestions list every fitting mentor on the shared server by name.
-  const person = { ...newPerson(label), name: `${uniqueWord(label)} Tester` };
+  const person = { ...newPerson(label.toLowerCase()), name: `${uniqueWord(label)} Tester` };
   await signUp(page, server.url, person);
   const { me } = await graphqlAs<{ me: { id: string } }>(page, server.url, 'query { me { id } }');
   return { context, page, person, id: me.id };
@@ -143,10 +143,15 @@ describe('mentoring, from offer to outcome', () => {
         );
         expect(await mentorPage.getByText('Which tool to pick, and how to move the list.').count()).toBe(1);
         expect(await mentorPage.getByText('Your newsletter work looks just right.').count()).toBe(1);
+        expect(await mentorPage.getByText(lead.person.email).count()).toBe(0);
         await expectAccessible(mentorPage, javaScriptEnabled);
         await mentorPage.getByLabel('A note with your answer (optional)').fill('Happy to. Tuesday evenings suit me.');
         await press(mentorPage, `Yes, mentor ${lead.person.name}`, (url) => url.searchParams.has('began'));
         expect(await mentorPage.getByRole('heading', { level: 1 }).innerText()).toBe(`Mentoring ${lead.person.name}`);
+        // Contact details are shared once the request is accepted, not before.
+        expect(await mentorPage.getByRole('link', { name: lead.person.email }).getAttribute('href')).toBe(
+          `mailto:${lead.person.email}`,
+        );
         expect(await statusText(mentorPage)).toContain('the mentorship has begun');
         await expectAccessible(mentorPage, javaScriptEnabled);
         await mentorPage.getByLabel('What you want to achieve together').fill('A newsletter tool chosen by March.');
@@ -179,6 +184,7 @@ describe('mentoring, from offer to outcome', () => {
         await press(leadPage, 'End the mentorship', (url) => url.searchParams.has('closed'));
         expect(await leadPage.getByRole('heading', { name: 'Outcome' }).count()).toBe(1);
         expect(await leadPage.getByText('5 out of 5').count()).toBe(1);
+        expect(await leadPage.getByText(mentor.person.email).count()).toBe(0);
 
         // The mentor sees the outcome, and the place is free again.
         await mentorPage.reload();
@@ -244,6 +250,83 @@ describe('mentoring, from offer to outcome', () => {
         expect(await lead.page.getByRole('heading', { name: 'Mentors who could help' }).count()).toBe(1);
         expect(await lead.page.getByRole('heading', { name: mentor.person.name, level: 3 }).count()).toBe(0);
         await expectAccessible(lead.page, javaScriptEnabled);
+      } finally {
+        await mentor.context.close();
+        await lead.context.close();
+      }
+    },
+  );
+
+  it.each(MODES)(
+    'should start a need addressed to a mentor from their profile and the member list, $mode',
+    async ({ javaScriptEnabled }) => {
+      const mentor = await personIn('Profiled', javaScriptEnabled);
+      const lead = await personIn('Reader', javaScriptEnabled);
+      try {
+        const network = await startNetwork(mentor.page, server.url, networkFields(uniqueWord('Askwith')));
+        await graphqlAs(
+          lead.page,
+          server.url,
+          'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }',
+          {
+            id: network.id,
+          },
+        );
+        await graphqlAs(
+          mentor.page,
+          server.url,
+          `mutation { upsertMentorOffer(input: { skills: ["Canva"], categories: [QUICK_TIP], formats: [PHONE],
+            capacity: 1, commitment: "Two calls", promiseNoSelling: true }) { capacity } }`,
+        );
+        const { page } = lead;
+
+        // The member list offers it on the mentor's card, not on the lead's own.
+        await visit(page, `${server.url}${network.path}/members`);
+        const askLinks = page.getByRole('link', { name: /^Ask for mentoring/ });
+        expect(await askLinks.count()).toBe(1);
+        expect(await askLinks.getAttribute('href')).toBe(`/mentoring/needs/new?mentor=${mentor.id}`);
+
+        // The profile shows the offer and the same way in.
+        await visit(page, `${server.url}/people/${mentor.id}`);
+        expect(await page.getByRole('heading', { name: 'Mentoring' }).count()).toBe(1);
+        expect(await page.getByText('1 of 1 place free.').count()).toBe(1);
+        await expectAccessible(page, javaScriptEnabled);
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === '/mentoring/needs/new'),
+          page.getByRole('link', { name: 'Ask for mentoring' }).click(),
+        ]);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+          `Ask ${mentor.person.name} for mentoring`,
+        );
+        await expectAccessible(page, javaScriptEnabled);
+        await page.getByLabel('A short title').fill('Posters for our open day');
+        await page.getByLabel('What you are trying to do').fill('We need three posters by Friday.');
+        await page.getByLabel('What you want from a first call').fill('A quick look at our drafts.');
+        await page.getByLabel(`Your message to ${mentor.person.name}`).fill('I saw your Canva skills.');
+        await press(page, `Ask ${mentor.person.name}`, (url) => url.searchParams.has('asked'));
+        expect(await statusText(page)).toContain(`${mentor.person.name} is asked`);
+
+        // Once the one place is taken, the profile says so and offers no way to ask.
+        await graphqlAs(
+          mentor.page,
+          server.url,
+          `mutation ($id: ID!) { respondToRequest(requestId: $id, accept: true) { status } }`,
+          {
+            id: (
+              await graphqlAs<{ myMentoring: { requestsIn: Array<{ id: string }> } }>(
+                mentor.page,
+                server.url,
+                '{ myMentoring { requestsIn { id } } }',
+              )
+            ).myMentoring.requestsIn[0]!.id,
+          },
+        );
+        await visit(page, `${server.url}/people/${mentor.id}`);
+        expect(await page.getByText(`${mentor.person.name}'s places are all taken just now.`).count()).toBe(1);
+        expect(await page.getByRole('link', { name: 'Ask for mentoring' }).count()).toBe(0);
+        await visit(page, `${server.url}/mentoring/needs/new?mentor=${mentor.id}`);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Post a need');
+        expect(await page.getByText(`${mentor.person.name}'s places are all taken just now.`).count()).toBe(1);
       } finally {
         await mentor.context.close();
         await lead.context.close();

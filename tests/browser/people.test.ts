@@ -90,7 +90,9 @@ describe('profiles', () => {
       // Kept as typed; the second WordPress, in another case, is the same skill.
       expect(await page.getByLabel('Skills (optional)').inputValue()).toBe('WordPress, Data Protection');
       expect(await page.getByLabel('I am a digital lead').isChecked()).toBe(true);
-      expect(await page.getByLabel('I am a mentor').isChecked()).toBe(false);
+      // Being a mentor comes from an offer, not from a box on the profile.
+      expect(await page.getByLabel('I am a mentor').count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'offer to mentor' }).getAttribute('href')).toBe('/mentoring/offer');
 
       // A visitor who is not signed in sees a public profile.
       const visitor = await newContext(browser);
@@ -168,7 +170,18 @@ describe('member directory', () => {
       const network = await startNetworkAs(steward, `${uniqueWord('Ashcombe')} Digital`);
       await join(member, network.id);
       await api(member.page, `mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }`, {
-        input: { isMentor: true, skills: [skill], visibility: 'MEMBERS' },
+        input: { skills: [skill], visibility: 'MEMBERS' },
+      });
+      // A mentoring offer is what makes a person a mentor.
+      await api(member.page, `mutation ($input: MentorOfferInput!) { upsertMentorOffer(input: $input) { capacity } }`, {
+        input: {
+          skills: [skill],
+          categories: ['QUICK_TIP'],
+          formats: ['VIDEO'],
+          capacity: 1,
+          commitment: 'An hour',
+          promiseNoSelling: true,
+        },
       });
       const path = `/networks/${network.slug}/members`;
 

@@ -94,6 +94,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       // cost more than the short statements of a web request save, and under load they take the
       // cores other requests need: a 100,000-member count went from 17 ms to 36-75 ms with them.
       max_parallel_workers_per_gather: '0',
+      // No JIT compilation either: it starts once a plan's estimated cost passes jit_above_cost,
+      // and for a web request's statement it costs far more than it saves. Mentor suggestions on
+      // 20,000 offers (tests/bench/mentoring.ts) spent 203 ms compiling a statement that ran in
+      // 24 ms; the request's p50 went from 235 ms to 19 ms without it.
+      jit: 'off',
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }), log: options.onQuery });

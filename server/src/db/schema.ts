@@ -38,7 +38,7 @@ export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 export const NOTIFICATION_DELIVERY_VALUES = ['IMMEDIATE', 'DAILY_DIGEST', 'IN_APP_ONLY'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number];
 
-export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED'] as const;
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
 export const OFFER_VISIBILITY_VALUES = ['SIGNED_IN', 'SHARED_NETWORKS'] as const;
@@ -142,6 +142,7 @@ export interface MentorOffersTable {
   paused_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  open_mentorships: Generated<number>;
 }
 
 export type MentorOfferRow = Selectable<MentorOffersTable>;

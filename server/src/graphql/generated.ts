@@ -16,6 +16,7 @@ import type {
   CheckInModel,
   MyMentoringModel,
   MatchingPairModel,
+  RoundMentorModel,
   MatchingRoundPreviewModel,
   MatchingRoundModel,
 } from './mappers.ts';
@@ -33,6 +34,14 @@ export type Scalars = {
   Float: { input: number; output: number };
   /** A point in time, as an ISO 8601 string with offset (for example 2026-11-23T18:30:00.000Z). */
   DateTime: { input: Date; output: Date };
+};
+
+/** A mentor to ask while posting a need. */
+export type AskMentorInput = {
+  /** Someone whose offer the lead may see, not paused, with a place free; not the lead. */
+  mentorId: Scalars['ID']['input'];
+  /** The lead's message, up to 2,000 characters; the mentor reads it with the first-call brief. */
+  message: Scalars['String']['input'];
 };
 
 /** What signing up or signing in returns. */
@@ -208,6 +217,8 @@ export type MatchingRoundPreview = {
   __typename?: 'MatchingRoundPreview';
   /** The total fit first-come greedy would have made, for comparison. */
   greedyScore: Scalars['Int']['output'];
+  /** Every mentor with a place free who took part, paired or not. */
+  mentors: Array<RoundMentor>;
   /** The pairs that maximise total fit under every mentor's places. */
   pairs: Array<MatchingPair>;
   /** The total fit of the pairs. */
@@ -260,7 +271,7 @@ export type MemberEdge = {
 export type MemberFilter = {
   /** Only digital leads (true) or people who say they are not (false). */
   isDigitalLead?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only people who say they mentor (true) or who say they do not (false). */
+  /** Only people with a mentoring offer, paused or not (true), or without one (false). */
   isMentor?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only members with this role. */
   role?: InputMaybe<NetworkRole>;
@@ -364,6 +375,12 @@ export type Mentorship = {
   closeNote: Maybe<Scalars['String']['output']>;
   /** When it ended; null while not closed. */
   closedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The other side's email address: the mentee's for the mentor, the mentor's for the mentee.
+   * Shared because the request was accepted; null once the mentorship is closed, or when the other
+   * account is gone. Nothing else in mentoring carries an email address.
+   */
+  contactEmail: Maybe<Scalars['String']['output']>;
   /** When it began. */
   createdAt: Scalars['DateTime']['output'];
   /** What the two of them want to achieve, in their words; empty until set. */
@@ -459,9 +476,11 @@ export type Mutation = {
   /** Closes one of the signed-in person's needs, withdrawing a request still waiting. NOT_FOUND for anyone else's. */
   closeNeed: Need;
   /**
-   * For a steward: sends a request for each pair, all in one transaction, with the message (a
-   * kind default when left out). CONFLICT when the round changed since its preview (a need was
-   * taken, a mentor filled up), and nothing is sent. FORBIDDEN for anyone but a steward.
+   * For an organiser or steward of the network: sends a request for each pair, all in one
+   * transaction, with the message (a kind default when left out or blank; BAD_USER_INPUT on
+   * `message` when longer than 2,000 characters). CONFLICT when the round changed since its
+   * preview (a need was taken, a mentor filled up), and nothing is sent. FORBIDDEN for anyone but
+   * the network's organisers and stewards.
    */
   confirmMatchingRound: MatchingRound;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
@@ -492,7 +511,10 @@ export type Mutation = {
   pauseMentorship: Mentorship;
   /**
    * Posts a need for the signed-in person. BAD_USER_INPUT names each field at fault; networkId
-   * when it is not one of their networks.
+   * when it is not one of their networks. With askMentor, also asks that mentor in the same
+   * transaction; when the ask is refused (BAD_USER_INPUT on mentorId for oneself or someone
+   * without an offer, or on message; CONFLICT on mentorId when the mentor has paused or has no
+   * place free), nothing is written.
    */
   postNeed: Need;
   /**
@@ -1000,6 +1022,8 @@ export type NotificationEdge = {
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
+  /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
+  | 'MENTORING'
   /** For a network's stewards: someone joined the network. */
   | 'NEW_MEMBER'
   /** Your role in a network changed. */
@@ -1058,8 +1082,15 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** Whether they carry the digital work of their organisation; null when hidden. */
   isDigitalLead: Maybe<Scalars['Boolean']['output']>;
-  /** Whether they offer mentoring; null when hidden. */
+  /** Whether they have a mentoring offer (paused or not); null when hidden. */
   isMentor: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The person's mentoring offer, when the viewer may see it: only to signed-in viewers; an offer
+   * limited to shared networks only to people who share one with the mentor; always to the mentor.
+   * A paused offer is shown, with paused true (the mentor is not taking mentees just now). Null
+   * otherwise, and for signed-out viewers.
+   */
+  mentorOffer: Maybe<MentorOffer>;
   /** The name the person chose to be shown by. */
   name: Scalars['String']['output'];
   /** The organisation they work or volunteer for. */
@@ -1099,6 +1130,11 @@ export type Place = {
 
 /** A need, as its form sends it. */
 export type PostNeedInput = {
+  /**
+   * A mentor to ask about the need at once, as "Ask for mentoring" on a profile does: the need is
+   * posted and the request sent together, or neither is.
+   */
+  askMentor?: InputMaybe<AskMentorInput>;
   /** The kinds of support wanted; may be empty. */
   categories: Array<SupportCategory>;
   /** What the lead is trying to do, up to 2,000 characters. */
@@ -1169,9 +1205,10 @@ export type Query = {
   /** Towns and cities whose name starts with `search` (UK cities and large towns first), for suggestions as a person types. `first` is 1 to 50 (default 8); an empty search gives none. */
   places: Array<Place>;
   /**
-   * For a steward of the network: the best pairing of its open needs (that no request waits on)
-   * with its members' offers that have places free. Leave needIds or mentorIds out for all of
-   * them; pass them to adjust the round. FORBIDDEN for anyone but a steward.
+   * For an organiser or steward of the network: the best pairing of its open needs (that no
+   * request waits on) with its members' offers that have places free. Leave needIds or mentorIds
+   * out for all of them; pass them to adjust the round. FORBIDDEN for anyone but the network's
+   * organisers and stewards.
    */
   previewMatchingRound: MatchingRoundPreview;
   /**
@@ -1249,6 +1286,17 @@ export type QueryPreviewMatchingRoundArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryUnsubscribeKindArgs = {
   token: Scalars['String']['input'];
+};
+
+/** A mentor with a place free who takes part in a matching round. */
+export type RoundMentor = {
+  __typename?: 'RoundMentor';
+  /** How many more mentees they can take on now. */
+  freePlaces: Scalars['Int']['output'];
+  /** The mentor. */
+  mentor: Person;
+  /** How many of the round's pairs they are in; 0 when the round pairs them with no need. */
+  pairCount: Scalars['Int']['output'];
 };
 
 /** Why a session ended. */
@@ -1356,15 +1404,14 @@ export type UpdateNetworkInput = {
 
 /**
  * Changes to the signed-in person's profile. Fields left out stay as they are. For the optional
- * text fields and organisationSize, null or an empty string clears the value.
+ * text fields and organisationSize, null or an empty string clears the value. Whether the person
+ * mentors is not set here: publishing a mentoring offer (upsertMentorOffer) sets it.
  */
 export type UpdateProfileInput = {
   /** Up to 2,000 characters. */
   bio?: InputMaybe<Scalars['String']['input']>;
   /** Whether they carry the digital work of their organisation. */
   isDigitalLead?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Whether they offer mentoring. */
-  isMentor?: InputMaybe<Scalars['Boolean']['input']>;
   /** The name to be shown by, 1 to 100 characters. Cannot be cleared. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Up to 120 characters. */
@@ -1496,6 +1543,7 @@ export type DirectiveResolverFn<
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AskMentorInput: AskMentorInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckIn: ResolverTypeWrapper<CheckInModel>;
@@ -1548,10 +1596,11 @@ export type ResolversTypes = ResolversObject<{
   OfferVisibility: OfferVisibility;
   OrganisationSize: OrganisationSize;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Person: ResolverTypeWrapper<Person>;
+  Person: ResolverTypeWrapper<Omit<Person, 'mentorOffer'> & { mentorOffer?: Maybe<ResolversTypes['MentorOffer']> }>;
   Place: ResolverTypeWrapper<Place>;
   PostNeedInput: PostNeedInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RoundMentor: ResolverTypeWrapper<RoundMentorModel>;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
   SignInInput: SignInInput;
@@ -1568,6 +1617,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AskMentorInput: AskMentorInput;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
   CheckIn: CheckInModel;
@@ -1608,10 +1658,11 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationEdge: NotificationEdge;
   NotificationPreference: NotificationPreference;
   PageInfo: PageInfo;
-  Person: Person;
+  Person: Omit<Person, 'mentorOffer'> & { mentorOffer?: Maybe<ResolversParentTypes['MentorOffer']> };
   Place: Place;
   PostNeedInput: PostNeedInput;
   Query: Record<PropertyKey, never>;
+  RoundMentor: RoundMentorModel;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
   SignUpInput: SignUpInput;
@@ -1701,6 +1752,7 @@ export type MatchingRoundPreviewResolvers<
   ParentType extends ResolversParentTypes['MatchingRoundPreview'] = ResolversParentTypes['MatchingRoundPreview'],
 > = ResolversObject<{
   greedyScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentors?: Resolver<Array<ResolversTypes['RoundMentor']>, ParentType, ContextType>;
   pairs?: Resolver<Array<ResolversTypes['MatchingPair']>, ParentType, ContextType>;
   totalScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unmatched?: Resolver<Array<ResolversTypes['UnmatchedNeed']>, ParentType, ContextType>;
@@ -1770,6 +1822,7 @@ export type MentorshipResolvers<
   checkIns?: Resolver<Array<ResolversTypes['CheckIn']>, ParentType, ContextType>;
   closeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   goals?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2139,6 +2192,7 @@ export type PersonResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isDigitalLead?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isMentor?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  mentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organisationSize?: Resolver<Maybe<ResolversTypes['OrganisationSize']>, ParentType, ContextType>;
@@ -2239,6 +2293,15 @@ export type QueryResolvers<
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RoundMentorResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['RoundMentor'] = ResolversParentTypes['RoundMentor'],
+> = ResolversObject<{
+  freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  pairCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SessionEndedResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['SessionEnded'] = ResolversParentTypes['SessionEnded'],
@@ -2313,6 +2376,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   Person?: PersonResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RoundMentor?: RoundMentorResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   UnmatchedNeed?: UnmatchedNeedResolvers<ContextType>;

@@ -20,6 +20,7 @@ export type {
   CheckInRecord as CheckInModel,
   MyMentoring as MyMentoringModel,
   RoundPair as MatchingPairModel,
+  RoundMentor as RoundMentorModel,
   RoundPreview as MatchingRoundPreviewModel,
   ConfirmedRound as MatchingRoundModel,
 } from '../modules/mentoring/service.ts';

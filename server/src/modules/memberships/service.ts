@@ -24,6 +24,15 @@ export async function requireSteward(ctx: ServiceContext, networkId: string): Pr
   if (role !== 'STEWARD') throw forbidden("Only this network's stewards can do this.");
 }
 
+/** Refuses unless the viewer is an active organiser or steward of the network: those who run its activities. */
+export async function requireOrganiser(ctx: ServiceContext, networkId: string): Promise<void> {
+  const viewer = requireViewer(ctx);
+  const role = isUuid(networkId) ? await repo.getActiveRole(ctx.db, networkId, viewer.userId) : null;
+  if (role !== 'ORGANISER' && role !== 'STEWARD') {
+    throw forbidden("Only this network's organisers and stewards can do this.");
+  }
+}
+
 /** Makes the person who started a network its first steward; inside the creation's transaction. */
 export async function addFounder(ctx: ServiceContext, network: NetworkRecord, userId: string): Promise<void> {
   await repo.upsertMembership(ctx.db, {

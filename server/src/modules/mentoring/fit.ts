@@ -37,12 +37,22 @@ export interface Fit {
 
 // The weights: skills matter most, then the kind of support, then how and where they meet; free
 // places and being asked less lately break near-ties, so asks spread beyond the usual few.
-const SKILLS = 45;
-const CATEGORIES = 20;
-const FORMAT = 10;
-const NEARBY = 10;
-const FREE_PLACES = 10;
-const NOT_ASKED_LATELY = 5;
+export const FIT_WEIGHTS = {
+  skills: 45,
+  categories: 20,
+  format: 10,
+  nearby: 10,
+  freePlaces: 10,
+  notAskedLately: 5,
+} as const;
+const {
+  skills: SKILLS,
+  categories: CATEGORIES,
+  format: FORMAT,
+  nearby: NEARBY,
+  freePlaces: FREE_PLACES,
+  notAskedLately: NOT_ASKED_LATELY,
+} = FIT_WEIGHTS;
 /** Each recent ask takes this much off, up to all of the not-asked-lately points and as much again. */
 const PER_RECENT_ASK = 2;
 

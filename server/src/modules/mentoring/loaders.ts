@@ -25,6 +25,15 @@ async function needsOfRows(queries: Queries<{ needId: string }>, ctx: GraphqlCon
  * however long the list: a dashboard of needs and requests costs the same few statements.
  */
 export const mentoringLoaders: MercuriusLoaders = {
+  Person: {
+    async mentorOffer(queries: Queries<{ id: string }>, ctx: GraphqlContext) {
+      const found = await mentoring.offersOfPeople(
+        ctx.services,
+        queries.map((q) => q.obj.id),
+      );
+      return queries.map((q) => found.get(q.obj.id) ?? null);
+    },
+  },
   MentorOffer: {
     mentor: (queries: Queries<mentoring.MentorOffer>, ctx: GraphqlContext) =>
       peopleOf(queries, (q) => q.obj.userId, ctx),
@@ -60,9 +69,20 @@ export const mentoringLoaders: MercuriusLoaders = {
       );
       return queries.map((q) => found.get(q.obj.id) ?? []);
     },
+    async contactEmail(queries: Queries<mentoring.MentorshipRecord>, ctx: GraphqlContext) {
+      const found = await mentoring.contactEmailsOf(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return queries.map((q) => found.get(q.obj.id) ?? null);
+    },
   },
   MatchingPair: {
     mentor: (queries: Queries<mentoring.RoundPair>, ctx: GraphqlContext) =>
+      peopleOf(queries, (q) => q.obj.mentorId, ctx),
+  },
+  RoundMentor: {
+    mentor: (queries: Queries<mentoring.RoundMentor>, ctx: GraphqlContext) =>
       peopleOf(queries, (q) => q.obj.mentorId, ctx),
   },
   CheckIn: {

@@ -1,11 +1,13 @@
 // A mentorship, from an accepted request to its close: goals, dated check-ins either side logs,
 // pause and resume, a close either side may make early with a kind note, and the mentee's
 // outcome (how far the need was met, 1 to 5, and what changed), which impact figures read.
-import type { ServiceContext } from '../../core/context.ts';
+import { transaction, type ServiceContext, type Viewer } from '../../core/context.ts';
 import { badInput, checkFields, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { cleanText } from '../../core/text.ts';
+import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as notices from './notices.ts';
 import * as repo from './repository.ts';
 import type { CheckInRecord, MentorshipRecord } from './repository.ts';
 
@@ -120,30 +122,39 @@ export async function closeMentorship(
   const text =
     cleanText('note', note ?? '', { label: 'note', max: isMentee ? NOTE_MAX : CLOSE_NOTE_MAX, multiline: true }) ||
     null;
-  const now = ctx.clock.now();
   if (!isMentee) {
     if (rating !== null && rating !== undefined) throw forbidden('Only the mentee rates how far their need was met.');
-    const closed = await repo.closeMentorship(ctx.db, {
-      id: mentorship.id,
-      by: viewer.userId,
-      note: text,
-      outcome: null,
-      now,
-    });
-    if (!closed) throw closedAlready();
-    return closed;
+    return closeTelling(ctx, { id: mentorship.id, by: viewer, note: text, outcome: null });
   }
   if (rating === null || rating === undefined) {
     throw badInput('rating', 'Rate how far your need was met from 1 (not at all) to 5 (fully).');
   }
   const outcome = { rating: validRating(rating), note: text };
   if (mentorship.status === 'CLOSED') {
-    const recorded = await repo.recordOutcome(ctx.db, mentorship.id, outcome, now);
+    const recorded = await repo.recordOutcome(ctx.db, mentorship.id, outcome, ctx.clock.now());
     if (!recorded) throw conflict('You have given the outcome of this mentorship already.');
     return recorded;
   }
-  const closed = await repo.closeMentorship(ctx.db, { id: mentorship.id, by: viewer.userId, note: null, outcome, now });
-  if (!closed) throw closedAlready();
+  return closeTelling(ctx, { id: mentorship.id, by: viewer, note: null, outcome });
+}
+
+/** Closes a mentorship not closed yet and tells the other side, in one transaction. */
+async function closeTelling(
+  ctx: ServiceContext,
+  close: {
+    id: string;
+    by: Pick<Viewer, 'userId' | 'name'>;
+    note: string | null;
+    outcome: { rating: number; note: string | null } | null;
+  },
+): Promise<MentorshipRecord> {
+  const { closed, added } = await transaction(ctx, async (tx) => {
+    const closed = await repo.closeMentorship(tx.db, { ...close, by: close.by.userId, now: tx.clock.now() });
+    if (!closed) throw closedAlready();
+    const [need] = await repo.getNeedsByIds(tx.db, [closed.needId]);
+    return { closed, added: await notices.tell(tx, [notices.closed(closed, close.by.name, need!)]) };
+  });
+  await notices.announce(ctx, added);
   return closed;
 }
 
@@ -159,4 +170,21 @@ export async function checkInsOf(
   const found = new Map(mentorships.map((m) => [m.id, [] as CheckInRecord[]]));
   for (const row of rows) found.get(row.mentorshipId)?.push(row);
   return found;
+}
+
+/**
+ * The other side's email address for each of these mentorships, by mentorship, in one statement:
+ * shared with the two people in it because the request was accepted, and only while it is not
+ * closed. Null for anyone else, once closed, and when the other account is gone.
+ */
+export async function contactEmailsOf(
+  ctx: ServiceContext,
+  mentorships: readonly MentorshipRecord[],
+): Promise<Map<string, string | null>> {
+  const viewerId = ctx.viewer?.userId ?? null;
+  const otherSide = (m: MentorshipRecord) =>
+    m.status === 'CLOSED' ? null : m.mentorId === viewerId ? m.menteeId : m.menteeId === viewerId ? m.mentorId : null;
+  const others = mentorships.map(otherSide).filter((id): id is string => id !== null);
+  const addresses = await accounts.mailingAddresses(ctx, others);
+  return new Map(mentorships.map((m) => [m.id, addresses.get(otherSide(m) ?? '')?.email ?? null]));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputErrors } from '../../core/errors.ts';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import { caught, networkWith, serviceContext, signedUpPerson, startedNetwork } from '../../testing/factories.ts';
+import * as notifications from '../notifications/service.ts';
 import * as mentoring from './service.ts';
 
 const NEED: mentoring.PostNeedInput = {
@@ -78,5 +79,58 @@ describe.each(DATABASE_KINDS)('needs on %s', (kind) => {
       'formats',
     ]);
     expect(await mentoring.myNeeds(lead)).toEqual([]);
+  });
+
+  it('should post a need addressed to a mentor and ask them in the same step, or write nothing', async () => {
+    const lead = await person('Ash Asker');
+    const offer: mentoring.MentorOfferInput = {
+      skills: ['Mailchimp'],
+      categories: ['SHORT_TERM_SKILLS'],
+      formats: ['VIDEO'],
+      capacity: 1,
+      commitment: 'An hour a month',
+      promiseNoSelling: true,
+    };
+    const mentor = await person('Mina Mentor');
+    await mentoring.upsertMentorOffer(mentor, offer);
+    const inboxOf = async (who: typeof lead) =>
+      (await (await notifications.listNotifications(who, {})).edges()).map((edge) => edge.node.title);
+
+    const need = await mentoring.postNeed(lead, {
+      ...NEED,
+      askMentor: { mentorId: mentor.user.id, message: ' I saw your talk on newsletters. ' },
+    });
+    expect(need.status).toBe('OPEN');
+    expect((await mentoring.requestsOfNeeds(lead, [need])).get(need.id)).toMatchObject([
+      { status: 'PENDING', mentorId: mentor.user.id, leadId: lead.user.id, message: 'I saw your talk on newsletters.' },
+    ]);
+    expect(await inboxOf(mentor)).toEqual([`Ash Asker asks you to mentor: ${NEED.title}`]);
+
+    // Each refusal names its field and writes neither the need nor the request.
+    const paused = await person('Pia Paused');
+    await mentoring.upsertMentorOffer(paused, offer);
+    await mentoring.pauseMentorOffer(paused, true);
+    const full = await person('Finn Full');
+    await mentoring.upsertMentorOffer(full, offer);
+    const earlier = await mentoring.postNeed(lead, { ...NEED, askMentor: { mentorId: full.user.id, message: 'Hi' } });
+    const [request] = (await mentoring.requestsOfNeeds(lead, [earlier])).get(earlier.id) as mentoring.RequestRecord[];
+    await mentoring.respondToRequest(full, request!.id, true, null);
+    const noOffer = await person('Nat Nooffer');
+    const before = await mentoring.myNeeds(lead);
+    const refusals: Array<[string, string, string, string]> = [
+      [lead.user.id, 'Hi', 'BAD_USER_INPUT', 'mentorId'],
+      [noOffer.user.id, 'Hi', 'BAD_USER_INPUT', 'mentorId'],
+      ['not-an-id', 'Hi', 'BAD_USER_INPUT', 'mentorId'],
+      [paused.user.id, 'Hi', 'CONFLICT', 'mentorId'],
+      [full.user.id, 'Hi', 'CONFLICT', 'mentorId'],
+      [mentor.user.id, 'x'.repeat(2001), 'BAD_USER_INPUT', 'message'],
+    ];
+    for (const [mentorId, message, code, field] of refusals) {
+      const refused = await caught(mentoring.postNeed(lead, { ...NEED, askMentor: { mentorId, message } }));
+      expect([refused.code, refused.field]).toEqual([code, field]);
+    }
+    expect(await mentoring.myNeeds(lead)).toEqual(before);
+    expect(await inboxOf(paused)).toEqual([]);
+    expect(await inboxOf(mentor)).toHaveLength(1);
   });
 });

@@ -8,6 +8,8 @@ import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as people from '../people/service.ts';
+import { checkedAsk, sendAsk } from './asks.ts';
+import * as notices from './notices.ts';
 import * as repo from './repository.ts';
 import type { MentoringFormat, NeedFields, NeedRecord, NeedUrgency, SupportCategory } from './repository.ts';
 
@@ -22,6 +24,8 @@ export interface PostNeedInput {
   formats: readonly MentoringFormat[];
   urgency: NeedUrgency;
   networkId?: string | null;
+  /** A mentor to ask at once: the need and the request are written together, or neither. */
+  askMentor?: { mentorId: string; message: string } | null;
 }
 
 const NOT_YOURS = 'There is no such need of yours.';
@@ -62,11 +66,20 @@ async function needNetwork(ctx: ServiceContext, networkId: string | null | undef
   return networkId;
 }
 
+/** Posts a need for the viewer, and asks the mentor it names (if any) in the same transaction. */
 export async function postNeed(ctx: ServiceContext, input: PostNeedInput): Promise<NeedRecord> {
   const viewer = requireViewer(ctx);
-  const fields = validNeed(input);
-  const networkId = await needNetwork(ctx, input.networkId);
-  return repo.insertNeed(ctx.db, viewer.userId, { ...fields, networkId }, ctx.clock.now());
+  const fields = { ...validNeed(input), networkId: await needNetwork(ctx, input.networkId) };
+  const ask = input.askMentor;
+  if (!ask) return repo.insertNeed(ctx.db, viewer.userId, fields, ctx.clock.now());
+  const message = await checkedAsk(ctx, viewer.userId, ask.mentorId, ask.message);
+  const { need, added } = await transaction(ctx, async (tx) => {
+    const need = await repo.insertNeed(tx.db, viewer.userId, fields, tx.clock.now());
+    const { added } = await sendAsk(tx, { need, lead: viewer, mentorId: ask.mentorId, message });
+    return { need, added };
+  });
+  await notices.announce(ctx, added);
+  return need;
 }
 
 /** One of the viewer's own needs; NOT_FOUND for anyone else's, so a need's existence is not told. */
@@ -83,16 +96,25 @@ export async function myNeeds(ctx: ServiceContext): Promise<NeedRecord[]> {
 }
 
 /**
- * Closes one of the viewer's needs, withdrawing a request still waiting about it; closing a
- * closed need again changes nothing.
+ * Closes one of the viewer's needs, withdrawing a request still waiting about it (its mentor is
+ * told); closing a closed need again changes nothing.
  */
 export async function closeNeed(ctx: ServiceContext, needId: string): Promise<NeedRecord> {
+  const viewer = requireViewer(ctx);
   const need = await myNeed(ctx, needId);
   if (need.status === 'CLOSED') return need;
-  const closed = await transaction(ctx, async (tx) => {
+  const { closed, added } = await transaction(ctx, async (tx) => {
     const now = tx.clock.now();
-    await repo.withdrawPendingOfNeed(tx.db, need.id, now);
-    return repo.closeNeed(tx.db, need.id, need.leadId, now);
+    const withdrawn = await repo.withdrawPendingOfNeed(tx.db, need.id, now);
+    const closed = await repo.closeNeed(tx.db, need.id, need.leadId, now);
+    // A request already past its time was not waiting on its mentor: they are not told.
+    const waited = withdrawn.filter((request) => request.expiresAt > now);
+    const added = await notices.tell(
+      tx,
+      waited.map((request) => notices.withdrawn(request, viewer.name, need)),
+    );
+    return { closed, added };
   });
+  await notices.announce(ctx, added);
   return closed ?? myNeed(ctx, needId);
 }

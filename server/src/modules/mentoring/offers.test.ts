@@ -107,6 +107,8 @@ describe.each(DATABASE_KINDS)('mentor offers on %s', (kind) => {
     await mentoring.upsertMentorOffer(me, OFFER);
     const paused = await mentoring.pauseMentorOffer(me, true);
     expect(paused.pausedAt).toEqual(new Date('2026-12-02T09:00:00Z'));
+    // A paused offer is still an offer: the profile keeps saying they mentor.
+    expect(await isMentor(me)).toBe(true);
     clock.advance(60_000);
     // Pausing again keeps the first date.
     expect((await mentoring.pauseMentorOffer(me, true)).pausedAt).toEqual(new Date('2026-12-02T09:00:00Z'));

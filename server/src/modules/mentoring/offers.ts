@@ -5,7 +5,9 @@ import { checkFields } from '../../core/errors.ts';
 import { badInput, notFound } from '../../core/errors.ts';
 import { transaction, type ServiceContext } from '../../core/context.ts';
 import { cleanText } from '../../core/text.ts';
+import { isUuid } from '../../core/ids.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
 import * as people from '../people/service.ts';
 import * as repo from './repository.ts';
@@ -107,6 +109,29 @@ async function withActiveMentees(ctx: ServiceContext, offer: OfferRecord): Promi
   return { ...offer, activeMentees: open.get(offer.userId) ?? 0 };
 }
 
+/**
+ * The offers of these people that the viewer may see, paused ones too (a profile says the mentor
+ * is not taking mentees just now), by person, in two statements however many: for signed-in
+ * viewers only; an offer limited to shared networks only to those who share one, and to its mentor.
+ */
+export async function offersOfPeople(
+  ctx: ServiceContext,
+  userIds: readonly string[],
+): Promise<Map<string, MentorOffer>> {
+  const viewerId = ctx.viewer?.userId;
+  const ids = [...new Set(userIds.filter(isUuid))];
+  if (!viewerId || ids.length === 0) return new Map();
+  const offers = await repo.getOffersVisibleTo(ctx.db, ids, {
+    id: viewerId,
+    sharesNetwork: memberships.sharesNetworkWith(viewerId),
+  });
+  const open = await repo.countOpenMentorships(
+    ctx.db,
+    offers.map((offer) => offer.userId),
+  );
+  return new Map(offers.map((offer) => [offer.userId, { ...offer, activeMentees: open.get(offer.userId) ?? 0 }]));
+}
+
 /** The viewer's own offer, paused or not; null when they have none. */
 export async function myMentorOffer(ctx: ServiceContext): Promise<MentorOffer | null> {
   const viewer = requireViewer(ctx);
@@ -122,14 +147,18 @@ export async function upsertMentorOffer(ctx: ServiceContext, input: MentorOfferI
   const viewer = requireViewer(ctx);
   const fields = validOffer(input);
   const offer = await transaction(ctx, async (tx) => {
-    const saved = await repo.upsertOffer(tx.db, viewer.userId, fields, tx.clock.now());
+    // The flag first: it locks the account, which every change to a person takes before their rows.
     await people.setMentorFlag(tx, viewer.userId, true);
+    const saved = await repo.upsertOffer(tx.db, viewer.userId, fields, tx.clock.now());
     return saved;
   });
   return withActiveMentees(ctx, offer);
 }
 
-/** Pauses the viewer's offer (for a holiday, say) or resumes it; nothing else changes. */
+/**
+ * Pauses the viewer's offer (for a holiday, say) or resumes it; nothing else changes. The profile
+ * still says they mentor while paused: a paused offer is kept, and a profile shows it as paused.
+ */
 export async function pauseMentorOffer(ctx: ServiceContext, paused: boolean): Promise<MentorOffer> {
   const viewer = requireViewer(ctx);
   const offer = await repo.setOfferPaused(ctx.db, viewer.userId, paused, ctx.clock.now());

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import { arrayLiteral, type IdCondition } from '../../core/query.ts';
 import type {
   Database,
@@ -263,43 +263,39 @@ export interface CandidateOffer extends OfferRecord {
   recentAsks: number;
 }
 
+/** How much each part of the fit counts (fit.ts), so the database orders candidates as the fit would. */
+export interface CandidateWeights {
+  skills: number;
+  categories: number;
+  nearby: number;
+  freePlaces: number;
+}
+
 export interface CandidateQuery {
   needId: string;
   leadId: string;
   skills: readonly string[];
   categories: readonly SupportCategory[];
+  formats: readonly MentoringFormat[];
+  /** Where the lead is, for meeting in person; null when unknown. */
+  place: { latitude: number; longitude: number } | null;
   /** Requests sent since this time count as recent asks. */
   asksSince: Date;
   /** Who the lead shares a network with, for offers limited to shared networks. */
   sharesNetworkWithLead: IdCondition;
+  weights: CandidateWeights;
+  /** How many of the best offers to read (before leaving out those the lead may not see). */
   limit: number;
 }
 
-/**
- * Offers that could be suggested for a need, best skill match first: not paused, not the lead's,
- * visible to the lead, with a place free, and not asked about this need already. Those sharing a
- * skill with the need come from the skills index; when the need names no skill, or too few
- * share one, offers giving a wanted kind of support fill the list.
- */
-export async function listCandidateOffers(db: Executor, query: CandidateQuery): Promise<CandidateOffer[]> {
-  const bySkill =
-    query.skills.length > 0
-      ? await candidates(
-          db,
-          query,
-          sql<SqlBool>`o.skills && cast(${arrayLiteral(query.skills)} as text[])`,
-          query.limit,
-        )
-      : [];
-  if (bySkill.length >= query.limit || query.categories.length === 0) return bySkill;
-  const byCategory = await candidates(
-    db,
-    query,
-    sql<SqlBool>`o.categories && cast(${arrayLiteral(query.categories)} as support_category[])
-      and not (o.skills && cast(${arrayLiteral(query.skills)} as text[]))`,
-    query.limit - bySkill.length,
-  );
-  return [...bySkill, ...byCategory];
+/** A candidate and the part of its fit the database computed: all but the format and recent-asks points. */
+export type RankedCandidate = CandidateOffer & { partialFit: number };
+
+export interface CandidatePage {
+  /** The offers the lead may see among the best `limit`, best partial fit first. */
+  offers: RankedCandidate[];
+  /** Every offer left out has a partial fit of at most this; null when none was left out. */
+  floor: number | null;
 }
 
 /** Offers not paused, with what the fit reads of each mentor now: open mentorships and recent asks. */
@@ -308,12 +304,7 @@ function unpausedOffersWithFacts(db: Executor, asksSince: Date) {
     .selectFrom('mentor_offers as o')
     .select(OFFER_COLUMNS)
     .select((eb) => [
-      eb
-        .selectFrom('mentorships as m')
-        .select(eb.fn.countAll<string>().as('n'))
-        .whereRef('m.mentor_id', '=', 'o.user_id')
-        .where('m.status', '<>', 'CLOSED')
-        .as('activeMentees'),
+      'o.open_mentorships as activeMentees',
       eb
         .selectFrom('mentorship_requests as r')
         .select(eb.fn.countAll<string>().as('n'))
@@ -325,23 +316,83 @@ function unpausedOffersWithFacts(db: Executor, asksSince: Date) {
 }
 
 /** Counts arrive as text from PostgreSQL's bigint. */
-const withCounts = <Row extends { activeMentees: string | null; recentAsks: string | null }>(row: Row) => ({
+const withCounts = <Row extends { recentAsks: string | null }>(row: Row) => ({
   ...row,
-  activeMentees: Number(row.activeMentees),
   recentAsks: Number(row.recentAsks),
 });
 
-function candidates(
-  db: Executor,
-  query: CandidateQuery,
-  matches: Expression<SqlBool>,
-  limit: number,
-): Promise<CandidateOffer[]> {
-  const wanted = cast(query.skills);
-  return unpausedOffersWithFacts(db, query.asksSince)
+const textArray = (values: readonly string[]) => sql<string[]>`cast(${arrayLiteral(values)} as text[])`;
+const categoryArray = (values: readonly string[]) =>
+  sql<SupportCategory[]>`cast(${arrayLiteral(values)} as support_category[])`;
+
+/** How many of `wanted` the array column holds, as a sum of containments: each a cheap array test. */
+function countOf(column: 'skills' | 'categories', wanted: readonly string[]) {
+  if (wanted.length === 0) return sql<number>`0`;
+  const one = column === 'skills' ? textArray : categoryArray;
+  return sql<number>`(${sql.join(
+    wanted.map((value) => sql`(o.${sql.ref(column)} @> ${one([value])})::int`),
+    sql` + `,
+  )})`;
+}
+
+/** Great-circle km from the lead to the offer's place (fit.ts distanceKm), null without a place. */
+function kmFrom(place: { latitude: number; longitude: number }) {
+  const lat = sql`${place.latitude}::float8`;
+  const lon = sql`${place.longitude}::float8`;
+  return sql<number | null>`2 * 6371 * asin(least(1, sqrt(
+    sin(radians(o.latitude - ${lat}) / 2) ^ 2
+    + cos(radians(${lat})) * cos(radians(o.latitude)) * sin(radians(o.longitude - ${lon}) / 2) ^ 2)))`;
+}
+
+/**
+ * The partial fit of each offer, computed where the offers are: skills and kinds of support
+ * shared, meeting nearby, and places free, weighted as fit.ts weighs them; and whether the offer
+ * can meet the lead in person (within its distance, a hair generous so rounding never drops one).
+ */
+function partialFit(query: CandidateQuery) {
+  const w = query.weights;
+  const share = (weight: number, count: ReturnType<typeof countOf>, of: number) =>
+    of === 0 ? sql<number>`0` : sql<number>`${sql.lit(weight)}::float8 * ${count} / ${sql.lit(of)}`;
+  const km = query.place && query.formats.includes('IN_PERSON') ? kmFrom(query.place) : null;
+  const inPerson = km
+    ? sql<SqlBool>`('IN_PERSON' = any(o.formats) and o.latitude is not null and ${km} <= o.radius_km + 1e-9)`
+    : sql<SqlBool>`false`;
+  const nearby = km
+    ? sql<number>`case when ${inPerson} then ${sql.lit(w.nearby)}::float8 * greatest(0, 1 - ${km} / o.radius_km) else 0 end`
+    : sql<number>`0`;
+  const score = sql<number>`${share(w.skills, countOf('skills', query.skills), query.skills.length)}
+    + ${share(w.categories, countOf('categories', query.categories), query.categories.length)}
+    + ${nearby}
+    + ${sql.lit(w.freePlaces)}::float8 * (o.capacity - o.open_mentorships) / o.capacity`;
+  return { score, inPerson };
+}
+
+/**
+ * The best `limit` offers for a need by partial fit, of those that could be suggested: not
+ * paused, not full, not the lead's, not asked about this need already, sharing a skill or a kind
+ * of support with it (when it names any), and with a way of meeting in common (in person only
+ * within the mentor's distance). Of those, the ones the lead may see.
+ *
+ * The first two conditions are the predicate of the partial indexes on skills and categories, so
+ * full and paused offers are never read. Visibility is checked last, on the best `limit` only:
+ * the membership test it needs is cheap a few hundred times, not for every offer with a common
+ * skill. Their facts (recent asks) are read for those rows alone.
+ */
+export async function listCandidateOffers(db: Executor, query: CandidateQuery): Promise<CandidatePage> {
+  const { score, inPerson } = partialFit(query);
+  const otherFormats = query.formats.filter((format) => format !== 'IN_PERSON');
+  const best = db
+    .selectFrom('mentor_offers as o')
+    .select(['o.user_id as userId', score.as('partialFit')])
+    .where('o.paused_at', 'is', null)
+    .where(sql<SqlBool>`o.open_mentorships < o.capacity`)
     .where('o.user_id', '<>', query.leadId)
-    .where(matches)
-    .where((eb) => eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]))
+    .$if(query.skills.length > 0 || query.categories.length > 0, (qb) =>
+      qb.where(
+        sql<SqlBool>`(o.skills && ${textArray(query.skills)} or o.categories && ${categoryArray(query.categories)})`,
+      ),
+    )
+    .where(sql<SqlBool>`(o.formats && cast(${arrayLiteral(otherFormats)} as mentoring_format[]) or ${inPerson})`)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -353,16 +404,23 @@ function candidates(
         ),
       ),
     )
-    .where(
-      'o.capacity',
-      '>',
-      sql<number>`(select count(*) from mentorships open where open.mentor_id = o.user_id and open.status <> 'CLOSED')`,
-    )
-    .orderBy(sql`(select count(*) from unnest(o.skills) skill where skill = any(${wanted}))`, 'desc')
+    .orderBy('partialFit', 'desc')
     .orderBy('o.user_id')
-    .limit(limit)
-    .execute()
-    .then((rows) => rows.map(withCounts));
+    .limit(query.limit);
+  const rows = await unpausedOffersWithFacts(db, query.asksSince)
+    .innerJoin(best.as('best'), 'best.userId', 'o.user_id')
+    .select((eb) => [
+      'best.partialFit',
+      eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]).as('visible'),
+    ])
+    .orderBy('best.partialFit', 'desc')
+    .orderBy('o.user_id')
+    .execute();
+  const last = rows.at(-1);
+  return {
+    offers: rows.filter((row) => row.visible).map(({ visible: _visible, ...row }) => withCounts(row)),
+    floor: rows.length === query.limit && last ? last.partialFit : null,
+  };
 }
 
 /**
@@ -461,8 +519,6 @@ export async function lockOffers(db: Executor, userIds: readonly string[]): Prom
     .forUpdate()
     .execute();
 }
-
-const cast = (skills: readonly string[]) => sql<string[]>`cast(${arrayLiteral(skills)} as text[])`;
 
 // Requests.
 
@@ -578,13 +634,14 @@ export async function answerRequest(
   return row ?? null;
 }
 
-/** Withdraws every waiting request about a need (the need was closed or taken on). */
-export async function withdrawPendingOfNeed(db: Executor, needId: string, now: Date): Promise<void> {
-  await db
+/** Withdraws every waiting request about a need (the need was closed or taken on); returns them. */
+export async function withdrawPendingOfNeed(db: Executor, needId: string, now: Date): Promise<RequestRecord[]> {
+  return db
     .updateTable('mentorship_requests')
     .set({ status: 'WITHDRAWN', answered_at: now, updated_at: now })
     .where('need_id', '=', needId)
     .where('status', '=', 'PENDING')
+    .returning(REQUEST_COLUMNS)
     .execute();
 }
 
@@ -845,4 +902,28 @@ export async function getMentorshipsByRequestIds(
 ): Promise<MentorshipRecord[]> {
   if (requestIds.length === 0) return [];
   return db.selectFrom('mentorships').select(MENTORSHIP_COLUMNS).where('request_id', 'in', requestIds).execute();
+}
+
+/**
+ * These people's offers, paused or not, that the viewer may see: their own, those open to anyone
+ * signed in, and those limited to shared networks when the viewer shares one (by the condition).
+ */
+export async function getOffersVisibleTo(
+  db: Executor,
+  userIds: readonly string[],
+  viewer: { id: string; sharesNetwork: IdCondition },
+): Promise<OfferRecord[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('mentor_offers as o')
+    .select(OFFER_COLUMNS)
+    .where('o.user_id', 'in', userIds)
+    .where((eb) =>
+      eb.or([
+        eb('o.user_id', '=', viewer.id),
+        eb('o.visible_to', '=', 'SIGNED_IN'),
+        viewer.sharesNetwork(eb.ref('o.user_id')),
+      ]),
+    )
+    .execute();
 }

@@ -2,25 +2,23 @@
 // mentorship, and never takes a mentor past their capacity: the accept locks the mentor's offer
 // row first, so accepts for one mentor happen one after another, each counting what the last made.
 import { transaction, type ServiceContext } from '../../core/context.ts';
-import { badInput, conflict, forbidden, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { isUniqueViolation } from '../../core/query.ts';
 import { cleanText } from '../../core/text.ts';
+import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
-import * as memberships from '../memberships/service.ts';
+import { checkedAsk, sendAsk } from './asks.ts';
 import { myNeed } from './needs.ts';
+import * as notices from './notices.ts';
 import { suggestMentors } from './suggestions.ts';
 import * as repo from './repository.ts';
 import type { MentorshipRecord, NeedRecord, RequestRecord } from './repository.ts';
 
 export type { MentorshipRecord, RequestRecord };
+export { ANSWER_WITHIN_DAYS } from './asks.ts';
 
-/** How long a mentor has to answer before the request expires and the lead sees suggestions again. */
-export const ANSWER_WITHIN_DAYS = 7;
-const MESSAGE_MAX = 2000;
 const NOTE_MAX = 1000;
-
-const expiryFrom = (now: Date) => new Date(now.getTime() + ANSWER_WITHIN_DAYS * 24 * 60 * 60 * 1000);
 
 /** Whether a request is still waiting for its answer at this moment. */
 export const isWaiting = (request: RequestRecord, now: Date) => request.status === 'PENDING' && request.expiresAt > now;
@@ -28,18 +26,6 @@ export const isWaiting = (request: RequestRecord, now: Date) => request.status =
 /** The answer a request has at this moment: a waiting request past its time reads as expired. */
 export function statusAt(request: RequestRecord, now: Date): RequestRecord['status'] {
   return request.status === 'PENDING' && request.expiresAt <= now ? 'EXPIRED' : request.status;
-}
-
-/** Checks that a mentor can be asked by this lead now: an offer, not paused, visible, with room. */
-async function askableOffer(ctx: ServiceContext, leadId: string, mentorId: string) {
-  const offer = isUuid(mentorId)
-    ? await repo.getOfferVisibleTo(ctx.db, mentorId, memberships.sharesNetworkWith(leadId))
-    : null;
-  if (!offer) throw badInput('mentorId', 'That person does not offer mentoring.');
-  if (offer.pausedAt) throw conflict('This mentor has paused their offer for now. Ask someone else.', 'mentorId');
-  const open = (await repo.countOpenMentorships(ctx.db, [mentorId])).get(mentorId) ?? 0;
-  if (open >= offer.capacity) throw conflict('This mentor has no place free just now. Ask someone else.', 'mentorId');
-  return offer;
 }
 
 /** Asks a mentor about one of the viewer's needs, with a message the mentor reads first. */
@@ -51,10 +37,8 @@ export async function requestMentor(
 ): Promise<RequestRecord> {
   const viewer = requireViewer(ctx);
   const need = await myNeed(ctx, needId);
-  if (mentorId === viewer.userId) throw badInput('mentorId', 'You cannot ask yourself to be your mentor.');
-  const text = cleanText('message', message, { label: 'message', max: MESSAGE_MAX, multiline: true });
   if (need.status !== 'OPEN') throw conflict('This need is no longer open. Post a new one to ask a mentor.');
-  await askableOffer(ctx, viewer.userId, mentorId);
+  const text = await checkedAsk(ctx, viewer.userId, mentorId, message);
   const asked = await repo.getRequestsOfNeeds(ctx.db, [need.id]);
   const now = ctx.clock.now();
   if (asked.some((request) => request.mentorId === mentorId)) {
@@ -64,25 +48,13 @@ export async function requestMentor(
     throw conflict('You are waiting for a mentor’s answer about this need. Wait for it, or withdraw the request.');
   }
   try {
-    return await transaction(ctx, async (tx) => {
+    const { request, added } = await transaction(ctx, async (tx) => {
       // A request past its time still holds the need's one waiting place until the sweep marks it.
       await repo.expireRequestsOfNeed(tx.db, need.id, now);
-      const [request] = await repo.insertRequests(
-        tx.db,
-        [
-          {
-            needId: need.id,
-            mentorId,
-            leadId: viewer.userId,
-            message: text,
-            matchingRoundId: null,
-            expiresAt: expiryFrom(now),
-          },
-        ],
-        now,
-      );
-      return request!;
+      return sendAsk(tx, { need, lead: viewer, mentorId, message: text });
     });
+    await notices.announce(ctx, added);
+    return request;
   } catch (error) {
     // Two asks at once: the database's unique indexes let one through.
     if (isUniqueViolation(error)) throw conflict('You have just asked a mentor about this need.', 'mentorId');
@@ -119,7 +91,7 @@ export async function respondToRequest(
   const request = await visibleRequest(ctx, requestId);
   if (request.mentorId !== viewer.userId) throw forbidden('Only the mentor who was asked can answer this request.');
   const note = cleanText('message', message ?? '', { label: 'note', max: NOTE_MAX, multiline: true }) || null;
-  return transaction(ctx, async (tx) => {
+  const { answer, added } = await transaction(ctx, async (tx) => {
     const now = tx.clock.now();
     if (accept) await ensurePlaceFree(tx, viewer.userId);
     const answered = await repo.answerRequest(tx.db, {
@@ -129,11 +101,18 @@ export async function respondToRequest(
       now,
     });
     if (!answered) throw conflict(alreadyAnswered(request, now));
-    if (!accept) return { request: answered, mentorship: null };
+    const [need] = await repo.getNeedsByIds(tx.db, [answered.needId]);
+    if (!accept) {
+      const added = await notices.tell(tx, [notices.declined(answered, viewer.name, need!)]);
+      return { answer: { request: answered, mentorship: null }, added };
+    }
     const mentorship = await repo.insertMentorship(tx.db, answered, now);
     await repo.setNeedStatus(tx.db, answered.needId, 'MATCHED', now);
-    return { request: answered, mentorship };
+    const added = await notices.tell(tx, [notices.accepted(mentorship, viewer.name, need!, note)]);
+    return { answer: { request: answered, mentorship }, added };
   });
+  await notices.announce(ctx, added);
+  return answer;
 }
 
 /** Locks the mentor's offer and counts their open mentorships under that lock. */
@@ -153,20 +132,46 @@ function alreadyAnswered(request: RequestRecord, now: Date): string {
   return 'This request has been answered already.';
 }
 
-/** The lead takes back a request that is still waiting. */
+/** The lead takes back a request that is still waiting; the mentor is told. */
 export async function withdrawRequest(ctx: ServiceContext, requestId: string): Promise<RequestRecord> {
   const viewer = requireViewer(ctx);
   const request = await visibleRequest(ctx, requestId);
   if (request.leadId !== viewer.userId) throw forbidden('Only the lead who asked can withdraw this request.');
-  const now = ctx.clock.now();
-  const withdrawn = await repo.answerRequest(ctx.db, { requestId, status: 'WITHDRAWN', note: null, now });
-  if (!withdrawn) throw conflict(alreadyAnswered(request, now));
+  const { withdrawn, added } = await transaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    const withdrawn = await repo.answerRequest(tx.db, { requestId, status: 'WITHDRAWN', note: null, now });
+    if (!withdrawn) throw conflict(alreadyAnswered(request, now));
+    const [need] = await repo.getNeedsByIds(tx.db, [withdrawn.needId]);
+    return { withdrawn, added: await notices.tell(tx, [notices.withdrawn(withdrawn, viewer.name, need!)]) };
+  });
+  await notices.announce(ctx, added);
   return withdrawn;
 }
 
-/** Marks requests past their time as expired, a batch at a time; returns how many. */
+/**
+ * Marks requests past their time as expired, a batch at a time, and tells each lead, in one
+ * transaction: the conditional update hands each request to one sweep only, so two app copies
+ * sweeping at once tell a lead once. Returns the requests this call expired.
+ */
 export async function expireOverdueRequests(ctx: ServiceContext, limit = 500): Promise<RequestRecord[]> {
-  return repo.expireRequests(ctx.db, ctx.clock.now(), limit);
+  const { expired, added } = await transaction(ctx, async (tx) => {
+    const expired = await repo.expireRequests(tx.db, tx.clock.now(), limit);
+    if (expired.length === 0) return { expired, added: { added: [] } };
+    const [needs, mentors] = await Promise.all([
+      needsOf(tx, expired),
+      accounts.getUsersByIds(
+        tx,
+        expired.map((request) => request.mentorId),
+      ),
+    ]);
+    const nameOf = new Map(mentors.map((mentor) => [mentor.id, mentor.name]));
+    const told = expired.map((request) =>
+      notices.expired(request, nameOf.get(request.mentorId) ?? 'Your mentor', needs.get(request.needId)!),
+    );
+    return { expired, added: await notices.tell(tx, told) };
+  });
+  await notices.announce(ctx, added);
+  return expired;
 }
 
 /** The viewer's role towards a need: only its lead sees its suggestions and requests. */

@@ -119,6 +119,37 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
     });
   });
 
+  it('should post a need addressed to a mentor, or refuse it naming mentorId and post nothing', async () => {
+    const mentor = await api.signUp('Abe Askme');
+    await api.graphql(UPSERT, { token: mentor.token, variables: { input: INPUT } });
+    const lead = await api.signUp('Ida Asking');
+    const POST = `mutation ($input: PostNeedInput!) { postNeed(input: $input) {
+      title requests { status message mentor { name } } } }`;
+    const input = (mentorId: string) => ({
+      title: 'Our website is slow',
+      description: 'Pages take ten seconds.',
+      firstCallBrief: 'Where should we look first?',
+      categories: [],
+      skills: ['WordPress'],
+      formats: ['VIDEO'],
+      urgency: 'NO_RUSH',
+      askMentor: { mentorId, message: 'Saw your profile: could you help?' },
+    });
+    expect((await api.graphql(POST, { token: lead.token, variables: { input: input(mentor.id) } })).data).toEqual({
+      postNeed: {
+        title: 'Our website is slow',
+        requests: [{ status: 'PENDING', message: 'Saw your profile: could you help?', mentor: { name: 'Abe Askme' } }],
+      },
+    });
+    const refused = await api.graphql(POST, { token: lead.token, variables: { input: input(lead.id) } });
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([
+      ['BAD_USER_INPUT', 'mentorId'],
+    ]);
+    const mine = await api.graphql('query { myNeeds { title } }', { token: lead.token });
+    expect(mine.data).toEqual({ myNeeds: [{ title: 'Our website is slow' }] });
+  });
+
   it('should carry a request from lead to mentor and back, and list needs in as many statements for 1 as for 6', async () => {
     const skill = `skill-${crypto.randomUUID().slice(0, 8)}`;
     const mentor = await api.signUp('Mel Mentor');
@@ -210,7 +241,7 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
     expect(mentoringReads().length).toBe(oneCount);
   });
 
-  it('should preview and confirm a matching round for a steward only', async () => {
+  it('should preview and confirm a matching round for a steward, not a member', async () => {
     const skill = `skill-${crypto.randomUUID().slice(0, 8)}`;
     const steward = await api.signUp('Stew Ard');
     const network = await api.startNetwork(steward.token);
@@ -236,13 +267,34 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
     });
     const needId = posted.data?.postNeed.id as string;
     const PREVIEW = `query ($n: ID!) { previewMatchingRound(networkId: $n) {
-      pairs { need { title } mentor { name } score reasons } unmatched { need { title } reason } totalScore greedyScore } }`;
+      pairs { need { title } mentor { name } score reasons } unmatched { need { title } reason } totalScore greedyScore
+      mentors { mentor { name } freePlaces pairCount } } }`;
+    const peopleReads = () => api.database.statements.filter((s) => /"(users|profiles)"/.test(s)).length;
+    api.database.statements.length = 0;
     const preview = (await api.graphql(PREVIEW, { token: steward.token, variables: { n: network.id } })).data
       ?.previewMatchingRound;
+    const readsForOne = peopleReads();
+    expect(readsForOne).toBeGreaterThan(0);
     expect(
       preview.pairs.map((p: { need: { title: string }; mentor: { name: string } }) => [p.need.title, p.mentor.name]),
     ).toEqual([['Round need', 'Rita Round']]);
     expect(preview.totalScore).toBe(preview.greedyScore);
+    expect(preview.mentors).toEqual([{ mentor: { name: 'Rita Round' }, freePlaces: 2, pairCount: 1 }]);
+    // Mentors the round pairs with nothing are listed too, and their people read in the same statements.
+    for (const name of ['Una Unpaired', 'Vic Unpaired']) {
+      const other = await api.signUp(name);
+      await api.graphql(JOIN, { token: other.token, variables: { id: network.id } });
+      await api.graphql(UPSERT, { token: other.token, variables: { input: { ...INPUT, skills: ['Knitting'] } } });
+    }
+    api.database.statements.length = 0;
+    const wider = (await api.graphql(PREVIEW, { token: steward.token, variables: { n: network.id } })).data
+      ?.previewMatchingRound;
+    expect(peopleReads()).toBe(readsForOne);
+    expect(
+      wider.mentors
+        .map((m: { mentor: { name: string }; pairCount: number }) => `${m.mentor.name} ${m.pairCount}`)
+        .sort(),
+    ).toEqual(['Rita Round 1', 'Una Unpaired 0', 'Vic Unpaired 0']);
     expect(codes(await api.graphql(PREVIEW, { token: lead.token, variables: { n: network.id } }))).toEqual([
       'FORBIDDEN',
     ]);
@@ -252,6 +304,15 @@ describe.each(DATABASE_KINDS)('mentor offers over GraphQL on %s', (kind) => {
     const pairs = [{ needId, mentorId: mentor.id }];
     expect(codes(await api.graphql(CONFIRM, { token: lead.token, variables: { n: network.id, pairs } }))).toEqual([
       'FORBIDDEN',
+    ]);
+    const CONFIRM_WITH = `mutation ($n: ID!, $pairs: [MatchingPairInput!]!, $message: String) {
+      confirmMatchingRound(networkId: $n, pairs: $pairs, message: $message) { pairCount } }`;
+    const tooLong = await api.graphql(CONFIRM_WITH, {
+      token: steward.token,
+      variables: { n: network.id, pairs, message: 'x'.repeat(2001) },
+    });
+    expect(tooLong.errors?.map((e) => [e.extensions.code, e.extensions.field])).toEqual([
+      ['BAD_USER_INPUT', 'message'],
     ]);
     expect((await api.graphql(CONFIRM, { token: steward.token, variables: { n: network.id, pairs } })).data).toEqual({
       confirmMatchingRound: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import { caught, networkWith, signedUpPerson, type TestPerson } from '../../testing/factories.ts';
+import * as memberships from '../memberships/service.ts';
 import * as mentoring from './service.ts';
 
 describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
@@ -13,10 +14,10 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
    * (70) and mentor 2 (48); need B fits only mentor 1 (70). Each mentor has one place.
    */
   async function contestedNetwork() {
-    const [organiser, leadA, leadB, mentor1, mentor2, outsider] = await Promise.all(
-      ['Orla Organiser', 'Ann A', 'Bob B', 'Mo One', 'Mai Two', 'Oz Outsider'].map(person),
+    const [steward, leadA, leadB, mentor1, mentor2, outsider] = await Promise.all(
+      ['Stella Steward', 'Ann A', 'Bob B', 'Mo One', 'Mai Two', 'Oz Outsider'].map(person),
     );
-    const network = await networkWith(organiser!, leadA!, leadB!, mentor1!, mentor2!);
+    const network = await networkWith(steward!, leadA!, leadB!, mentor1!, mentor2!);
     const offer = (skills: string[]) => ({
       skills,
       categories: ['QUICK_TIP' as const],
@@ -41,12 +42,21 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
       });
     const needA = await need(leadA!, 'Need A', ['Canva', 'Photography']);
     const needB = await need(leadB!, 'Need B', ['Canva']);
-    return { organiser: organiser!, mentor1: mentor1!, mentor2: mentor2!, leadA: leadA!, network, needA, needB };
+    return {
+      steward: steward!,
+      mentor1: mentor1!,
+      mentor2: mentor2!,
+      leadA: leadA!,
+      outsider: outsider!,
+      network,
+      needA,
+      needB,
+    };
   }
 
   it('should pair for the best total, beat greedy, and say why a need is left out', async () => {
-    const { organiser, mentor1, mentor2, network, needA, needB } = await contestedNetwork();
-    const preview = await mentoring.previewMatchingRound(organiser, { networkId: network.id });
+    const { steward, mentor1, mentor2, network, needA, needB } = await contestedNetwork();
+    const preview = await mentoring.previewMatchingRound(steward, { networkId: network.id });
     expect(preview.pairs.map((pair) => [pair.need.title, pair.mentorId, pair.score])).toEqual([
       ['Need A', id(mentor2), 48],
       ['Need B', id(mentor1), 70],
@@ -55,8 +65,8 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
     expect(preview.pairs[1]!.reasons[0]).toBe('knows Canva');
     expect(preview.unmatched).toEqual([]);
 
-    // Adjusted: without mentor 2, need A is left out, and the organiser is told why.
-    const adjusted = await mentoring.previewMatchingRound(organiser, {
+    // Adjusted: without mentor 2, need A is left out, and the steward is told why.
+    const adjusted = await mentoring.previewMatchingRound(steward, {
       networkId: network.id,
       mentorIds: [id(mentor1)],
     });
@@ -70,22 +80,10 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
   });
 
   it('should send every confirmed request at once, and nothing when the round changed', async () => {
-    const { organiser, mentor1, mentor2, leadA, network, needA, needB } = await contestedNetwork();
-    expect((await caught(mentoring.previewMatchingRound(leadA, { networkId: network.id }))).code).toBe('FORBIDDEN');
-    expect(
-      (
-        await caught(
-          mentoring.confirmMatchingRound(leadA, {
-            networkId: network.id,
-            pairs: [{ needId: needA.id, mentorId: id(mentor2) }],
-          }),
-        )
-      ).code,
-    ).toBe('FORBIDDEN');
-
+    const { steward, mentor1, mentor2, network, needA, needB } = await contestedNetwork();
     // Two needs for a mentor with one place: refused whole.
     const tooMany = await caught(
-      mentoring.confirmMatchingRound(organiser, {
+      mentoring.confirmMatchingRound(steward, {
         networkId: network.id,
         pairs: [
           { needId: needA.id, mentorId: id(mentor1) },
@@ -96,7 +94,7 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
     expect(tooMany.code).toBe('CONFLICT');
     expect(await mentoring.myRequests(mentor1, 'in')).toEqual([]);
 
-    const round = await mentoring.confirmMatchingRound(organiser, {
+    const round = await mentoring.confirmMatchingRound(steward, {
       networkId: network.id,
       pairs: [
         { needId: needA.id, mentorId: id(mentor2) },
@@ -112,16 +110,114 @@ describe.each(DATABASE_KINDS)('matching rounds on %s', (kind) => {
       'Your network’s organiser matched us in a mentoring round. Could we have a first conversation?',
     ]);
     // Their needs now wait for answers: the next round has nothing to pair, and confirming again is refused.
-    expect((await mentoring.previewMatchingRound(organiser, { networkId: network.id })).pairs).toEqual([]);
+    expect((await mentoring.previewMatchingRound(steward, { networkId: network.id })).pairs).toEqual([]);
     expect(
       (
         await caught(
-          mentoring.confirmMatchingRound(organiser, {
+          mentoring.confirmMatchingRound(steward, {
             networkId: network.id,
             pairs: [{ needId: needA.id, mentorId: id(mentor1) }],
           }),
         )
       ).code,
     ).toBe('CONFLICT');
+  });
+
+  it('should let an organiser run a round, and refuse a member and an outsider', async () => {
+    const { steward, mentor1, mentor2, leadA, outsider, network, needA, needB } = await contestedNetwork();
+    const organiser = await person('Orla Organiser');
+    await memberships.joinNetwork(organiser, network.id, true);
+    await memberships.setMemberRole(steward, network.id, id(organiser), 'ORGANISER');
+    const pairs = [
+      { needId: needA.id, mentorId: id(mentor2) },
+      { needId: needB.id, mentorId: id(mentor1) },
+    ];
+    for (const refused of [leadA, outsider]) {
+      const preview = await caught(mentoring.previewMatchingRound(refused, { networkId: network.id }));
+      expect([preview.code, preview.message]).toEqual([
+        'FORBIDDEN',
+        "Only this network's organisers and stewards can do this.",
+      ]);
+      expect((await caught(mentoring.confirmMatchingRound(refused, { networkId: network.id, pairs }))).code).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(await mentoring.myRequests(mentor1, 'in')).toEqual([]);
+
+    const preview = await mentoring.previewMatchingRound(organiser, { networkId: network.id });
+    expect([preview.totalScore, preview.greedyScore]).toEqual([118, 70]);
+    const round = await mentoring.confirmMatchingRound(organiser, { networkId: network.id, pairs });
+    expect(round.requests.map((r) => [r.needId, r.mentorId, r.status])).toEqual([
+      [needA.id, id(mentor2), 'PENDING'],
+      [needB.id, id(mentor1), 'PENDING'],
+    ]);
+  });
+
+  it('should list every mentor with a place free who took part, paired or not', async () => {
+    const { steward, mentor1, mentor2, network } = await contestedNetwork();
+    const [books, resting] = await Promise.all(['Bea Books', 'Rex Resting'].map(person));
+    for (const mentor of [books!, resting!]) {
+      await memberships.joinNetwork(mentor, network.id, true);
+      await mentoring.upsertMentorOffer(mentor, {
+        skills: ['Bookkeeping'],
+        categories: ['RISK_MITIGATION'],
+        formats: ['VIDEO'],
+        capacity: 3,
+        commitment: 'An hour',
+        promiseNoSelling: true,
+      });
+    }
+    await mentoring.pauseMentorOffer(resting!, true);
+
+    const mentorsOf = (preview: mentoring.RoundPreview) =>
+      new Map(preview.mentors.map((m) => [m.mentorId, [m.freePlaces, m.pairCount]]));
+    const whole = await mentoring.previewMatchingRound(steward, { networkId: network.id });
+    // Bea fits no need but takes part; Rex has paused, and the outsider is no member: neither is listed.
+    expect(mentorsOf(whole)).toEqual(
+      new Map([
+        [id(mentor1), [1, 1]],
+        [id(mentor2), [1, 1]],
+        [id(books!), [3, 0]],
+      ]),
+    );
+    const adjusted = await mentoring.previewMatchingRound(steward, {
+      networkId: network.id,
+      mentorIds: [id(mentor1), id(books!)],
+    });
+    expect(mentorsOf(adjusted)).toEqual(
+      new Map([
+        [id(mentor1), [1, 1]],
+        [id(books!), [3, 0]],
+      ]),
+    );
+  });
+
+  it('should refuse a message too long for the mentors, naming it, and send nothing', async () => {
+    const { steward, mentor1, mentor2, network, needA, needB } = await contestedNetwork();
+    const pairs = [
+      { needId: needA.id, mentorId: id(mentor2) },
+      { needId: needB.id, mentorId: id(mentor1) },
+    ];
+    const tooLong = await caught(
+      mentoring.confirmMatchingRound(steward, { networkId: network.id, pairs, message: 'x'.repeat(2001) }),
+    );
+    expect([tooLong.code, tooLong.field, tooLong.message]).toEqual([
+      'BAD_USER_INPUT',
+      'message',
+      'Keep the message to 2,000 characters or fewer.',
+    ]);
+    expect(await mentoring.myRequests(mentor1, 'in')).toEqual([]);
+    expect(await mentoring.myRequests(mentor2, 'in')).toEqual([]);
+    const rounds = await database.db
+      .selectFrom('matching_rounds')
+      .select('id')
+      .where('network_id', '=', network.id)
+      .execute();
+    expect(rounds).toEqual([]);
+
+    // At the limit, and with its spaces trimmed, it is sent as written.
+    const longest = `  ${'y'.repeat(2000)}  `;
+    await mentoring.confirmMatchingRound(steward, { networkId: network.id, pairs, message: longest });
+    expect((await mentoring.myRequests(mentor1, 'in')).map((r) => r.message)).toEqual(['y'.repeat(2000)]);
   });
 });

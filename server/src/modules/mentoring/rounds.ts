@@ -1,4 +1,4 @@
-// Matching rounds: an organiser (a steward of the network) pairs the network's open needs with
+// Matching rounds: an organiser (or a steward) of a network pairs the network's open needs with
 // its available mentors all at once. The pairs maximise total fit under every mentor's places
 // (matching.ts); the organiser sees them with reasons, beside what first-come greedy would
 // have made, adjusts which needs and mentors take part, and confirms. Confirming sends every
@@ -7,17 +7,22 @@ import { transaction, type ServiceContext } from '../../core/context.ts';
 import { badInput, conflict } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import { isUniqueViolation } from '../../core/query.ts';
+import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
+import type { AddedNotifications } from '../notifications/service.ts';
 import { fitOf, type Fit } from './fit.ts';
 import { candidateEdges, greedyAssignment, optimalAssignment, type MatchingProblem } from './matching.ts';
 import * as repo from './repository.ts';
 import type { CandidateOffer, NeedRecord, RequestRecord } from './repository.ts';
-import { ANSWER_WITHIN_DAYS } from './requests.ts';
+import { cleanAskMessage, expiryFrom } from './asks.ts';
+import * as notices from './notices.ts';
 
 const RECENT_DAYS = 30;
 const ROUND_MAX_NEEDS = 2000;
+/** What each mentor of a confirmed round reads when the organiser writes no message. */
+const ROUND_MESSAGE = 'Your network’s organiser matched us in a mentoring round. Could we have a first conversation?';
 
 export interface RoundPair {
   need: NeedRecord;
@@ -26,8 +31,16 @@ export interface RoundPair {
   reasons: string[];
 }
 
+/** A mentor with a free place who took part in a round, and how many of its pairs they are in. */
+export interface RoundMentor {
+  mentorId: string;
+  freePlaces: number;
+  pairCount: number;
+}
+
 export interface RoundPreview {
   pairs: RoundPair[];
+  mentors: RoundMentor[];
   unmatched: Array<{ need: NeedRecord; reason: string }>;
   totalScore: number;
   greedyScore: number;
@@ -94,22 +107,29 @@ function unmatchedReason(need: NeedRecord, hadCandidates: boolean, offers: reado
   return 'The mentors who fit it are taken by better pairs in this round.';
 }
 
-/** What a round would make, for a steward of the network. Nothing is written. */
+/** What a round would make, for an organiser or steward of the network. Nothing is written. */
 export async function previewMatchingRound(ctx: ServiceContext, input: RoundInput): Promise<RoundPreview> {
   requireViewer(ctx);
-  await memberships.requireSteward(ctx, input.networkId);
+  await memberships.requireOrganiser(ctx, input.networkId);
   const { needs, offers, fitOfPair, problem } = await roundProblem(ctx, input);
   const optimal = optimalAssignment(problem);
   const greedy = greedyAssignment(problem);
   const byId = new Map(needs.map((need) => [need.id, need]));
   const matched = new Set(optimal.pairs.map((pair) => pair.needId));
   const withEdges = new Set(problem.edges.map((edge) => edge.needId));
+  const pairCounts = new Map<string, number>();
+  for (const pair of optimal.pairs) pairCounts.set(pair.mentorId, (pairCounts.get(pair.mentorId) ?? 0) + 1);
   return {
     pairs: optimal.pairs.map((pair) => ({
       need: byId.get(pair.needId)!,
       mentorId: pair.mentorId,
       score: pair.score,
       reasons: fitOfPair(pair.needId, pair.mentorId)!.reasons,
+    })),
+    mentors: problem.mentors.map((mentor) => ({
+      mentorId: mentor.id,
+      freePlaces: mentor.places,
+      pairCount: pairCounts.get(mentor.id) ?? 0,
     })),
     unmatched: needs
       .filter((need) => !matched.has(need.id))
@@ -137,15 +157,13 @@ export async function confirmMatchingRound(
   input: { networkId: string; pairs: ReadonlyArray<{ needId: string; mentorId: string }>; message?: string | null },
 ): Promise<ConfirmedRound> {
   const viewer = requireViewer(ctx);
-  await memberships.requireSteward(ctx, input.networkId);
+  await memberships.requireOrganiser(ctx, input.networkId);
   if (input.pairs.length === 0) throw badInput('pairs', 'Choose at least one pair to confirm.');
   const needIds = input.pairs.map((pair) => pair.needId);
   if (new Set(needIds).size !== needIds.length) throw badInput('pairs', 'Each need can be in one pair only.');
-  const message =
-    input.message?.trim() ||
-    'Your network’s organiser matched us in a mentoring round. Could we have a first conversation?';
+  const message = cleanAskMessage(input.message ?? '') || ROUND_MESSAGE;
   try {
-    return await transaction(ctx, async (tx) => {
+    const confirmed = await transaction(ctx, async (tx) => {
       const mentorIds = [...new Set(input.pairs.map((pair) => pair.mentorId))];
       await repo.lockOffers(tx.db, mentorIds);
       const { fitOfPair, problem } = await roundProblem(tx, { networkId: input.networkId, needIds, mentorIds });
@@ -172,25 +190,42 @@ export async function confirmMatchingRound(
         greedyScore,
         now,
       });
-      const leadOf = new Map((await repo.getNeedsByIds(tx.db, needIds)).map((need) => [need.id, need.leadId] as const));
+      const needOf = new Map((await repo.getNeedsByIds(tx.db, needIds)).map((need) => [need.id, need] as const));
       const requests = await repo.insertRequests(
         tx.db,
         input.pairs.map((pair) => ({
           needId: pair.needId,
           mentorId: pair.mentorId,
-          leadId: leadOf.get(pair.needId)!,
+          leadId: needOf.get(pair.needId)!.leadId,
           message,
           matchingRoundId: round.id,
-          expiresAt: new Date(now.getTime() + ANSWER_WITHIN_DAYS * 24 * 60 * 60 * 1000),
+          expiresAt: expiryFrom(now),
         })),
         now,
       );
-      return { id: round.id, pairCount: requests.length, totalScore, greedyScore, requests };
+      const added = await askedInRound(tx, requests, needOf);
+      return { round: { id: round.id, pairCount: requests.length, totalScore, greedyScore, requests }, added };
     });
+    await notices.announce(ctx, confirmed.added);
+    return confirmed.round;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw conflict('A request about one of these needs was just sent. Preview the round again.');
     }
     throw error;
   }
+}
+
+/** Tells each mentor of a round about each lead it asks them for, in a few statements for them all. */
+async function askedInRound(
+  tx: ServiceContext,
+  requests: readonly RequestRecord[],
+  needOf: ReadonlyMap<string, NeedRecord>,
+): Promise<AddedNotifications> {
+  const leads = await accounts.getUsersByIds(tx, [...new Set(requests.map((request) => request.leadId))]);
+  const nameOf = new Map(leads.map((lead) => [lead.id, lead.name]));
+  return notices.tell(
+    tx,
+    requests.map((request) => notices.asked(request, nameOf.get(request.leadId)!, needOf.get(request.needId)!)),
+  );
 }

@@ -11,6 +11,7 @@ import * as repo from './repository.ts';
 export {
   CAPACITY_MAX,
   myMentorOffer,
+  offersOfPeople,
   pauseMentorOffer,
   upsertMentorOffer,
   validOffer,
@@ -39,12 +40,14 @@ export {
   confirmMatchingRound,
   previewMatchingRound,
   type ConfirmedRound,
+  type RoundMentor,
   type RoundPair,
   type RoundPreview,
 } from './rounds.ts';
 export {
   checkInsOf,
   closeMentorship,
+  contactEmailsOf,
   logCheckIn,
   myMentorship,
   myMentorships,

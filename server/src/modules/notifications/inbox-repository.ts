@@ -30,13 +30,13 @@ export interface NewNotification {
   emailedAt: Date | null;
 }
 
-/** One row per person, in one statement; returned in the order given. */
+/** Every row in one statement (a person may have several); each returned row names its person. */
 export async function insertNotifications(
   db: Executor,
   rows: readonly NewNotification[],
 ): Promise<Array<NotificationRecord & { userId: string }>> {
   if (rows.length === 0) return [];
-  const inserted = await db
+  return db
     .insertInto('notifications')
     .values(
       rows.map((row) => ({
@@ -52,8 +52,6 @@ export async function insertNotifications(
     )
     .returning([...RECORD_COLUMNS, 'user_id as userId'])
     .execute();
-  const byUser = new Map(inserted.map((row) => [row.userId, row]));
-  return rows.map((row) => byUser.get(row.userId)!);
 }
 
 export interface NotificationListQuery {

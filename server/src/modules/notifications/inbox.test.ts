@@ -38,8 +38,13 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       .execute();
   }
 
-  async function notifyInTransaction(ctx: ServiceContext, request: notifications.NotificationRequest) {
-    const added = await transaction(ctx, (tx) => notifications.notify(tx, request));
+  async function notifyInTransaction(
+    ctx: ServiceContext,
+    request: notifications.NotificationRequest | notifications.NotificationRequest[],
+  ) {
+    const added = await transaction(ctx, (tx) =>
+      Array.isArray(request) ? notifications.notifyEach(tx, request) : notifications.notify(tx, request),
+    );
     await notifications.announceAdded(ctx, added);
     return added;
   }
@@ -125,6 +130,34 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       );
       expect([error.code, error.field]).toEqual(['BAD_USER_INPUT', 'url']);
     });
+
+    it('should write several requests, each in its own words and kind, in one insert', async () => {
+      // In-app only, not the digest: a digest waiting here would be sent by the digest tests below.
+      const inApp = await person('Ivy Inapp', { verified: true });
+      const atOnce = await person('Ada Atonce', { verified: true });
+      await notifications.setNotificationPreference(inApp, 'MENTORING', 'IN_APP_ONLY');
+      const tag = crypto.randomUUID().slice(0, 6);
+      database.statements.length = 0;
+      const added = await notifyInTransaction(serviceContext(database.db), [
+        { userIds: [id(inApp)], kind: 'MENTORING', title: `First ${tag}`, url: '/mentoring/requests/1' },
+        { userIds: [id(inApp), id(atOnce)], kind: 'MENTORING', title: `Second ${tag}`, url: '/mentoring' },
+        { userIds: [id(atOnce)], kind: 'ROLE_CHANGED', title: `Third ${tag}`, body: 'A steward did.', url: '/' },
+      ]);
+      expect(database.statements.filter((sql) => sql.startsWith('insert into "notifications"'))).toHaveLength(1);
+      expect(added.added.map((a) => [a.userId, a.notification.title, a.notification.kind])).toEqual([
+        [id(inApp), `First ${tag}`, 'MENTORING'],
+        [id(inApp), `Second ${tag}`, 'MENTORING'],
+        [id(atOnce), `Second ${tag}`, 'MENTORING'],
+        [id(atOnce), `Third ${tag}`, 'ROLE_CHANGED'],
+      ]);
+      expect((await pageOf(inApp, {})).nodes.map((n) => n.title).sort()).toEqual([`First ${tag}`, `Second ${tag}`]);
+      expect(await emailsTo(inApp, `First ${tag}`)).toEqual([]);
+      expect(await emailsTo(inApp, `Second ${tag}`)).toEqual([]);
+      const [mentoring] = await emailsTo(atOnce, `Second ${tag}`);
+      expect(mentoring!.text_body).toContain('You get this because you take part in mentoring on Hearth.');
+      expect(mentoring!.text_body).toContain('Stop emails about mentoring requests and answers:');
+      expect(await emailsTo(atOnce, `Third ${tag}`)).toHaveLength(1);
+    });
   });
 
   describe('preferences', () => {
@@ -135,6 +168,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         { kind: 'SAFETY', delivery: 'IMMEDIATE', changeable: false },
         { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
         { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
+        { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
       ]);
       expect(await notifications.setNotificationPreference(p, 'NEW_MEMBER', 'IMMEDIATE')).toEqual({
         kind: 'NEW_MEMBER',
@@ -144,6 +178,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       const refused = await caught(notifications.setNotificationPreference(p, 'ACCOUNT', 'IN_APP_ONLY'));
       expect([refused.code, refused.field]).toEqual(['BAD_USER_INPUT', 'kind']);
       expect((await notifications.notificationPreferences(p)).map((x) => x.delivery)).toEqual([
+        'IMMEDIATE',
         'IMMEDIATE',
         'IMMEDIATE',
         'IMMEDIATE',
@@ -226,6 +261,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         ['SAFETY', 'IMMEDIATE'],
         ['NEW_MEMBER', 'DAILY_DIGEST'],
         ['ROLE_CHANGED', 'IN_APP_ONLY'],
+        ['MENTORING', 'IMMEDIATE'],
       ]);
       const [tokenId] = decodeURIComponent(token).split('.');
       const forged = `${tokenId}.${'a'.repeat(32)}`;

@@ -22,13 +22,15 @@ const ESSENTIAL = new Set<NotificationKind>(['ACCOUNT', 'SAFETY']);
 
 /**
  * How a kind reaches a person who has not chosen. New members arrive often and matter less than
- * once a day, so stewards get them in a digest; a change to one's own role is rare and personal.
+ * once a day, so stewards get them in a digest; a change to one's own role is rare and personal,
+ * and a mentoring request waits on its answer for only a week.
  */
 export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = {
   ACCOUNT: 'IMMEDIATE',
   SAFETY: 'IMMEDIATE',
   NEW_MEMBER: 'DAILY_DIGEST',
   ROLE_CHANGED: 'IMMEDIATE',
+  MENTORING: 'IMMEDIATE',
 };
 
 /** Why a person got an email of this kind, for its footer. */
@@ -37,6 +39,7 @@ const REASON: Record<NotificationKind, string> = {
   SAFETY: 'This is about your safety on Hearth.',
   NEW_MEMBER: 'You get this because you are a steward of a network on Hearth.',
   ROLE_CHANGED: 'You get this because your role in a network on Hearth changed.',
+  MENTORING: 'You get this because you take part in mentoring on Hearth.',
 };
 
 const KIND_NAME: Record<NotificationKind, string> = {
@@ -44,6 +47,7 @@ const KIND_NAME: Record<NotificationKind, string> = {
   SAFETY: 'safety messages',
   NEW_MEMBER: 'new members joining',
   ROLE_CHANGED: 'changes to your role',
+  MENTORING: 'mentoring requests and answers',
 };
 
 /** The page where a person chooses how each kind reaches them. */
@@ -86,37 +90,68 @@ function checkRequest(request: NotificationRequest): Required<NotificationReques
  * address; the rest only to a proved one. Call announceAdded() with the result after the commit.
  */
 export async function notify(ctx: ServiceContext, request: NotificationRequest): Promise<AddedNotifications> {
-  const checked = checkRequest(request);
-  const userIds = [...new Set(checked.userIds)];
-  if (userIds.length === 0) return { added: [] };
+  return notifyEach(ctx, [request]);
+}
+
+/**
+ * notify() for several requests, each with its own words, in a fixed few statements whatever
+ * their number (plus those of each email sent at once): for a change that tells many people
+ * different things, such as a matching round asking each of its mentors about their own need.
+ */
+export async function notifyEach(
+  ctx: ServiceContext,
+  requests: readonly NotificationRequest[],
+): Promise<AddedNotifications> {
+  const checked = requests
+    .map(checkRequest)
+    .map((request) => ({ ...request, userIds: [...new Set(request.userIds)] }))
+    .filter((request) => request.userIds.length > 0);
+  if (checked.length === 0) return { added: [] };
   const now = ctx.clock.now();
-  const deliveries = await deliveriesFor(ctx, userIds, checked.kind);
-  const addresses = await accounts.mailingAddresses(ctx, userIds);
-  const emailTo = (userId: string) => {
+  const deliveries = await deliveriesByKind(ctx, checked);
+  const addresses = await accounts.mailingAddresses(
+    ctx,
+    checked.flatMap((request) => request.userIds),
+  );
+  const emailTo = (userId: string, kind: NotificationKind) => {
     const address = addresses.get(userId);
-    const atOnce = deliveries.get(userId) === 'IMMEDIATE';
-    return atOnce && address && (address.verified || ESSENTIAL.has(checked.kind)) ? address : null;
+    const atOnce = deliveries.get(kind)!.get(userId) === 'IMMEDIATE';
+    return atOnce && address && (address.verified || ESSENTIAL.has(kind)) ? address : null;
   };
   const rows = await repo.insertNotifications(
     ctx.db,
-    userIds
-      .filter((userId) => addresses.has(userId))
-      .map((userId) => ({
-        userId,
-        kind: checked.kind,
-        title: checked.title,
-        body: checked.body,
-        url: checked.url,
-        createdAt: now,
-        digestPending: deliveries.get(userId) === 'DAILY_DIGEST',
-        emailedAt: emailTo(userId) ? now : null,
-      })),
+    checked.flatMap((request) =>
+      request.userIds
+        .filter((userId) => addresses.has(userId))
+        .map((userId) => ({
+          userId,
+          kind: request.kind,
+          title: request.title,
+          body: request.body,
+          url: request.url,
+          createdAt: now,
+          digestPending: deliveries.get(request.kind)!.get(userId) === 'DAILY_DIGEST',
+          emailedAt: emailTo(userId, request.kind) ? now : null,
+        })),
+    ),
   );
   for (const row of rows) {
-    const address = emailTo(row.userId);
+    const address = emailTo(row.userId, row.kind);
     if (address) await emailAtOnce(ctx, address, row);
   }
   return { added: rows.map(({ userId, ...notification }) => ({ userId, notification })) };
+}
+
+/** How each kind among these requests reaches each person it is for: one statement per kind. */
+async function deliveriesByKind(
+  ctx: ServiceContext,
+  requests: ReadonlyArray<{ kind: NotificationKind; userIds: readonly string[] }>,
+): Promise<Map<NotificationKind, Map<string, NotificationDelivery>>> {
+  const byKind = new Map<NotificationKind, Map<string, NotificationDelivery>>();
+  for (const [kind, ofKind] of Map.groupBy(requests, (request) => request.kind)) {
+    byKind.set(kind, await deliveriesFor(ctx, [...new Set(ofKind.flatMap((r) => r.userIds))], kind));
+  }
+  return byKind;
 }
 
 /**

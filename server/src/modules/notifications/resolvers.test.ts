@@ -129,6 +129,7 @@ describe.each(DATABASE_KINDS)('notifications over GraphQL on %s', (kind) => {
       { kind: 'SAFETY', delivery: 'IMMEDIATE', changeable: false },
       { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
       { kind: 'ROLE_CHANGED', delivery: 'IN_APP_ONLY', changeable: true },
+      { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
     ]);
   });
 

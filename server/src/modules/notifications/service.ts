@@ -189,6 +189,7 @@ export {
   markNotificationsRead,
   notificationPreferences,
   notify,
+  notifyEach,
   NOTIFICATION_ADDED_TOPIC,
   setNotificationPreference,
   unsubscribe,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../core/context.ts';
+import { transaction, type ServiceContext } from '../../core/context.ts';
 import { DomainError } from '../../core/errors.ts';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import {
@@ -88,7 +88,6 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         organisationSize: 'SMALL',
         sector: 'food poverty',
         roleTitle: 'Comms officer',
-        isMentor: true,
         supportNeeds: ['QUICK_TIP', 'RISK_MITIGATION', 'QUICK_TIP'],
         visibility: 'PUBLIC',
       });
@@ -108,7 +107,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         sector: null,
         roleTitle: 'Comms officer',
         isDigitalLead: false,
-        isMentor: true,
+        isMentor: false,
         skills: [],
         supportNeeds: ['QUICK_TIP', 'RISK_MITIGATION'],
         visibility: 'PUBLIC',
@@ -160,7 +159,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       await Promise.all([
         people.updateProfile(me, { pronouns: 'he/him' }),
         people.updateProfile(me, { sector: 'arts' }),
-        people.updateProfile(me, { isMentor: true }),
+        // The mentoring module's write, in the transaction that publishes an offer.
+        transaction(me, (tx) => people.setMentorFlag(tx, id(me), true)),
         people.updateProfile(me, { skills: ['wordpress'] }),
       ]);
       expect(await people.getPerson(me, id(me))).toMatchObject({
@@ -203,7 +203,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
   });
 
   describe('getPerson', () => {
-    const details = {
+    const profile = {
       pronouns: 'she/her',
       bio: 'Digital at a hospice.',
       organisation: 'Hospice',
@@ -211,10 +211,11 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       sector: 'health',
       roleTitle: 'Digital lead',
       isDigitalLead: true,
-      isMentor: true,
       skills: ['crm'],
       supportNeeds: ['HANDS_ON_SUPPORT' as const],
     };
+    // isMentor comes from a mentoring offer, not the profile form.
+    const details = { ...profile, isMentor: true };
 
     it('should show each visibility only to the viewers it allows, and the name to everyone', async () => {
       const owner = await signUp('Owner Person');
@@ -225,7 +226,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const visible = { id: id(owner), name: 'Owner Person', ...details, visibility: null };
       const hidden = { id: id(owner), name: 'Owner Person', ...HIDDEN };
 
-      await people.updateProfile(owner, { ...details, visibility: 'PUBLIC' });
+      await people.setMentorFlag(owner, id(owner), true);
+      await people.updateProfile(owner, { ...profile, visibility: 'PUBLIC' });
       expect(await seenBy(anonymous())).toEqual(visible);
       expect(await seenBy(stranger)).toEqual(visible);
 
@@ -243,7 +245,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const owner = await signUp();
       const other = await signUp();
       const network = await networkWith(await signUp('Sam Steward'), owner, other);
-      await people.updateProfile(owner, { ...details, visibility: 'MEMBERS' });
+      await people.updateProfile(owner, { ...profile, visibility: 'MEMBERS' });
       expect((await people.getPerson(other, id(owner)))?.bio).toBe(details.bio);
       await memberships.leaveNetwork(other, network.id);
       expect(await people.getPerson(other, id(owner))).toMatchObject(HIDDEN);
@@ -312,7 +314,8 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const lead = await signUp('Lee Lead');
       const steward = await signUp('Sam Steward');
       const network = await networkWith(steward, mentor, lead);
-      await people.updateProfile(mentor, { isMentor: true, skills: ['Service Design'], organisation: 'Acme 100% Co' });
+      await people.setMentorFlag(mentor, id(mentor), true);
+      await people.updateProfile(mentor, { skills: ['Service Design'], organisation: 'Acme 100% Co' });
       await people.updateProfile(lead, {
         isDigitalLead: true,
         supportNeeds: ['QUICK_TIP'],
@@ -402,9 +405,9 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
       const hider = await signUp('Hidden Helper');
       const steward = await signUp('Sam Steward');
       const network = await networkWith(steward, hider);
+      await people.setMentorFlag(hider, id(hider), true);
       await people.updateProfile(hider, {
         visibility: 'PRIVATE',
-        isMentor: true,
         isDigitalLead: true,
         skills: ['secret-skill'],
         supportNeeds: ['UNIQUE_PERSPECTIVES'],
@@ -498,6 +501,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             { kind: 'SAFETY', delivery: 'IMMEDIATE', changeable: false },
             { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
             { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
+            { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
           ],
           notifications: [],
           emails: [

@@ -12,7 +12,6 @@ export interface ProfileInput {
   sector?: string | null;
   roleTitle?: string | null;
   isDigitalLead?: boolean | null;
-  isMentor?: boolean | null;
   skills?: readonly string[] | null;
   supportNeeds?: readonly SupportCategory[] | null;
   visibility?: ProfileVisibility | null;
@@ -73,7 +72,8 @@ export function normaliseSkills(raw: readonly string[]): string[] {
 /**
  * The profile changes the input asks for, validated and normalised; fields left out are left
  * out. The name is the accounts module's to check and store. Choices (size, support, visibility)
- * arrive as enum values GraphQL has already checked against the schema.
+ * arrive as enum values GraphQL has already checked against the schema. Whether the person
+ * mentors is not here: publishing a mentoring offer sets it (mentoring's offers.ts).
  */
 export function validProfileChanges(input: ProfileInput): ProfileChanges {
   const changes: ProfileChanges = {};
@@ -85,7 +85,6 @@ export function validProfileChanges(input: ProfileInput): ProfileChanges {
   }
   if (input.organisationSize !== undefined) changes.organisationSize = input.organisationSize;
   if (input.isDigitalLead !== undefined && input.isDigitalLead !== null) changes.isDigitalLead = input.isDigitalLead;
-  if (input.isMentor !== undefined && input.isMentor !== null) changes.isMentor = input.isMentor;
   if (input.skills !== undefined && input.skills !== null) {
     const skills = input.skills;
     const valid = problems.check(() => checkedSkills(skills));

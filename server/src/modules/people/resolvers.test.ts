@@ -3,6 +3,8 @@ import { errorCodes as codes, useTestApp, type SignedUpOverGraphql } from '../..
 import { DATABASE_KINDS } from '../../testing/databases.ts';
 
 const JOIN = 'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }';
+const OFFER = `mutation { upsertMentorOffer(input: { skills: ["CRM"], categories: [QUICK_TIP], formats: [VIDEO],
+  capacity: 1, commitment: "An hour", promiseNoSelling: true }) { capacity } }`;
 
 const MEMBERS = /* GraphQL */ `
   query ($slug: String!, $first: Int, $filter: MemberFilter) {
@@ -48,10 +50,10 @@ describe.each(DATABASE_KINDS)('people over GraphQL on %s', (kind) => {
       await api.graphql(JOIN, { token: member.token, variables: { id: networkId } });
       await api.graphql('mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', {
         token: member.token,
-        variables: {
-          input: { isMentor: i % 2 === 0, skills: ['crm'], visibility: i % 3 === 0 ? 'PRIVATE' : 'MEMBERS' },
-        },
+        variables: { input: { skills: ['crm'], visibility: i % 3 === 0 ? 'PRIVATE' : 'MEMBERS' } },
       });
+      // A mentoring offer is what makes a person a mentor.
+      if (i % 2 === 0) await api.graphql(OFFER, { token: member.token });
     }
   });
 

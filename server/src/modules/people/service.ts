@@ -85,8 +85,11 @@ export async function getPerson(ctx: ServiceContext, id: string): Promise<Person
 /**
  * Marks whether a person offers mentoring. Only the mentoring module calls this, inside the
  * transaction that writes the offer, so the profile's flag always says what the offers say.
+ * The account is locked first, as updateProfile does: taking the two rows in the other order
+ * deadlocked against a profile edit made at the same moment.
  */
 export async function setMentorFlag(ctx: ServiceContext, userId: string, isMentor: boolean): Promise<void> {
+  await accounts.lockAccount(ctx, userId);
   await repo.upsertProfile(ctx.db, userId, { isMentor }, ctx.clock.now());
 }
 

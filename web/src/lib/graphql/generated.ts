@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A mentor to ask while posting a need. */
+export type AskMentorInput = {
+  /** Someone whose offer the lead may see, not paused, with a place free; not the lead. */
+  mentorId: string | number;
+  /** The lead's message, up to 2,000 characters; the mentor reads it with the first-call brief. */
+  message: string;
+};
+
 /**
  * What a new network needs. Every field at fault is named at once: one BAD_USER_INPUT error per
  * field, each with its field in `extensions.field`.
@@ -68,7 +76,7 @@ export type MatchingPairInput = {
 export type MemberFilter = {
   /** Only digital leads (true) or people who say they are not (false). */
   isDigitalLead?: boolean | null | undefined;
-  /** Only people who say they mentor (true) or who say they do not (false). */
+  /** Only people with a mentoring offer, paused or not (true), or without one (false). */
   isMentor?: boolean | null | undefined;
   /** Only members with this role. */
   role?: NetworkRole | null | undefined;
@@ -217,6 +225,11 @@ export type OrganisationSize =
 
 /** A need, as its form sends it. */
 export type PostNeedInput = {
+  /**
+   * A mentor to ask about the need at once, as "Ask for mentoring" on a profile does: the need is
+   * posted and the request sent together, or neither is.
+   */
+  askMentor?: AskMentorInput | null | undefined;
   /** The kinds of support wanted; may be empty. */
   categories: Array<SupportCategory>;
   /** What the lead is trying to do, up to 2,000 characters. */
@@ -302,15 +315,14 @@ export type UpdateNetworkInput = {
 
 /**
  * Changes to the signed-in person's profile. Fields left out stay as they are. For the optional
- * text fields and organisationSize, null or an empty string clears the value.
+ * text fields and organisationSize, null or an empty string clears the value. Whether the person
+ * mentors is not set here: publishing a mentoring offer (upsertMentorOffer) sets it.
  */
 export type UpdateProfileInput = {
   /** Up to 2,000 characters. */
   bio?: string | null | undefined;
   /** Whether they carry the digital work of their organisation. */
   isDigitalLead?: boolean | null | undefined;
-  /** Whether they offer mentoring. */
-  isMentor?: boolean | null | undefined;
   /** The name to be shown by, 1 to 100 characters. Cannot be cleared. */
   name?: string | null | undefined;
   /** Up to 120 characters. */
@@ -418,6 +430,7 @@ export type MatchingPreviewPartsFragment = {
     mentor: { id: string; name: string };
   }>;
   unmatched: Array<{ reason: string; need: { id: string; title: string; urgency: NeedUrgency } }>;
+  mentors: Array<{ freePlaces: number; pairCount: number; mentor: { id: string; name: string } }>;
 };
 
 export type PreviewMatchingRoundQueryVariables = Exact<{
@@ -437,6 +450,7 @@ export type PreviewMatchingRoundQuery = {
       mentor: { id: string; name: string };
     }>;
     unmatched: Array<{ reason: string; need: { id: string; title: string; urgency: NeedUrgency } }>;
+    mentors: Array<{ freePlaces: number; pairCount: number; mentor: { id: string; name: string } }>;
   };
 };
 
@@ -576,7 +590,7 @@ export type NewNeedPageQueryVariables = Exact<{
 
 export type NewNeedPageQuery = {
   myMemberships: Array<{ network: { id: string; name: string } }>;
-  person?: { id: string; name: string; isMentor: boolean | null } | null;
+  person?: { id: string; name: string; mentorOffer: { paused: boolean; freePlaces: number } | null } | null;
 };
 
 export type PostNeedMutationVariables = Exact<{
@@ -703,6 +717,7 @@ export type MentorshipPageQuery = {
     closeNote: string | null;
     createdAt: string;
     closedAt: string | null;
+    contactEmail: string | null;
     mentor: { id: string; name: string };
     mentee: { id: string; name: string };
     need: { id: string; title: string; description: string; firstCallBrief: string };
@@ -1128,6 +1143,39 @@ export type DeleteMyAccountMutationVariables = Exact<{
 
 export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 
+export type ProfilePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ProfilePageQuery = {
+  person: {
+    id: string;
+    name: string;
+    pronouns: string | null;
+    bio: string | null;
+    organisation: string | null;
+    organisationSize: OrganisationSize | null;
+    sector: string | null;
+    roleTitle: string | null;
+    isDigitalLead: boolean | null;
+    isMentor: boolean | null;
+    skills: Array<string>;
+    supportNeeds: Array<SupportCategory>;
+    visibility: Visibility | null;
+    mentorOffer: {
+      skills: Array<string>;
+      categories: Array<SupportCategory>;
+      formats: Array<MentoringFormat>;
+      placeName: string | null;
+      radiusKm: number | null;
+      commitment: string;
+      paused: boolean;
+      freePlaces: number;
+      capacity: number;
+    } | null;
+  } | null;
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1180,6 +1228,14 @@ export const MatchingPreviewPartsFragmentDoc = new TypedDocumentString(
       id
       title
       urgency
+    }
+  }
+  mentors {
+    freePlaces
+    pairCount
+    mentor {
+      id
+      name
     }
   }
 }
@@ -1423,6 +1479,14 @@ export const PreviewMatchingRoundDocument = new TypedDocumentString(`
       urgency
     }
   }
+  mentors {
+    freePlaces
+    pairCount
+    mentor {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<PreviewMatchingRoundQuery, PreviewMatchingRoundQueryVariables>;
 export const ConfirmMatchingRoundDocument = new TypedDocumentString(`
     mutation ConfirmMatchingRound($networkId: ID!, $pairs: [MatchingPairInput!]!, $message: String) {
@@ -1562,7 +1626,10 @@ export const NewNeedPageDocument = new TypedDocumentString(`
   person(id: $mentorId) @include(if: $withMentor) {
     id
     name
-    isMentor
+    mentorOffer {
+      paused
+      freePlaces
+    }
   }
 }
     `) as unknown as TypedDocumentString<NewNeedPageQuery, NewNeedPageQueryVariables>;
@@ -1726,6 +1793,7 @@ export const MentorshipPageDocument = new TypedDocumentString(`
       id
       name
     }
+    contactEmail
     need {
       id
       title
@@ -2155,3 +2223,35 @@ export const DeleteMyAccountDocument = new TypedDocumentString(`
   deleteMyAccount(password: $password)
 }
     `) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+export const ProfilePageDocument = new TypedDocumentString(`
+    query ProfilePage($id: ID!) {
+  person(id: $id) {
+    ...PersonDetails
+    mentorOffer {
+      skills
+      categories
+      formats
+      placeName
+      radiusKm
+      commitment
+      paused
+      freePlaces
+      capacity
+    }
+  }
+}
+    fragment PersonDetails on Person {
+  id
+  name
+  pronouns
+  bio
+  organisation
+  organisationSize
+  sector
+  roleTitle
+  isDigitalLead
+  isMentor
+  skills
+  supportNeeds
+  visibility
+}`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;

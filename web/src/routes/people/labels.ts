@@ -50,10 +50,10 @@ const VISIBILITY_WORDS = {
 
 /**
  * Each role with a line on what it lets a person do, as the API allows today: members may list
- * the members; stewards alone may change roles, the network's details and its stage
- * (memberships/service.ts requireSteward); an organiser has a member's permissions and counts
- * among the organisers that the stage suggestion looks for. Change these words when a module
- * gives a role more to do.
+ * the members; organisers and stewards may run matching rounds (memberships/service.ts
+ * requireOrganiser), and organisers count among those the stage suggestion looks for; stewards
+ * alone may change roles, the network's details and its stage (requireSteward). Change these
+ * words when a module gives a role more to do.
  */
 const ROLE_WORDS = {
   MEMBER: {
@@ -63,7 +63,7 @@ const ROLE_WORDS = {
   ORGANISER: {
     label: 'Organiser',
     description:
-      "Can do what a member can, and counts as one of the network's organisers when Hearth suggests its stage.",
+      "Can do what a member can, and run matching rounds. Counts as one of the network's organisers when Hearth suggests its stage.",
   },
   STEWARD: {
     label: 'Steward',

@@ -6,6 +6,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   SAFETY: 'Safety messages that concern you',
   NEW_MEMBER: 'Someone joins a network you steward',
   ROLE_CHANGED: 'Your role in a network changes',
+  MENTORING: 'Mentoring: someone asks you to mentor them, a mentor answers you, or a mentorship ends',
 };
 
 /** The three ways, each explained, in the order the page offers them. */
@@ -37,6 +38,7 @@ export const KIND_TOPICS: Record<NotificationKind, string> = {
   SAFETY: 'safety',
   NEW_MEMBER: 'people joining a network you steward',
   ROLE_CHANGED: 'changes to your role in a network',
+  MENTORING: 'mentoring requests and answers',
 };
 
 export function isKind(value: string): value is NotificationKind {

@@ -17,7 +17,6 @@ const FIELDS = [
   'sector',
   'roleTitle',
   'isDigitalLead',
-  'isMentor',
   'skills',
   'supportNeeds',
   'visibility',
@@ -39,7 +38,7 @@ export const actions = {
     const text = (field: Field) => textField(form, field);
     const all = (name: string) => form.getAll(name).filter((value): value is string => typeof value === 'string');
     const supportNeeds = all('supportNeeds');
-    // The two "I am a …" boxes share one group, named roles.
+    // The "I am a digital lead" box sits in a group named roles.
     const roles = all('roles');
     // Put back as the person sent them: checkboxes as "yes" or "", lists joined with commas.
     const values: Record<Field, string> = {
@@ -51,7 +50,6 @@ export const actions = {
       sector: text('sector'),
       roleTitle: text('roleTitle'),
       isDigitalLead: roles.includes('isDigitalLead') ? 'yes' : '',
-      isMentor: roles.includes('isMentor') ? 'yes' : '',
       skills: text('skills'),
       supportNeeds: supportNeeds.join(','),
       visibility: text('visibility'),
@@ -80,7 +78,6 @@ export const actions = {
       sector: values.sector,
       roleTitle: values.roleTitle,
       isDigitalLead: values.isDigitalLead === 'yes',
-      isMentor: values.isMentor === 'yes',
       skills: values.skills.split(','),
       supportNeeds: needs.filter((need) => need !== null),
       visibility,

@@ -29,11 +29,24 @@ async function pageData(event: RequestEvent, mentorId: string) {
   const { data, errors } = await graphql(event, NewNeedPageDocument, { mentorId, withMentor: mentorId !== '' });
   if (!data) error(500, errors[0]?.message ?? 'This page could not be loaded.');
   const person = data.person ?? null;
+  const offer = person?.mentorOffer;
+  const askable = Boolean(offer && !offer.paused && offer.freePlaces > 0 && person!.id !== event.locals.user?.id);
   return {
     networks: data.myMemberships.map((membership) => membership.network),
-    mentor: person && person.isMentor && person.id !== event.locals.user?.id ? person : null,
-    mentorAsked: mentorId !== '',
+    mentor: askable ? { id: person!.id, name: person!.name } : null,
+    /** Why the person named cannot be asked, when they cannot. */
+    mentorUnavailable: mentorId === '' || askable ? null : unavailableReason(person?.name, offer),
   };
+}
+
+function unavailableReason(
+  name: string | undefined,
+  offer: { paused: boolean; freePlaces: number } | null | undefined,
+) {
+  if (!name || !offer) return 'That person is not offering mentoring.';
+  if (offer.paused) return `${name} is not taking mentees just now.`;
+  if (offer.freePlaces === 0) return `${name}'s places are all taken just now.`;
+  return 'You cannot ask yourself to be your mentor.';
 }
 
 export const load = (async (event) => {

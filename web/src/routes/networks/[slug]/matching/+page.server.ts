@@ -13,13 +13,16 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 type Field = 'message';
 const FIELDS: readonly Field[] = ['message'];
 
-/** The network at this address, for its stewards only: a 404 or 403 page for anyone else. */
-async function stewardedNetwork(event: RequestEvent) {
+/** The network at this address, for its organisers and stewards only: a 404 or 403 page for anyone else. */
+async function organisedNetwork(event: RequestEvent) {
   const { data, errors } = await graphql(event, MatchingRoundNetworkDocument, { slug: event.params.slug });
   if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
   if (!data) error(500, errors[0]?.message ?? 'This network could not be loaded.');
   if (!data.network) error(404, 'There is no network at this address.');
-  if (data.network.myRole !== 'STEWARD') error(403, "Only this network's stewards can run a matching round.");
+  const { myRole } = data.network;
+  if (myRole !== 'ORGANISER' && myRole !== 'STEWARD') {
+    error(403, "Only this network's organisers and stewards can run a matching round.");
+  }
   return data.network;
 }
 
@@ -42,7 +45,7 @@ async function preview(
 
 export const load = (async (event) => {
   requireUser(event);
-  const network = await stewardedNetwork(event);
+  const network = await organisedNetwork(event);
   const confirmed = confirmedCount(event.url.searchParams);
   // The whole round lists every need and mentor for the adjust form, whatever is ticked now.
   const whole = await preview(event, network.id);
@@ -51,7 +54,10 @@ export const load = (async (event) => {
   const choice = choiceFrom(event.url.searchParams);
   const ids = {
     needIds: roundIds(needsOf(whole.preview), choice.needIds),
-    mentorIds: roundIds(mentorsOf(whole.preview), choice.mentorIds),
+    mentorIds: roundIds(
+      mentorsOf(whole.preview).map((one) => one.mentor),
+      choice.mentorIds,
+    ),
   };
   const adjusted = ids.needIds !== null || ids.mentorIds !== null;
   const shown = adjusted ? await preview(event, network.id, ids) : whole;
@@ -74,7 +80,7 @@ export const load = (async (event) => {
 export const actions = {
   confirm: async (event) => {
     requireUser(event);
-    const network = await stewardedNetwork(event);
+    const network = await organisedNetwork(event);
     const form = await event.request.formData();
     const message = textField(form, 'message');
     const pairs = pairsFrom(form);

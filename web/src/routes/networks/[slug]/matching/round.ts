@@ -4,7 +4,7 @@ import type { MatchingPreviewPartsFragment } from '#lib/graphql/generated.ts';
 
 export type Preview = MatchingPreviewPartsFragment;
 export type RoundNeed = Preview['unmatched'][number]['need'];
-export type RoundMentor = Preview['pairs'][number]['mentor'];
+export type RoundMentor = Preview['mentors'][number];
 
 /**
  * The adjust form marks its query with `adjusted`: without it, everyone takes part; with it,
@@ -31,10 +31,27 @@ export function needsOf(preview: Preview): RoundNeed[] {
   return needs.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
-/** Every mentor the whole round pairs, once each, by name: the adjust form's list. */
+/** Every mentor with a place free in the whole round, paired or not, by name: the adjust form's list. */
 export function mentorsOf(preview: Preview): RoundMentor[] {
-  const byId = new Map(preview.pairs.map((pair) => [pair.mentor.id, pair.mentor]));
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...preview.mentors].sort(
+    (a, b) => a.mentor.name.localeCompare(b.mentor.name) || a.mentor.id.localeCompare(b.mentor.id),
+  );
+}
+
+/** How many pairs the round shown gives each of its mentors; those left out of it are absent. */
+export function pairCounts(shown: Preview): Map<string, number> {
+  return new Map(shown.mentors.map((one) => [one.mentor.id, one.pairCount]));
+}
+
+/**
+ * A mentor's line in the adjust form: "2 places free, paired with 1". The pairs are those of the
+ * round shown, which may be adjusted, so the line agrees with the pairs above it.
+ */
+export function mentorLine(mentor: RoundMentor, counts: ReadonlyMap<string, number>): string {
+  const places = `${mentor.freePlaces} ${mentor.freePlaces === 1 ? 'place' : 'places'} free`;
+  const paired = counts.get(mentor.mentor.id);
+  if (paired === undefined) return `${places}, left out of this round`;
+  return `${places}, paired with ${paired === 0 ? 'none' : paired}`;
 }
 
 /**
