@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../server/src/modules/accounts/service.ts';
 import { openTestDatabase, useTestDatabase } from '../server/src/testing/databases.ts';
-import { serviceContext } from '../server/src/testing/factories.ts';
+import { serviceContext, TestClock } from '../server/src/testing/factories.ts';
+import * as mentoring from '../server/src/modules/mentoring/service.ts';
 import {
   DEMO_NETWORK_SLUGS,
   DEMO_ONE_PERSON_NETWORK_SLUG,
@@ -65,6 +66,9 @@ function expectValidProfile(profile: ProfileRow): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
+/** A year past the demo's reference date: what a person trying the demo later would see. */
+const A_YEAR_ON = new Date('2027-11-02T10:00:00.000Z');
+
 /** A digest of every demo row (ids, names, dates, roles; not password hashes), in a fixed order. */
 async function checksum(db: AnyDb): Promise<string> {
   const rows = async (query: ReturnType<typeof sql>) => (await query.execute(db)).rows;
@@ -78,6 +82,17 @@ async function checksum(db: AnyDb): Promise<string> {
     profiles: await rows(sql`select user_id, pronouns, bio, organisation, organisation_size, sector, role_title,
       is_digital_lead, is_mentor, skills, skills_as_typed, support_needs::text[] as support_needs, visibility,
       created_at, updated_at from profiles order by user_id`),
+    offers: await rows(sql`select user_id, skills, skills_as_typed, categories::text[] as categories,
+      formats::text[] as formats, place_name, latitude, longitude, radius_km, capacity, commitment, visible_to,
+      promised_no_selling_at, paused_at, created_at, open_mentorships from mentor_offers order by user_id`),
+    rounds: await rows(sql`select * from matching_rounds order by id`),
+    needs: await rows(sql`select id, lead_id, network_id, title, description, first_call_brief,
+      categories::text[] as categories, skills, skills_as_typed, formats::text[] as formats, urgency, status,
+      closed_at, created_at from needs order by id`),
+    requests: await rows(sql`select * from mentorship_requests order by id`),
+    mentorships: await rows(sql`select * from mentorships order by id`),
+    checkIns: await rows(sql`select id, mentorship_id, author_id, to_char(happened_on, 'YYYY-MM-DD') as happened_on,
+      note, created_at from mentorship_check_ins order by id`),
   };
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
@@ -92,10 +107,13 @@ async function activeMembers(db: AnyDb, slug: string) {
     .execute();
 }
 
+/** When the tests load the demo, an hour before A_YEAR_ON: waiting requests are dated from it. */
+const LOADED_AT = new Date('2027-11-02T09:00:00.000Z');
+
 describe('loadDemoDataIfEmpty', () => {
   const database = useTestDatabase('pglite');
   beforeAll(async () => {
-    expect(await loadDemoDataIfEmpty(database.db)).toBe(true);
+    expect(await loadDemoDataIfEmpty(database.db, LOADED_AT)).toBe(true);
   });
 
   it('should load once, with the demo accounts ready to sign in as', async () => {
@@ -244,10 +262,150 @@ describe('loadDemoDataIfEmpty', () => {
     expect(priya).toMatchObject({ is_digital_lead: true, is_mentor: true, visibility: 'MEMBERS' });
   });
 
+  /** Rows of one statement with no parameters. */
+  const select = async <Row>(query: ReturnType<typeof sql<Row>>) => (await query.execute(database.db)).rows;
+  const idOf = async (email: string) =>
+    (await database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  /** A demo person's context, on a clock a year past the reference date: the demo must not go stale. */
+  const actingAs = async (email: string) => {
+    const signedIn = await signIn(serviceContext(database.db), { email, password: DEMO_PASSWORD });
+    return serviceContext(database.db, { viewer: signedIn.viewer, clock: new TestClock(A_YEAR_ON) });
+  };
+
+  it('should give every demo mentor an offer, some paused and some full, none past its places', async () => {
+    const [flags] = await select(sql<{ mismatched: number; offers: number; mentors: number }>`
+      select (select count(*)::int from profiles p
+              where p.is_mentor <> exists (select 1 from mentor_offers o where o.user_id = p.user_id)) as mismatched,
+             (select count(*)::int from mentor_offers) as offers,
+             (select count(*)::int from profiles where is_mentor) as mentors
+    `);
+    expect(flags).toEqual({ mismatched: 0, offers: flags!.mentors, mentors: expect.any(Number) });
+    expect(flags!.offers).toBeGreaterThan(40);
+    const offers = await select(sql<{
+      user_id: string;
+      capacity: number;
+      open: number;
+      counted: number;
+      paused: boolean;
+      in_person: boolean;
+      place_name: string | null;
+    }>`
+      select o.user_id, o.capacity, o.open_mentorships as counted, o.paused_at is not null as paused,
+             'IN_PERSON' = any(o.formats) as in_person, o.place_name,
+             (select count(*)::int from mentorships m where m.mentor_id = o.user_id and m.status <> 'CLOSED') as open
+      from mentor_offers o
+    `);
+    for (const offer of offers) {
+      expect(offer.open, offer.user_id).toBeLessThanOrEqual(offer.capacity);
+      expect(offer.counted, offer.user_id).toBe(offer.open);
+      if (offer.in_person) expect(offer.place_name).toBeTruthy();
+    }
+    expect(offers.filter((o) => o.paused).length).toBeGreaterThanOrEqual(3);
+    expect(offers.filter((o) => o.open === o.capacity).length).toBeGreaterThanOrEqual(3);
+    expect(offers.filter((o) => o.in_person).length).toBeGreaterThanOrEqual(5);
+    const [rhys, priya] = await Promise.all([idOf(DEMO_PEOPLE[1].email), idOf(DEMO_PEOPLE[2].email)]);
+    expect(offers.map((o) => o.user_id)).toEqual(expect.arrayContaining([rhys, priya]));
+  });
+
+  it('should hold needs, requests and mentorships at every status, and a confirmed round in Leeds', async () => {
+    const statuses = async (table: 'needs' | 'mentorship_requests' | 'mentorships') =>
+      new Set(
+        (await select(sql<{ status: string }>`select distinct status::text as status from ${sql.table(table)}`)).map(
+          (row) => row.status,
+        ),
+      );
+    expect(await statuses('needs')).toEqual(new Set(['OPEN', 'MATCHED', 'CLOSED']));
+    expect(await statuses('mentorship_requests')).toEqual(
+      new Set(['PENDING', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'WITHDRAWN']),
+    );
+    expect(await statuses('mentorships')).toEqual(new Set(['ACTIVE', 'PAUSED', 'CLOSED']));
+    const [facts] = await select(sql<Record<string, number>>`
+      select (select count(*)::int from mentorship_requests where status = 'DECLINED' and response_note is null)
+               as declined_without_note,
+             (select count(*)::int from mentorships where outcome_rating is not null and outcome_note is not null)
+               as outcomes,
+             (select count(*)::int from mentorship_check_ins) as check_ins,
+             (select count(*)::int from needs n join profiles p on p.user_id = n.lead_id where not p.is_digital_lead)
+               as needs_of_others,
+             (select count(*)::int from mentorship_requests
+              where expires_at <> created_at + interval '7 days') as odd_expiries,
+             (select count(*)::int from mentorship_requests where status = 'PENDING' and created_at <> ${LOADED_AT}::timestamptz - interval '1 day')
+               as pending_sent_otherwise,
+             (select count(*)::int from (
+                select created_at as at from needs union all select created_at from mentorship_requests where status <> 'PENDING'
+                union all select answered_at from mentorship_requests union all select created_at from mentorships
+                union all select closed_at from mentorships union all select created_at from mentorship_check_ins
+                union all select created_at from mentor_offers union all select paused_at from mentor_offers
+                union all select created_at from matching_rounds) t where at >= ${DEMO_REFERENCE_DATE}) as after_reference
+    `);
+    expect(facts).toMatchObject({
+      declined_without_note: 0,
+      needs_of_others: 0,
+      odd_expiries: 0,
+      pending_sent_otherwise: 0,
+      after_reference: 0,
+    });
+    expect(facts!.outcomes).toBeGreaterThanOrEqual(2);
+    expect(facts!.check_ins).toBeGreaterThanOrEqual(10);
+
+    const rounds = await select(sql<{
+      slug: string;
+      pair_count: number;
+      asked: number;
+      total_score: number;
+      greedy_score: number;
+      organiser_role: string;
+    }>`
+      select n.slug, r.pair_count, r.total_score, r.greedy_score,
+             (select count(*)::int from mentorship_requests q where q.matching_round_id = r.id) as asked,
+             (select m.role::text from memberships m where m.network_id = r.network_id and m.user_id = r.organiser_id)
+               as organiser_role
+      from matching_rounds r join networks n on n.id = r.network_id
+    `);
+    expect(rounds).toEqual([
+      expect.objectContaining({
+        slug: 'leeds-charity-digital',
+        asked: rounds[0]!.pair_count,
+        organiser_role: 'STEWARD',
+      }),
+    ]);
+    expect(rounds[0]!.pair_count).toBeGreaterThan(0);
+    expect(rounds[0]!.total_score).toBeGreaterThanOrEqual(rounds[0]!.greedy_score);
+  });
+
+  it('should show Amara suggestions for her open need and her mentorship under way, and Rhys a request to answer', async () => {
+    const amara = await actingAs(DEMO_PEOPLE[0].email);
+    const needs = await mentoring.myNeeds(amara);
+    const open = needs.filter((need) => need.status === 'OPEN');
+    expect(open).toHaveLength(1);
+    const requests = (await mentoring.requestsOfNeeds(amara, open)).get(open[0]!.id) as mentoring.RequestRecord[];
+    expect(requests.map((r) => r.status)).toEqual(['DECLINED']);
+    const suggestions = await mentoring.needSuggestions(amara, open[0]!, 10);
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(suggestions.map((s) => s.mentorId)).not.toContain(requests[0]!.mentorId);
+
+    const matched = needs.filter((need) => need.status === 'MATCHED');
+    expect(matched).toHaveLength(1);
+    const [mentorship] = (await mentoring.myMentorships(amara)).filter((m) => m.needId === matched[0]!.id);
+    expect(mentorship!.status).toBe('ACTIVE');
+    expect((await mentoring.checkInsOf(amara, [mentorship!])).get(mentorship!.id)!.length).toBeGreaterThanOrEqual(2);
+
+    const rhys = await actingAs(DEMO_PEOPLE[1].email);
+    const waiting = (await mentoring.myRequests(rhys, 'in')).filter((r) => r.status === 'PENDING');
+    expect(waiting).toHaveLength(1);
+    const [shared] = await select(sql<{ n: number }>`
+      select count(*)::int as n from memberships theirs join memberships his on his.network_id = theirs.network_id
+      where theirs.user_id = ${waiting[0]!.leadId} and his.user_id = ${rhys.viewer!.userId}
+        and theirs.left_at is null and his.left_at is null
+    `);
+    expect(shared!.n).toBeGreaterThanOrEqual(1);
+    expect((await mentoring.myMentorOffer(rhys))!).toMatchObject({ pausedAt: null });
+  });
+
   it('should load exactly the same rows into another database', async () => {
     const other = await openTestDatabase('postgres');
     try {
-      await loadDemoDataIfEmpty(other.db);
+      await loadDemoDataIfEmpty(other.db, LOADED_AT);
       expect(await checksum(other.db)).toBe(await checksum(database.db));
     } finally {
       await other.close();
@@ -297,6 +455,49 @@ describe('generateLargeDataSet', () => {
           select count(*)::int as n from profiles p where not exists (select 1 from users u where u.id = p.user_id)
         `.execute(database.db);
         expect(orphans.rows[0]!.n).toBe(0);
+        sums.push(await checksum(database.db));
+      } finally {
+        await database.close();
+      }
+    }
+    expect(sums[1]).toBe(sums[0]);
+  });
+
+  it('should make mentor offers with open mentorships and recent requests, the mentor flag following them', async () => {
+    const sums: string[] = [];
+    for (const kind of ['pglite', 'postgres'] as const) {
+      const database = await openTestDatabase(kind);
+      try {
+        const summary = await generateLargeDataSet(database.db, {
+          networks: 3,
+          people: 500,
+          seed: 7,
+          mentorOffers: 80,
+        });
+        expect(summary.mentoring).toMatchObject({ offers: 80 });
+        expect(summary.mentoring!.fullOffers).toBeGreaterThan(0);
+        expect(summary.mentoring!.pausedOffers).toBeGreaterThan(0);
+        const [facts] = (
+          await sql<Record<string, number>>`
+            select (select count(*)::int from mentor_offers) as offers,
+                   (select count(*)::int from profiles p
+                    where p.is_mentor <> exists (select 1 from mentor_offers o where o.user_id = p.user_id)) as mismatched,
+                   (select count(*)::int from mentor_offers o where o.open_mentorships <>
+                      (select count(*) from mentorships m where m.mentor_id = o.user_id and m.status <> 'CLOSED'))
+                     as miscounted,
+                   (select count(*)::int from mentor_offers where open_mentorships > capacity) as over_capacity,
+                   (select count(*)::int from mentorships) as mentorships,
+                   (select count(distinct status)::int from mentorship_requests) as request_statuses
+          `.execute(database.db)
+        ).rows;
+        expect(facts).toMatchObject({
+          offers: 80,
+          mismatched: 0,
+          miscounted: 0,
+          over_capacity: 0,
+          mentorships: summary.mentoring!.mentorships,
+          request_statuses: 5,
+        });
         sums.push(await checksum(database.db));
       } finally {
         await database.close();

@@ -1,15 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
+import { buildDemoMentoring, waitingFrom, type DemoMentoring } from './demo-mentoring.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
 import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
+import { insertMentoringRows } from './mentoring-rows.ts';
 import { NAMES, type NamePool } from './names.ts';
 import { addDays, daysBetween, emailPart, seededRandom, type Random } from './random.ts';
 
 // The demo data set, loaded on the first start of an empty embedded database (and into an empty
 // PostgreSQL with `HEARTH_DEMO_DATA=true DATABASE_URL=… pnpm start`): seven place-based networks
-// at different stages, 300 people with their profiles, their memberships and each network's
-// lifecycle history.
+// at different stages, 300 people with their profiles, their memberships, each network's
+// lifecycle history, and mentoring: offers, needs, requests, mentorships and a matching round
+// (demo-mentoring.ts).
 //
 // It is the same on every load: a seeded random generator and a fixed reference date, never the
 // clock, so tests and screenshots are stable. Every demo person signs in with DEMO_PASSWORD.
@@ -26,6 +29,8 @@ export const DEMO_PEOPLE = [
 export const DEMO_SEED = 20_261_102;
 /** Profiles come from their own generator, so adding them left every other demo row as it was. */
 const DEMO_PROFILE_SEED = 20_261_123;
+/** Mentoring too. */
+const DEMO_MENTORING_SEED = 20_261_202;
 /** "Now" for the demo data: join dates, leaving dates and stage changes all lie before it. */
 export const DEMO_REFERENCE_DATE = new Date('2026-11-02T10:00:00.000Z');
 export const DEMO_PERSON_COUNT = 300;
@@ -107,6 +112,7 @@ export interface DemoData {
   memberships: DemoMembership[];
   lifecycleChanges: DemoLifecycleChange[];
   profiles: DemoProfile[];
+  mentoring: DemoMentoring;
 }
 
 interface Person {
@@ -295,12 +301,18 @@ export function buildDemoData(): DemoData {
     return profile ? [profile] : [];
   });
 
+  const membershipRows = memberships.map(({ person, ...membership }) => ({ ...membership, user_id: ids.get(person)! }));
   return {
     users,
     profiles,
     networks,
-    memberships: memberships.map(({ person, ...membership }) => ({ ...membership, user_id: ids.get(person)! })),
+    memberships: membershipRows,
     lifecycleChanges: lifecycle.map(({ by, ...change }) => ({ ...change, set_by: ids.get(by)! })),
+    mentoring: buildDemoMentoring(
+      { users, networks, memberships: membershipRows, profiles },
+      seededRandom(DEMO_MENTORING_SEED),
+      reference,
+    ),
   };
 }
 
@@ -321,9 +333,13 @@ export async function insertInChunks(db: Kysely<any>, table: string, rows: reado
   }
 }
 
-/** Loads the demo data into a database with no users, in one transaction; false when there were users. */
+/**
+ * Loads the demo data into a database with no users, in one transaction; false when there were
+ * users. `now` dates the requests still waiting for an answer (see demo-mentoring.ts); every
+ * other row is the same on every load.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function loadDemoDataIfEmpty(db: Kysely<any>): Promise<boolean> {
+export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Promise<boolean> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const data = buildDemoData();
@@ -339,6 +355,13 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>): Promise<boolean> {
     await insertInChunks(trx, 'memberships', data.memberships);
     await insertInChunks(trx, 'lifecycle_changes', data.lifecycleChanges);
     await insertProfiles(trx, data.profiles);
+    const { mentoring } = data;
+    await insertMentoringRows(trx, 'mentor_offers', mentoring.offers);
+    await insertMentoringRows(trx, 'matching_rounds', mentoring.rounds);
+    await insertMentoringRows(trx, 'needs', mentoring.needs);
+    await insertMentoringRows(trx, 'mentorship_requests', waitingFrom(mentoring.requests, now));
+    await insertMentoringRows(trx, 'mentorships', mentoring.mentorships);
+    await insertMentoringRows(trx, 'mentorship_check_ins', mentoring.checkIns);
   });
   return true;
 }

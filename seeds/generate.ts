@@ -1,6 +1,6 @@
 // A large, made-up data set for benchmarks: many networks, many people, one huge network.
 //
-//   node seeds/generate.ts [--networks 200] [--people 100000] [--seed 1]
+//   node seeds/generate.ts [--networks 200] [--people 100000] [--seed 1] [--offers 20000]
 //
 // Runs against DATABASE_URL when it is set (PostgreSQL), else the embedded PGlite database in
 // HEARTH_DATA_DIR (default ./.hearth) or the folder given with --pglite DIR. It migrates the
@@ -19,12 +19,18 @@
 // defaults (200 networks, 100,000 people, about 275,000 memberships) on a 2-core machine: about
 // 19 s on PGlite in memory and 15 s on the throwaway PostgreSQL of scripts/postgres.ts, most of
 // it the memberships and their indexes, then the member search documents the triggers write.
+//
+// With --offers N (the mentoring benchmark uses 20,000), N people also get a mentor's offer, with
+// open and closed mentorships and recent requests behind some (seeds/generate-mentoring.ts); their
+// profiles then say they mentor exactly when they have an offer. Without it there is no mentoring
+// data, and profiles keep the mentor flag their template gave them.
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { placesIn, type Place } from '../server/src/modules/networks/places.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
 import { DEMO_PASSWORD, insertInChunks } from './demo.ts';
 import { makeProfile } from './demo-profiles.ts';
+import { generateMentoring, type MentoringSummary } from './generate-mentoring.ts';
 import type { Stage } from './demo-networks.ts';
 import { NAMES, NAME_POOLS } from './names.ts';
 import { addDays, daysBetween, emailPart, seededRandom, type Random } from './random.ts';
@@ -35,6 +41,8 @@ export interface GenerateOptions {
   seed: number;
   /** "Now" for the data set; fixed by default so that a seed always gives the same rows. */
   referenceDate?: Date;
+  /** Mentors' offers to make, with their mentorships and recent requests; none by default. */
+  mentorOffers?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -45,6 +53,8 @@ export interface GeneratedSummary {
   lifecycleChanges: number;
   /** The network every generated person belongs to. */
   largestNetworkSlug: string;
+  /** What was made for mentoring; null when no offers were asked for. */
+  mentoring: MentoringSummary | null;
 }
 
 export const GENERATED_EMAIL_DOMAIN = 'example.net';
@@ -120,6 +130,8 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
   if (!Number.isInteger(people) || people < 1) throw new Error('people must be a whole number of at least 1');
   if (!Number.isInteger(networkCount) || networkCount < 1)
     throw new Error('networks must be a whole number of at least 1');
+  const offers = options.mentorOffers ?? 0;
+  if (!Number.isInteger(offers) || offers < 0) throw new Error('offers must be a whole number of at least 0');
   const reference = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
   const progress = options.onProgress ?? (() => {});
   const random = seededRandom(seed);
@@ -266,12 +278,25 @@ export async function generateLargeDataSet(db: AnyDb, options: GenerateOptions):
     `.execute(trx);
     progress(`lifecycle changes: ${lifecycle.length}`);
 
+    const mentoring =
+      offers > 0
+        ? await generateMentoring(trx, {
+            offers,
+            seed,
+            reference,
+            places: rows.map((row) => ({ name: row.place_name, latitude: row.latitude, longitude: row.longitude })),
+            emailDomain: GENERATED_EMAIL_DOMAIN,
+          })
+        : null;
+    if (mentoring) progress(`mentor offers: ${mentoring.offers}, mentorships: ${mentoring.mentorships}`);
+
     return {
       networks: rows.length,
       people,
       memberships,
       lifecycleChanges: lifecycle.length,
       largestNetworkSlug: rows[0]!.slug,
+      mentoring,
     };
   });
 }
@@ -447,6 +472,7 @@ async function main(): Promise<void> {
       networks: { type: 'string', default: '200' },
       people: { type: 'string', default: '100000' },
       seed: { type: 'string', default: '1' },
+      offers: { type: 'string', default: '0' },
       pglite: { type: 'string' },
     },
   });
@@ -473,6 +499,7 @@ async function main(): Promise<void> {
       networks: Number(values.networks),
       people: Number(values.people),
       seed: Number(values.seed),
+      mentorOffers: Number(values.offers),
       onProgress: (message) => console.log(`${((performance.now() - started) / 1000).toFixed(1)} s  ${message}`),
     });
     if (handle.kind === 'postgres') await sql`analyze`.execute(handle.db);
@@ -482,6 +509,7 @@ async function main(): Promise<void> {
         `${summary.lifecycleChanges} stage changes in ${((performance.now() - started) / 1000).toFixed(1)} s on ${where}. ` +
         `Largest network: /networks/${summary.largestNetworkSlug}`,
     );
+    if (summary.mentoring) console.log(`Mentoring: ${JSON.stringify(summary.mentoring)}`);
   } finally {
     await handle.close();
   }

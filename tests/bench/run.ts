@@ -7,6 +7,7 @@
 //   BENCH_ONLY=me,directory                  benchmarks to run (comma separated names; `pages` and `memory` need web/build)
 //   BENCH_OUTBOX_MESSAGES=2000 BENCH_OUTBOX_RATE=20   the outbox benchmark's backlog and trickle rate
 //   BENCH_MATCHING_NEEDS=10000 BENCH_MATCHING_MENTORS=2000   the matching round's size
+//   BENCH_MENTORING_PEOPLE=100000 BENCH_MENTORING_OFFERS=20000   the suggestions benchmark's data set
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -21,6 +22,7 @@ import { measureLoad } from './load.ts';
 import { matchingBenchmark } from './matching.ts';
 import { meBenchmark } from './me.ts';
 import { memoryBenchmark } from './memory.ts';
+import { mentoringBenchmark } from './mentoring.ts';
 import { pagesBenchmark } from './pages.ts';
 import { outboxBenchmark } from './outbox.ts';
 import { formatReport, writeJson } from './report.ts';
@@ -34,6 +36,7 @@ const BENCHMARKS: Benchmark[] = [
   shutdownBenchmark,
   outboxBenchmark,
   matchingBenchmark,
+  mentoringBenchmark,
   pagesBenchmark,
   memoryBenchmark,
 ];
