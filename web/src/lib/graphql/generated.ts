@@ -636,6 +636,7 @@ export type NeedPageQuery = {
         commitment: string;
         formats: Array<MentoringFormat>;
         placeName: string | null;
+        radiusKm: number | null;
         freePlaces: number;
         capacity: number;
       };
@@ -1688,6 +1689,7 @@ export const NeedPageDocument = new TypedDocumentString(`
         commitment
         formats
         placeName
+        radiusKm
         freePlaces
         capacity
       }

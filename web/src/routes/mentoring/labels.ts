@@ -62,3 +62,22 @@ export function formatsInWords(formats: readonly MentoringFormat[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
+
+/**
+ * How a mentor meets, as a sentence ends: "by video call or phone call, or in person within 10 km
+ * of Cardiff"; the place only when they meet in person.
+ */
+export function meetingInWords(offer: {
+  formats: readonly MentoringFormat[];
+  placeName?: string | null | undefined;
+  radiusKm?: number | null | undefined;
+}): string {
+  const distant = offer.formats.filter((format) => format !== 'IN_PERSON');
+  const inPerson = offer.formats.includes('IN_PERSON')
+    ? offer.placeName
+      ? `in person within ${offer.radiusKm} km of ${offer.placeName}`
+      : 'in person'
+    : null;
+  const byDistance = distant.length > 0 ? `by ${formatsInWords(distant)}` : null;
+  return [byDistance, inPerson].filter(Boolean).join(', or ');
+}
