@@ -43,6 +43,9 @@ describe('accessibility', () => {
     { name: 'networks near a town', path: '/networks?near=Leeds', who: 'out' },
     { name: 'all networks in a table', path: '/networks/overview', who: 'out' },
     { name: 'start a network', path: '/networks/new', who: 'in' },
+    { name: 'mentoring, with nothing yet', path: '/mentoring', who: 'in' },
+    { name: 'offer to mentor', path: '/mentoring/offer', who: 'in' },
+    { name: 'post a need', path: '/mentoring/needs/new', who: 'in' },
     { name: 'page not found', path: '/no-such-page', who: 'out' },
   ])('should have no serious or critical axe violations on $name', async ({ path, who }) => {
     const page = await open(who === 'in' ? signedIn : signedOut, path);
