@@ -1,16 +1,8 @@
 // Daily digests: once a person's local time has passed DIGEST_HOUR and today's digest is not
 // done, what waited for it goes out in one email. Each person's digest is one transaction that
 // first claims the day (a conditional upsert), so two app copies never send the same digest.
-import {
-  systemClock,
-  transaction,
-  RequestMemo,
-  type Clock,
-  type Publisher,
-  type ServiceContext,
-} from '../../core/context.ts';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import { startBackgroundJob, type BackgroundJob, type BackgroundOptions } from '../../core/background.ts';
+import { transaction, type ServiceContext } from '../../core/context.ts';
 import { badInput } from '../../core/errors.ts';
 import * as accounts from '../accounts/service.ts';
 import { requireViewer } from '../accounts/service.ts';
@@ -116,43 +108,14 @@ async function queueDigest(
   await queueEmail(ctx, { to: to.email, userId: to.id, kind: kinds[0] ?? 'ACCOUNT', ...rendered, headers });
 }
 
-export interface DigestWorkerOptions {
-  db: Db;
-  config: Config;
-  log: { error(obj: object, msg: string): void };
-  clock?: Clock;
-  pubsub: Publisher;
-}
+export type DigestWorkerOptions = BackgroundOptions;
 
 /** Looks for due digests once a minute in this app copy; stop() before the database closes. */
-export function startDigestWorker(options: DigestWorkerOptions): { stop(): Promise<void> } {
-  const ctx: ServiceContext = {
-    db: options.db,
-    clock: options.clock ?? systemClock,
-    pubsub: options.pubsub,
-    config: options.config,
-    viewer: null,
-    clientAddress: '',
-    memo: new RequestMemo(),
-  };
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const round = () => {
-    running = sendDueDigests(ctx).then(
-      () => undefined,
-      (error: unknown) => options.log.error({ err: error }, 'digests: a round failed; trying again in a minute'),
-    );
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(round, EVERY_MS).unref();
-    });
-  };
-  timer = setTimeout(round, 1000).unref();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+export function startDigestWorker(options: DigestWorkerOptions): BackgroundJob {
+  return startBackgroundJob(options, {
+    round: (ctx) => sendDueDigests(ctx),
+    firstAfterMs: 1000,
+    everyMs: EVERY_MS,
+    failure: 'digests: a round failed; trying again in a minute',
+  });
 }
