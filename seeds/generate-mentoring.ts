@@ -24,6 +24,7 @@ import { checkedSkills } from '../server/src/modules/people/profile-input.ts';
 import { insertMentoringRows } from './mentoring-rows.ts';
 import { addDays, daysBetween, seededRandom, type Random } from './random.ts';
 import { ANSWER_WITHIN_DAYS } from '../server/src/modules/mentoring/asks.ts';
+import type { DemoOffer } from './demo-mentoring-rows.ts';
 
 // Any Kysely: seeds, like migrations, should not depend on the app's generated types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -261,24 +262,8 @@ interface Person {
   created_at: Date;
 }
 
-interface OfferRow {
-  user_id: string;
-  skills: string[];
-  skills_as_typed: string[];
-  categories: SupportCategory[];
-  formats: MentoringFormat[];
-  place_name: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  radius_km: number | null;
-  capacity: number;
-  commitment: string;
-  visible_to: 'SIGNED_IN' | 'SHARED_NETWORKS';
-  promised_no_selling_at: Date;
-  paused_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** An offer row, as the demo writes one. */
+type OfferRow = DemoOffer;
 
 /** The rows of each table, in the order they must be inserted. */
 interface Rows {
