@@ -31,6 +31,8 @@ const MODULE_TABLES = {
     'mentorship_check_ins',
     'matching_rounds',
   ],
+  venues: ['venues'],
+  events: ['events', 'registrations'],
 };
 
 export default defineConfig(

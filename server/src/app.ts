@@ -15,6 +15,7 @@ import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/error
 import { httpAnswer } from './graphql/http.ts';
 import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { startClaimSweep } from './modules/events/claim-sweep.ts';
 import { startExpirySweep } from './modules/mentoring/expiry-sweep.ts';
 import { startDigestWorker } from './modules/notifications/digest.ts';
 import { startOutboxWorker } from './modules/notifications/outbox-worker.ts';
@@ -216,6 +217,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       pubsub: publisher,
     });
     app.addHook('preClose', () => sweep.stop());
+    // Seats offered from a waitlist and not claimed in time pass to the next person waiting.
+    const claims = startClaimSweep({
+      db: database.db,
+      config,
+      log: app.log,
+      clock: options.clock ?? systemClock,
+      pubsub: publisher,
+    });
+    app.addHook('preClose', () => claims.stop());
   }
 
   if (options.closeDatabase ?? true) app.addHook('onClose', async () => database.close());

@@ -66,6 +66,10 @@ export interface Config {
     /** How often each copy marks requests unanswered for a week as expired, and tells their leads. */
     expirySweepMs: number;
   };
+  events: {
+    /** How often each copy passes seats offered and not claimed in time to the next person waiting. */
+    claimSweepMs: number;
+  };
   logLevel: string;
 }
 
@@ -222,6 +226,7 @@ export function loadConfig(env: Env = process.env): Config {
       firstRetryMs: readInteger(env, 'OUTBOX_FIRST_RETRY_MS', 15_000, 10, 3_600_000),
     },
     mentoring: { expirySweepMs: readInteger(env, 'MENTORING_EXPIRY_SWEEP_MS', 300_000, 1000, 86_400_000) },
+    events: { claimSweepMs: readInteger(env, 'EVENTS_CLAIM_SWEEP_MS', 60_000, 1000, 3_600_000) },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

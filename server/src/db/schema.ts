@@ -14,6 +14,9 @@ export type EmailDelivery = (typeof EMAIL_DELIVERY_VALUES)[number];
 export const EMAIL_TOKEN_PURPOSE_VALUES = ['VERIFY_EMAIL', 'RESET_PASSWORD', 'CHANGE_EMAIL'] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE_VALUES)[number];
 
+export const EVENT_FORMAT_VALUES = ['TALKS_AND_NETWORKING', 'WORKSHOP', 'TRAINING', 'VIRTUAL_COFFEE', 'SOCIAL'] as const;
+export type EventFormat = (typeof EVENT_FORMAT_VALUES)[number];
+
 export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
@@ -38,7 +41,7 @@ export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 export const NOTIFICATION_DELIVERY_VALUES = ['IMMEDIATE', 'DAILY_DIGEST', 'IN_APP_ONLY'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number];
 
-export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING'] as const;
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING', 'EVENTS'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
 export const OFFER_VISIBILITY_VALUES = ['SIGNED_IN', 'SHARED_NETWORKS'] as const;
@@ -53,8 +56,17 @@ export type OutboxEmailStatus = (typeof OUTBOX_EMAIL_STATUS_VALUES)[number];
 export const PROFILE_VISIBILITY_VALUES = ['PUBLIC', 'MEMBERS', 'PRIVATE'] as const;
 export type ProfileVisibility = (typeof PROFILE_VISIBILITY_VALUES)[number];
 
+export const REGISTRATION_STATUS_VALUES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED', 'ATTENDED', 'NO_SHOW'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUS_VALUES)[number];
+
+export const SEAT_PROMOTION_VALUES = ['AUTO_CONFIRM', 'CLAIM_WITHIN_HOURS'] as const;
+export type SeatPromotion = (typeof SEAT_PROMOTION_VALUES)[number];
+
 export const SUPPORT_CATEGORY_VALUES = ['QUICK_TIP', 'SHORT_TERM_SKILLS', 'EXPANDING_POSSIBILITY', 'LONG_TERM_SKILLS', 'HANDS_ON_SUPPORT', 'PERSONAL_VALIDATION', 'RISK_MITIGATION', 'UNIQUE_PERSPECTIVES'] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORY_VALUES)[number];
+
+export const VENUE_COST_VALUES = ['FREE', 'DONATION', 'PAID'] as const;
+export type VenueCost = (typeof VENUE_COST_VALUES)[number];
 
 export interface EmailAddressFailuresTable {
   address: string;
@@ -82,6 +94,39 @@ export interface EmailTokensTable {
 export type EmailTokenRow = Selectable<EmailTokensTable>;
 export type NewEmailTokenRow = Insertable<EmailTokensTable>;
 export type EmailTokenRowUpdate = Updateable<EmailTokensTable>;
+
+export interface EventsTable {
+  id: Generated<string>;
+  network_id: string;
+  series_id: string | null;
+  title: string;
+  description: Generated<string>;
+  format: EventFormat;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  venue_id: string | null;
+  online_url: string | null;
+  latitude: number;
+  longitude: number;
+  capacity: number;
+  promotion: Generated<SeatPromotion>;
+  claim_hours: number | null;
+  categories: Generated<SupportCategory[]>;
+  questions: Generated<Json>;
+  seats_taken: Generated<number>;
+  waiting: Generated<number>;
+  registration_closed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
+export type EventRowUpdate = Updateable<EventsTable>;
 
 export interface LifecycleChangesTable {
   id: Generated<string>;
@@ -347,6 +392,30 @@ export type ProfileRow = Selectable<ProfilesTable>;
 export type NewProfileRow = Insertable<ProfilesTable>;
 export type ProfileRowUpdate = Updateable<ProfilesTable>;
 
+export interface RegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  registered_by: string | null;
+  status: RegistrationStatus;
+  queue_number: string | null;
+  claim_by: Timestamp | null;
+  access_needs: Generated<string>;
+  dietary_needs: Generated<string>;
+  answers: Generated<Json>;
+  checked_in_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type RegistrationRow = Selectable<RegistrationsTable>;
+export type NewRegistrationRow = Insertable<RegistrationsTable>;
+export type RegistrationRowUpdate = Updateable<RegistrationsTable>;
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -395,9 +464,32 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserRowUpdate = Updateable<UsersTable>;
 
+export interface VenuesTable {
+  id: Generated<string>;
+  network_id: string;
+  name: string;
+  address: string;
+  step_free_access: boolean;
+  accessible_toilet: boolean;
+  hearing_loop: boolean;
+  quiet_room: boolean;
+  capacity: number | null;
+  cost: VenueCost;
+  relationship_holder_id: string | null;
+  notes: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  archived_at: Timestamp | null;
+}
+
+export type VenueRow = Selectable<VenuesTable>;
+export type NewVenueRow = Insertable<VenuesTable>;
+export type VenueRowUpdate = Updateable<VenuesTable>;
+
 export interface Database {
   email_address_failures: EmailAddressFailuresTable;
   email_tokens: EmailTokensTable;
+  events: EventsTable;
   lifecycle_changes: LifecycleChangesTable;
   matching_rounds: MatchingRoundsTable;
   memberships: MembershipsTable;
@@ -413,8 +505,10 @@ export interface Database {
   outbox_emails: OutboxEmailsTable;
   people_search: PeopleSearchTable;
   profiles: ProfilesTable;
+  registrations: RegistrationsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   unsubscribe_tokens: UnsubscribeTokensTable;
   users: UsersTable;
+  venues: VenuesTable;
 }

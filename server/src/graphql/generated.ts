@@ -19,6 +19,11 @@ import type {
   RoundMentorModel,
   MatchingRoundPreviewModel,
   MatchingRoundModel,
+  VenueModel,
+  EventModel,
+  EventConnectionModel,
+  RegistrationModel,
+  RegistrationConnectionModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -62,6 +67,37 @@ export type CheckIn = {
   by: Maybe<Person>;
   /** What happened. */
   note: Scalars['String']['output'];
+};
+
+/** A new event. Every problem is reported at once, each naming its field. */
+export type CreateEventInput = {
+  /** 1 to 5,000 seats. */
+  capacity: Scalars['Int']['input'];
+  /** Up to 8 kinds of support. */
+  categories?: InputMaybe<Array<SupportCategory>>;
+  /** With CLAIM_WITHIN_HOURS, 1 to 168 hours to claim an offered seat; 24 when left out. */
+  claimHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 5,000 characters; line breaks are kept. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** After the start, and at most 31 days after it. */
+  endsAt: Scalars['DateTime']['input'];
+  format: EventFormat;
+  /** A network the viewer organises or stewards. */
+  networkId: Scalars['ID']['input'];
+  /** An http or https link, up to 500 characters, shown only to people holding a confirmed seat and to organisers. */
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  /** AUTO_CONFIRM when left out. */
+  promotion?: InputMaybe<SeatPromotion>;
+  /** Up to 10 questions. */
+  questions?: InputMaybe<Array<EventQuestionInput>>;
+  /** In the future. */
+  startsAt: Scalars['DateTime']['input'];
+  /** An IANA time zone name, such as Europe/London. */
+  timeZone: Scalars['String']['input'];
+  /** 1 to 120 characters. */
+  title: Scalars['String']['input'];
+  /** A venue in the network's directory. An event needs a venue, an online link, or both. */
+  venueId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -110,6 +146,120 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   /** Sign in first. */
   | 'UNAUTHENTICATED';
+
+/** One dated gathering of a network. Anyone may see an event; some fields are for some viewers only. */
+export type Event = {
+  __typename?: 'Event';
+  /** True when the viewer organises or stewards the event's network, and so may change it. */
+  canManage: Scalars['Boolean']['output'];
+  /** Why it was cancelled, in the organiser's words; null unless it was. */
+  cancelReason: Maybe<Scalars['String']['output']>;
+  /** When it was cancelled; null unless it was. */
+  cancelledAt: Maybe<Scalars['DateTime']['output']>;
+  /** Seats in all, 1 to 5,000. */
+  capacity: Scalars['Int']['output'];
+  /** The kinds of support the event gives. */
+  categories: Array<SupportCategory>;
+  /** With CLAIM_WITHIN_HOURS, how long someone offered a seat has to claim it; null otherwise. */
+  claimHours: Maybe<Scalars['Int']['output']>;
+  /** Up to 5,000 characters; may hold line breaks. Empty when none. */
+  description: Scalars['String']['output'];
+  /** When it ends; always after the start. */
+  endsAt: Scalars['DateTime']['output'];
+  /** What kind of gathering. */
+  format: EventFormat;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True when the event has an online link, whether or not the viewer may see it. */
+  isOnline: Scalars['Boolean']['output'];
+  /** The viewer's registration, whatever its status; null when signed out or never registered. */
+  myRegistration: Maybe<Registration>;
+  /** The network whose event it is. */
+  network: Network;
+  /** The link to join online. Null unless the viewer holds a confirmed seat or organises the event. */
+  onlineUrl: Maybe<Scalars['String']['output']>;
+  /** What happens when a seat frees. */
+  promotion: SeatPromotion;
+  /** The questions people answer when they register. */
+  questions: Array<EventQuestion>;
+  /** When an organiser closed registration; null while it is not closed. People already waiting keep their places. */
+  registrationClosedAt: Maybe<Scalars['DateTime']['output']>;
+  /** True while people can register: not closed by an organiser, not cancelled, not started. */
+  registrationOpen: Scalars['Boolean']['output'];
+  /**
+   * Who registered, for the event's organisers: FORBIDDEN for anyone else. With status WAITLISTED,
+   * in waitlist order; otherwise in the order they registered.
+   */
+  registrations: Maybe<RegistrationConnection>;
+  /** Seats nobody holds; 0 once cancelled. A seat offered to someone waiting is held. */
+  seatsLeft: Scalars['Int']['output'];
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** The IANA time zone it was planned in (for example Europe/London): show its times in this zone. */
+  timeZone: Scalars['String']['output'];
+  /** Up to 120 characters. */
+  title: Scalars['String']['output'];
+  /** The venue, from the network's directory; null for an event held online only. */
+  venue: Maybe<Venue>;
+  /** How many people are waiting for a seat. */
+  waitlistLength: Scalars['Int']['output'];
+};
+
+/** One dated gathering of a network. Anyone may see an event; some fields are for some viewers only. */
+export type EventRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<RegistrationStatus>;
+};
+
+/** A page of events, soonest first. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+  /** How many match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+/** What kind of gathering an event is. */
+export type EventFormat =
+  /** Purely social. */
+  | 'SOCIAL'
+  /** Talks, then time to talk to each other. */
+  | 'TALKS_AND_NETWORKING'
+  /** A course with a trainer. */
+  | 'TRAINING'
+  /** An informal chat online. */
+  | 'VIRTUAL_COFFEE'
+  /** Hands-on, in small groups. */
+  | 'WORKSHOP';
+
+/** A question an event asks the people who register. */
+export type EventQuestion = {
+  __typename?: 'EventQuestion';
+  /** Stable while the question is kept; answers refer to it. */
+  id: Scalars['ID']['output'];
+  /** The question, up to 200 characters. */
+  prompt: Scalars['String']['output'];
+  /** Whether people must answer it to register. */
+  required: Scalars['Boolean']['output'];
+};
+
+/** A question to ask people who register. */
+export type EventQuestionInput = {
+  /** The id of a question the event asks now, to keep its answers tied to it; left out for a new question. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 200 characters. */
+  prompt: Scalars['String']['input'];
+  /** Whether people must answer it; false when left out. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** A point on the map. */
 export type GeoPointInput = {
@@ -463,10 +613,25 @@ export type Mutation = {
   /** Does nothing; keeps the root type non-empty for modules to extend. */
   _noop: Maybe<Scalars['Boolean']['output']>;
   /**
+   * Adds a venue to the network's directory. Organisers and stewards only (FORBIDDEN otherwise).
+   * BAD_USER_INPUT names each field at fault; CONFLICT on `name` when a live venue has that name.
+   */
+  addVenue: Venue;
+  /** Archives a venue: it leaves the directory and stays for the events that name it. Organisers and stewards only. */
+  archiveVenue: Venue;
+  /** Cancels an event; everyone holding or waiting for a seat is told, with the reason (1 to 1,000 characters). */
+  cancelEvent: Event;
+  /** Gives up a seat or leaves the waitlist (the person, or an organiser for them). A freed seat goes to the first person waiting. */
+  cancelRegistration: Registration;
+  /**
    * Starts a change of the signed-in person's address: a link goes to the new address and a notice
    * to the old one. The address changes only when the link is followed. Needs the password.
    */
   changeEmail: Scalars['Boolean']['output'];
+  /** Marks a seat holder as come. Organisers only; doing it twice changes nothing. */
+  checkIn: Registration;
+  /** Takes a seat offered from the waitlist, before its claimBy. */
+  claimSeat: Registration;
   /**
    * Closes a mentorship, early or not. The mentee gives `rating` (1 to 5: how far the need was met)
    * and in `note` what changed; they may also give these after the mentor closed it. The mentor
@@ -483,6 +648,8 @@ export type Mutation = {
    * the network's organisers and stewards.
    */
   confirmMatchingRound: MatchingRound;
+  /** Makes an event. Organisers and stewards of the network only. */
+  createEvent: Event;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
   /**
@@ -491,6 +658,8 @@ export type Mutation = {
    * CONFLICT (naming the networks) while they are the last steward of any network.
    */
   deleteMyAccount: Scalars['Boolean']['output'];
+  /** A new event like this one, starting at startsAt and lasting as long, with nobody registered. */
+  duplicateEvent: Event;
   /** Joins a network, accepting its current code of conduct (recorded with date and version). */
   joinNetwork: Network;
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
@@ -517,6 +686,14 @@ export type Mutation = {
    * place free), nothing is written.
    */
   postNeed: Need;
+  /**
+   * Registers the signed-in person: a seat while one is free and nobody waits, else the waitlist.
+   * Registering again gives back the registration they hold. CONFLICT when the event was cancelled,
+   * has started or is closed.
+   */
+  registerForEvent: Registration;
+  /** Registers someone without an account. Organisers only; works while registration is closed. */
+  registerOnBehalf: Registration;
   /**
    * Asks a mentor about one of the signed-in person's needs. BAD_USER_INPUT (mentorId) for
    * oneself or someone without an offer; CONFLICT when the mentor was asked about this need
@@ -560,6 +737,8 @@ export type Mutation = {
    * safety messages, which are always sent.
    */
   setNotificationPreference: NotificationPreference;
+  /** Closes registration (closed: true) or opens it again. People already waiting keep their places. */
+  setRegistrationClosed: Event;
   /** Signs in. A wrong email or password gets the same message; RATE_LIMITED after repeated failures. */
   signIn: AuthPayload;
   /** Ends the session that made this request. True when a session ended, false when there was none. */
@@ -574,10 +753,17 @@ export type Mutation = {
    * link is not one Hearth gave out.
    */
   unsubscribe: Scalars['Boolean']['output'];
+  /** Changes an event. A new time or place is told to everyone holding or waiting for a seat. */
+  updateEvent: Event;
   /** Changes a network's details. Stewards only. */
   updateNetwork: Network;
   /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
   updateProfile: Person;
+  /**
+   * Rewrites a live venue's details. Organisers and stewards of its network only. CONFLICT when the
+   * venue is archived, or on `name` when another live venue has that name.
+   */
+  updateVenue: Venue;
   /**
    * Publishes or changes the signed-in person's mentoring offer; their profile then shows them as a
    * mentor. BAD_USER_INPUT names each field at fault, promiseNoSelling when the promise is not made.
@@ -594,9 +780,41 @@ export type Mutation = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationAddVenueArgs = {
+  input: VenueInput;
+  networkId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationArchiveVenueArgs = {
+  venueId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCancelEventArgs = {
+  eventId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCancelRegistrationArgs = {
+  registrationId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationChangeEmailArgs = {
   newEmail: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCheckInArgs = {
+  registrationId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationClaimSeatArgs = {
+  registrationId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -619,6 +837,11 @@ export type MutationConfirmMatchingRoundArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCreateEventArgs = {
+  input: CreateEventInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCreateNetworkArgs = {
   input: CreateNetworkInput;
 };
@@ -626,6 +849,12 @@ export type MutationCreateNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationDeleteMyAccountArgs = {
   password: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationDuplicateEventArgs = {
+  eventId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -665,6 +894,18 @@ export type MutationPauseMentorshipArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationPostNeedArgs = {
   input: PostNeedInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRegisterForEventArgs = {
+  eventId: Scalars['ID']['input'];
+  input?: InputMaybe<RegisterForEventInput>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRegisterOnBehalfArgs = {
+  eventId: Scalars['ID']['input'];
+  input: RegisterOnBehalfInput;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -724,6 +965,12 @@ export type MutationSetNotificationPreferenceArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetRegistrationClosedArgs = {
+  closed: Scalars['Boolean']['input'];
+  eventId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -739,6 +986,12 @@ export type MutationUnsubscribeArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUpdateEventArgs = {
+  eventId: Scalars['ID']['input'];
+  input: UpdateEventInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUpdateNetworkArgs = {
   input: UpdateNetworkInput;
   networkId: Scalars['ID']['input'];
@@ -747,6 +1000,12 @@ export type MutationUpdateNetworkArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUpdateVenueArgs = {
+  input: VenueInput;
+  venueId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -900,6 +1159,13 @@ export type Network = {
   stage: LifecycleStage;
   /** The values it holds; may be empty. */
   values: Scalars['String']['output'];
+  /**
+   * The network's live venues: free ones first, then those asking a donation, then paid ones, each
+   * group by name. Only its members may list them: for anyone else null, with a FORBIDDEN error at
+   * this path (UNAUTHENTICATED when signed out), as for `members`, so a list of networks still
+   * answers for the others.
+   */
+  venues: Maybe<Array<Venue>>;
 };
 
 /** A place-based tech-for-good network. */
@@ -1022,6 +1288,8 @@ export type NotificationEdge = {
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
+  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, an event moved or cancelled. */
+  | 'EVENTS'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
   /** For a network's stewards: someone joined the network. */
@@ -1163,6 +1431,8 @@ export type Query = {
    * Europe/London until they choose. UNAUTHENTICATED when signed out.
    */
   digestTimeZone: Scalars['String']['output'];
+  /** An event; NOT_FOUND when there is none. */
+  event: Event;
   /**
    * Everything Hearth holds about the signed-in person, as a JSON document: account, profile,
    * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
@@ -1216,6 +1486,8 @@ export type Query = {
    * its page can say which; null when the link is not one Hearth gave out. Needs no sign-in.
    */
   unsubscribeKind: Maybe<NotificationKind>;
+  /** Events not yet over and not cancelled, soonest first. */
+  upcomingEvents: EventConnection;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
 };
@@ -1224,6 +1496,11 @@ export type Query = {
 export type QueryClosePlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1288,6 +1565,118 @@ export type QueryUnsubscribeKindArgs = {
   token: Scalars['String']['input'];
 };
 
+/** Reads. Each domain module adds its own fields. */
+export type QueryUpcomingEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UpcomingEventsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a person gives when they register; all of it private to them and the event's organisers. */
+export type RegisterForEventInput = {
+  /** Up to 1,000 characters. */
+  accessNeeds?: InputMaybe<Scalars['String']['input']>;
+  /** Answers to the event's questions; every required one must be answered. */
+  answers?: InputMaybe<Array<RegistrationAnswerInput>>;
+  /** Up to 500 characters. */
+  dietaryNeeds?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Someone an organiser registers without an account. */
+export type RegisterOnBehalfInput = {
+  accessNeeds?: InputMaybe<Scalars['String']['input']>;
+  dietaryNeeds?: InputMaybe<Scalars['String']['input']>;
+  /** An email or a phone (or both) is needed. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 characters. */
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * One person's registration for an event. Seen only by the person and the event's organisers; the
+ * private fields say who else is kept out.
+ */
+export type Registration = {
+  __typename?: 'Registration';
+  /** Access needs, for the person and the event's organisers only (null for anyone else); empty when none. */
+  accessNeeds: Maybe<Scalars['String']['output']>;
+  /** Answers to the event's questions, for the person and the event's organisers only (null for anyone else). */
+  answers: Maybe<Array<RegistrationAnswer>>;
+  /** When they were checked in; null unless ATTENDED. */
+  checkedInAt: Maybe<Scalars['DateTime']['output']>;
+  /** While a seat is offered, when the offer ends. Null otherwise. */
+  claimBy: Maybe<Scalars['DateTime']['output']>;
+  /** Dietary needs, for the person and the event's organisers only (null for anyone else); empty when none. */
+  dietaryNeeds: Maybe<Scalars['String']['output']>;
+  /** For someone registered on their behalf: their email. Organisers only; null otherwise. */
+  email: Maybe<Scalars['String']['output']>;
+  /** The event. */
+  event: Event;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The name to show: the person's, or the one the organiser gave. */
+  name: Scalars['String']['output'];
+  /** True when an organiser registered someone without an account. */
+  onBehalf: Scalars['Boolean']['output'];
+  /** The person, when they have an account; null for someone an organiser registered on their behalf. */
+  person: Maybe<Person>;
+  /** For someone registered on their behalf: their phone. Organisers only; null otherwise. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** When they registered (or registered again after cancelling). */
+  registeredAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: RegistrationStatus;
+  /** While waiting, the place in line: 1 is next. Null otherwise. */
+  waitlistPosition: Maybe<Scalars['Int']['output']>;
+};
+
+/** An answer to one of the event's questions. */
+export type RegistrationAnswer = {
+  __typename?: 'RegistrationAnswer';
+  /** The answer, up to 1,000 characters. */
+  answer: Scalars['String']['output'];
+  /** The question's id (see Event.questions). */
+  questionId: Scalars['ID']['output'];
+};
+
+/** An answer to one of the event's questions. */
+export type RegistrationAnswerInput = {
+  /** Up to 1,000 characters. */
+  answer: Scalars['String']['input'];
+  questionId: Scalars['ID']['input'];
+};
+
+/** A page of an event's registrations. */
+export type RegistrationConnection = {
+  __typename?: 'RegistrationConnection';
+  edges: Array<RegistrationEdge>;
+  pageInfo: PageInfo;
+  /** How many match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RegistrationEdge = {
+  __typename?: 'RegistrationEdge';
+  cursor: Scalars['String']['output'];
+  node: Registration;
+};
+
+/** Where a registration stands. */
+export type RegistrationStatus =
+  /** Came: checked in on the night. */
+  | 'ATTENDED'
+  /** Gave up the seat or left the waitlist, or an offered seat was not claimed in time. */
+  | 'CANCELLED'
+  /** Holds a seat. */
+  | 'CONFIRMED'
+  /** Held a seat and did not come. */
+  | 'NO_SHOW'
+  /** A seat is held for them until claimBy: claim it with claimSeat. */
+  | 'OFFERED'
+  /** Waiting for a seat; see waitlistPosition. */
+  | 'WAITLISTED';
+
 /** A mentor with a place free who takes part in a matching round. */
 export type RoundMentor = {
   __typename?: 'RoundMentor';
@@ -1298,6 +1687,13 @@ export type RoundMentor = {
   /** How many of the round's pairs they are in; 0 when the round pairs them with no need. */
   pairCount: Scalars['Int']['output'];
 };
+
+/** What happens when a seat frees and people are waiting. */
+export type SeatPromotion =
+  /** The first person waiting gets the seat at once, and is told. The default. */
+  | 'AUTO_CONFIRM'
+  /** The first person waiting is offered the seat and must claim it within the event's claimHours, or it passes to the next. */
+  | 'CLAIM_WITHIN_HOURS';
 
 /** Why a session ended. */
 export type SessionEndReason =
@@ -1374,6 +1770,42 @@ export type UnmatchedNeed = {
   reason: Scalars['String']['output'];
 };
 
+/** Narrows the upcoming events. Filters combine. */
+export type UpcomingEventsFilter = {
+  /** Only events giving at least one of these kinds of support. */
+  categories?: InputMaybe<Array<SupportCategory>>;
+  /** Only events of networks within withinKm of this point. */
+  near?: InputMaybe<GeoPointInput>;
+  /** Only this network's events. */
+  networkId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events within withinKm of this town or city (looked up offline); ignored when near is given. BAD_USER_INPUT on `placeName`, with close names, when there is no such place. */
+  placeName?: InputMaybe<Scalars['String']['input']>;
+  /** How far from near or placeName, 1 to 500 km; 40 when left out. An event is placed where its network is. */
+  withinKm?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Changes to an event; what is left out keeps its value. venueId, onlineUrl, description,
+ * categories and questions may be cleared with null.
+ */
+export type UpdateEventInput = {
+  /** Not below the seats held now; raising it gives the new seats to people waiting, in order. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  categories?: InputMaybe<Array<SupportCategory>>;
+  claimHours?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  format?: InputMaybe<EventFormat>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  promotion?: InputMaybe<SeatPromotion>;
+  questions?: InputMaybe<Array<EventQuestionInput>>;
+  /** In the future, when it changes. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * Changes to a network; fields left out stay as they are. Changing the code of conduct raises its
  * version. Every field at fault is named at once, one BAD_USER_INPUT error per field.
@@ -1443,6 +1875,75 @@ export type User = {
   id: Scalars['ID']['output'];
   /** The name the person chose to be shown by. */
   name: Scalars['String']['output'];
+};
+
+/**
+ * A place a network's members know they can meet in, from the network's shared directory, with
+ * the accessibility facts people ask about before they come. Organisers and stewards keep it.
+ */
+export type Venue = {
+  __typename?: 'Venue';
+  /** Whether there is an accessible toilet. */
+  accessibleToilet: Scalars['Boolean']['output'];
+  /** Where it is, as people would write it on a letter; may hold line breaks. */
+  address: Scalars['String']['output'];
+  /** True once the venue has been archived: out of the directory, kept for the events that name it. */
+  archived: Scalars['Boolean']['output'];
+  /** How many people it holds, 1 to 10,000; null when nobody has said. */
+  capacity: Maybe<Scalars['Int']['output']>;
+  /** What it costs. */
+  cost: VenueCost;
+  /** Whether there is a hearing loop. */
+  hearingLoop: Scalars['Boolean']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The venue's name, unique among the network's live venues (letter case aside). */
+  name: Scalars['String']['output'];
+  /** Notes for the network, up to 1,000 characters (empty when none); null for viewers who are not members of the network. */
+  notes: Maybe<Scalars['String']['output']>;
+  /** Whether there is a quiet room to step away to. */
+  quietRoom: Scalars['Boolean']['output'];
+  /**
+   * The member who holds the relationship with the venue's people, as the viewer may see them.
+   * Null when there is none (or they deleted their account), and for viewers who are not members
+   * of the venue's network.
+   */
+  relationshipHolder: Maybe<Person>;
+  /** Whether people can get in and around without steps. */
+  stepFreeAccess: Scalars['Boolean']['output'];
+};
+
+/** What using a venue costs a network. */
+export type VenueCost =
+  /** A donation, of whatever the network can give. */
+  | 'DONATION'
+  /** Nothing. */
+  | 'FREE'
+  /** A hire fee. */
+  | 'PAID';
+
+/** A venue, as its form sends it; every field is set each time. */
+export type VenueInput = {
+  /** Whether there is an accessible toilet. */
+  accessibleToilet: Scalars['Boolean']['input'];
+  /** 1 to 300 characters; line breaks are kept. */
+  address: Scalars['String']['input'];
+  /** 1 to 10,000 people; null when not known. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** What it costs. */
+  cost: VenueCost;
+  /** Whether there is a hearing loop. */
+  hearingLoop: Scalars['Boolean']['input'];
+  /** 1 to 120 characters. */
+  name: Scalars['String']['input'];
+  /** Up to 1,000 characters; null or empty for none. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Whether there is a quiet room. */
+  quietRoom: Scalars['Boolean']['input'];
+  /** A current member of the network, or null for nobody. */
+  relationshipHolderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether people can get in and around without steps. */
+  stepFreeAccess: Scalars['Boolean']['input'];
 };
 
 /** Who may see a profile's details. The name is always shown; the email never is. */
@@ -1547,9 +2048,16 @@ export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CheckIn: ResolverTypeWrapper<CheckInModel>;
+  CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorCode: ErrorCode;
+  Event: ResolverTypeWrapper<EventModel>;
+  EventConnection: ResolverTypeWrapper<EventConnectionModel>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  EventFormat: EventFormat;
+  EventQuestion: ResolverTypeWrapper<EventQuestion>;
+  EventQuestionInput: EventQuestionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1600,7 +2108,16 @@ export type ResolversTypes = ResolversObject<{
   Place: ResolverTypeWrapper<Place>;
   PostNeedInput: PostNeedInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterForEventInput: RegisterForEventInput;
+  RegisterOnBehalfInput: RegisterOnBehalfInput;
+  Registration: ResolverTypeWrapper<RegistrationModel>;
+  RegistrationAnswer: ResolverTypeWrapper<RegistrationAnswer>;
+  RegistrationAnswerInput: RegistrationAnswerInput;
+  RegistrationConnection: ResolverTypeWrapper<RegistrationConnectionModel>;
+  RegistrationEdge: ResolverTypeWrapper<Omit<RegistrationEdge, 'node'> & { node: ResolversTypes['Registration'] }>;
+  RegistrationStatus: RegistrationStatus;
   RoundMentor: ResolverTypeWrapper<RoundMentorModel>;
+  SeatPromotion: SeatPromotion;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
   SignInInput: SignInInput;
@@ -1609,9 +2126,14 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportCategory: SupportCategory;
   UnmatchedNeed: ResolverTypeWrapper<Omit<UnmatchedNeed, 'need'> & { need: ResolversTypes['Need'] }>;
+  UpcomingEventsFilter: UpcomingEventsFilter;
+  UpdateEventInput: UpdateEventInput;
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
+  Venue: ResolverTypeWrapper<VenueModel>;
+  VenueCost: VenueCost;
+  VenueInput: VenueInput;
   Visibility: Visibility;
 }>;
 
@@ -1621,8 +2143,14 @@ export type ResolversParentTypes = ResolversObject<{
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
   CheckIn: CheckInModel;
+  CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
   DateTime: Scalars['DateTime']['output'];
+  Event: EventModel;
+  EventConnection: EventConnectionModel;
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  EventQuestion: EventQuestion;
+  EventQuestionInput: EventQuestionInput;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
@@ -1662,6 +2190,13 @@ export type ResolversParentTypes = ResolversObject<{
   Place: Place;
   PostNeedInput: PostNeedInput;
   Query: Record<PropertyKey, never>;
+  RegisterForEventInput: RegisterForEventInput;
+  RegisterOnBehalfInput: RegisterOnBehalfInput;
+  Registration: RegistrationModel;
+  RegistrationAnswer: RegistrationAnswer;
+  RegistrationAnswerInput: RegistrationAnswerInput;
+  RegistrationConnection: RegistrationConnectionModel;
+  RegistrationEdge: Omit<RegistrationEdge, 'node'> & { node: ResolversParentTypes['Registration'] };
   RoundMentor: RoundMentorModel;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
@@ -1669,9 +2204,13 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UnmatchedNeed: Omit<UnmatchedNeed, 'need'> & { need: ResolversParentTypes['Need'] };
+  UpcomingEventsFilter: UpcomingEventsFilter;
+  UpdateEventInput: UpdateEventInput;
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
+  Venue: VenueModel;
+  VenueInput: VenueInput;
 }>;
 
 export type AuthPayloadResolvers<
@@ -1694,6 +2233,68 @@ export type CheckInResolvers<
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EventResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'],
+> = ResolversObject<{
+  canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  claimHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['EventFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isOnline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  myRegistration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  onlineUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promotion?: Resolver<ResolversTypes['SeatPromotion'], ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['EventQuestion']>, ParentType, ContextType>;
+  registrationClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  registrationOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  registrations?: Resolver<
+    Maybe<ResolversTypes['RegistrationConnection']>,
+    ParentType,
+    ContextType,
+    Partial<EventRegistrationsArgs>
+  >;
+  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
+  waitlistLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EventConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EventEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+}>;
+
+export type EventQuestionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventQuestion'] = ResolversParentTypes['EventQuestion'],
+> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  prompt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type LifecycleChangeResolvers<
   ContextType = GraphqlContext,
@@ -1863,11 +2464,47 @@ export type MutationResolvers<
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  addVenue?: Resolver<
+    ResolversTypes['Venue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAddVenueArgs, 'input' | 'networkId'>
+  >;
+  archiveVenue?: Resolver<
+    ResolversTypes['Venue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationArchiveVenueArgs, 'venueId'>
+  >;
+  cancelEvent?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCancelEventArgs, 'eventId' | 'reason'>
+  >;
+  cancelRegistration?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCancelRegistrationArgs, 'registrationId'>
+  >;
   changeEmail?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
     ContextType,
     RequireFields<MutationChangeEmailArgs, 'newEmail' | 'password'>
+  >;
+  checkIn?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCheckInArgs, 'registrationId'>
+  >;
+  claimSeat?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationClaimSeatArgs, 'registrationId'>
   >;
   closeMentorship?: Resolver<
     ResolversTypes['Mentorship'],
@@ -1882,6 +2519,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationConfirmMatchingRoundArgs, 'networkId' | 'pairs'>
   >;
+  createEvent?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateEventArgs, 'input'>
+  >;
   createNetwork?: Resolver<
     ResolversTypes['Network'],
     ParentType,
@@ -1893,6 +2536,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationDeleteMyAccountArgs, 'password'>
+  >;
+  duplicateEvent?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDuplicateEventArgs, 'eventId' | 'startsAt'>
   >;
   joinNetwork?: Resolver<
     ResolversTypes['Network'],
@@ -1931,6 +2580,18 @@ export type MutationResolvers<
     RequireFields<MutationPauseMentorshipArgs, 'mentorshipId' | 'paused'>
   >;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  registerForEvent?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterForEventArgs, 'eventId'>
+  >;
+  registerOnBehalf?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterOnBehalfArgs, 'eventId' | 'input'>
+  >;
   requestMentor?: Resolver<
     ResolversTypes['MentorshipRequest'],
     ParentType,
@@ -1986,6 +2647,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationSetNotificationPreferenceArgs, 'delivery' | 'kind'>
   >;
+  setRegistrationClosed?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetRegistrationClosedArgs, 'closed' | 'eventId'>
+  >;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1995,6 +2662,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUnsubscribeArgs, 'token'>
+  >;
+  updateEvent?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateEventArgs, 'eventId' | 'input'>
   >;
   updateNetwork?: Resolver<
     ResolversTypes['Network'],
@@ -2007,6 +2680,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUpdateProfileArgs, 'input'>
+  >;
+  updateVenue?: Resolver<
+    ResolversTypes['Venue'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateVenueArgs, 'input' | 'venueId'>
   >;
   upsertMentorOffer?: Resolver<
     ResolversTypes['MentorOffer'],
@@ -2107,6 +2786,7 @@ export type NetworkResolvers<
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   values?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  venues?: Resolver<Maybe<Array<ResolversTypes['Venue']>>, ParentType, ContextType>;
 }>;
 
 export type NetworkConnectionResolvers<
@@ -2227,6 +2907,7 @@ export type QueryResolvers<
     RequireFields<QueryClosePlacesArgs, 'first' | 'name'>
   >;
   digestTimeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   loggedEmails?: Resolver<
     Array<ResolversTypes['LoggedEmail']>,
@@ -2290,7 +2971,59 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryUnsubscribeKindArgs, 'token'>
   >;
+  upcomingEvents?: Resolver<
+    ResolversTypes['EventConnection'],
+    ParentType,
+    ContextType,
+    Partial<QueryUpcomingEventsArgs>
+  >;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RegistrationResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Registration'] = ResolversParentTypes['Registration'],
+> = ResolversObject<{
+  accessNeeds?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answers?: Resolver<Maybe<Array<ResolversTypes['RegistrationAnswer']>>, ParentType, ContextType>;
+  checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  claimBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dietaryNeeds?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onBehalf?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type RegistrationAnswerResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['RegistrationAnswer'] = ResolversParentTypes['RegistrationAnswer'],
+> = ResolversObject<{
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  questionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type RegistrationConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['RegistrationConnection'] = ResolversParentTypes['RegistrationConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegistrationEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['RegistrationEdge'] = ResolversParentTypes['RegistrationEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Registration'], ParentType, ContextType>;
 }>;
 
 export type RoundMentorResolvers<
@@ -2342,10 +3075,32 @@ export type UserResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type VenueResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue'],
+> = ResolversObject<{
+  accessibleToilet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['VenueCost'], ParentType, ContextType>;
+  hearingLoop?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quietRoom?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relationshipHolder?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  stepFreeAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CheckIn?: CheckInResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  EventQuestion?: EventQuestionResolvers<ContextType>;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
   LoggedEmail?: LoggedEmailResolvers<ContextType>;
@@ -2376,9 +3131,14 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   Person?: PersonResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Registration?: RegistrationResolvers<ContextType>;
+  RegistrationAnswer?: RegistrationAnswerResolvers<ContextType>;
+  RegistrationConnection?: RegistrationConnectionResolvers<ContextType>;
+  RegistrationEdge?: RegistrationEdgeResolvers<ContextType>;
   RoundMentor?: RoundMentorResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   UnmatchedNeed?: UnmatchedNeedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Venue?: VenueResolvers<ContextType>;
 }>;

@@ -1,5 +1,6 @@
 // The server-side shapes behind GraphQL object types (codegen `mappers`).
 import type { Connection } from '../core/connection.ts';
+import type { EventRecord, RegistrationRecord } from '../modules/events/service.ts';
 import type { MemberModel } from '../modules/people/service.ts';
 
 export type { AccountRecord as UserModel } from '../modules/accounts/service.ts';
@@ -24,3 +25,7 @@ export type {
   RoundPreview as MatchingRoundPreviewModel,
   ConfirmedRound as MatchingRoundModel,
 } from '../modules/mentoring/service.ts';
+export type { VenueRecord as VenueModel } from '../modules/venues/service.ts';
+export type { EventRecord as EventModel, RegistrationRecord as RegistrationModel } from '../modules/events/service.ts';
+export type EventConnectionModel = Connection<EventRecord>;
+export type RegistrationConnectionModel = Connection<RegistrationRecord>;

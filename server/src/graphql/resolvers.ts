@@ -1,5 +1,7 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
+import { eventLoaders } from '../modules/events/loaders.ts';
+import { eventResolvers } from '../modules/events/resolvers.ts';
 import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
 import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
@@ -10,6 +12,8 @@ import { networkResolvers } from '../modules/networks/resolvers.ts';
 import { notificationResolvers } from '../modules/notifications/resolvers.ts';
 import { peopleLoaders } from '../modules/people/loaders.ts';
 import { peopleResolvers } from '../modules/people/resolvers.ts';
+import { venueLoaders } from '../modules/venues/loaders.ts';
+import { venueResolvers } from '../modules/venues/resolvers.ts';
 import type { Resolvers } from './generated.ts';
 import { DateTime } from './scalars.ts';
 
@@ -29,12 +33,21 @@ const modules: Resolvers[] = [
   peopleResolvers,
   notificationResolvers,
   mentoringResolvers,
+  venueResolvers,
+  eventResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */
 export function allLoaders(): MercuriusLoaders {
   const merged: MercuriusLoaders = {};
-  for (const module of [membershipLoaders, lifecycleLoaders, peopleLoaders, mentoringLoaders]) {
+  for (const module of [
+    membershipLoaders,
+    lifecycleLoaders,
+    peopleLoaders,
+    mentoringLoaders,
+    venueLoaders,
+    eventLoaders,
+  ]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }
   return merged;

@@ -169,6 +169,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
         { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
         { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
+        { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
       ]);
       expect(await notifications.setNotificationPreference(p, 'NEW_MEMBER', 'IMMEDIATE')).toEqual({
         kind: 'NEW_MEMBER',
@@ -178,6 +179,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       const refused = await caught(notifications.setNotificationPreference(p, 'ACCOUNT', 'IN_APP_ONLY'));
       expect([refused.code, refused.field]).toEqual(['BAD_USER_INPUT', 'kind']);
       expect((await notifications.notificationPreferences(p)).map((x) => x.delivery)).toEqual([
+        'IMMEDIATE',
         'IMMEDIATE',
         'IMMEDIATE',
         'IMMEDIATE',
@@ -262,6 +264,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         ['NEW_MEMBER', 'DAILY_DIGEST'],
         ['ROLE_CHANGED', 'IN_APP_ONLY'],
         ['MENTORING', 'IMMEDIATE'],
+        ['EVENTS', 'IMMEDIATE'],
       ]);
       const [tokenId] = decodeURIComponent(token).split('.');
       const forged = `${tokenId}.${'a'.repeat(32)}`;

@@ -31,6 +31,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   NEW_MEMBER: 'DAILY_DIGEST',
   ROLE_CHANGED: 'IMMEDIATE',
   MENTORING: 'IMMEDIATE',
+  EVENTS: 'IMMEDIATE',
 };
 
 /** Why a person got an email of this kind, for its footer. */
@@ -40,6 +41,7 @@ const REASON: Record<NotificationKind, string> = {
   NEW_MEMBER: 'You get this because you are a steward of a network on Hearth.',
   ROLE_CHANGED: 'You get this because your role in a network on Hearth changed.',
   MENTORING: 'You get this because you take part in mentoring on Hearth.',
+  EVENTS: 'You get this because you registered for an event on Hearth.',
 };
 
 const KIND_NAME: Record<NotificationKind, string> = {
@@ -48,6 +50,7 @@ const KIND_NAME: Record<NotificationKind, string> = {
   NEW_MEMBER: 'new members joining',
   ROLE_CHANGED: 'changes to your role',
   MENTORING: 'mentoring requests and answers',
+  EVENTS: 'seats and changes to events you registered for',
 };
 
 /** The page where a person chooses how each kind reaches them. */

@@ -130,6 +130,7 @@ describe.each(DATABASE_KINDS)('notifications over GraphQL on %s', (kind) => {
       { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
       { kind: 'ROLE_CHANGED', delivery: 'IN_APP_ONLY', changeable: true },
       { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
+      { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
     ]);
   });
 

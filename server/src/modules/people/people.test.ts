@@ -502,6 +502,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             { kind: 'NEW_MEMBER', delivery: 'DAILY_DIGEST', changeable: true },
             { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
             { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
+            { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
           ],
           notifications: [],
           emails: [
@@ -515,6 +516,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
           ],
         },
         mentoring: { offer: null, needs: [], requestsSent: [], requestsReceived: [], mentorships: [] },
+        venues: [],
         sessions: [{ createdAt: expect.any(String), lastUsedAt: expect.any(String), current: true }],
       });
       expect(JSON.stringify(exported)).not.toContain(me.viewer!.sessionId);

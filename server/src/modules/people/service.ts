@@ -4,11 +4,13 @@ import { badInput, checkFields, DomainError, notFound } from '../../core/errors.
 import { isUuid } from '../../core/ids.ts';
 import { searchText, textLength } from '../../core/text.ts';
 import * as accounts from '../accounts/service.ts';
+import * as events from '../events/service.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as mentoring from '../mentoring/service.ts';
 import * as notifications from '../notifications/service.ts';
+import * as venues from '../venues/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
 import {
   checkedSkills,
@@ -230,14 +232,16 @@ export async function emailFailingOfMembers(
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData] = await Promise.all([
-    accounts.accountForExport(ctx, viewer.userId),
-    repo.getProfileForExport(ctx.db, viewer.userId),
-    memberships.membershipsForExport(ctx, viewer.userId),
-    lifecycle.notesForExport(ctx, viewer.userId),
-    notifications.notificationsForExport(ctx, viewer.userId),
-    mentoring.mentoringForExport(ctx, viewer.userId),
-  ]);
+  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData, venuesHeld] =
+    await Promise.all([
+      accounts.accountForExport(ctx, viewer.userId),
+      repo.getProfileForExport(ctx.db, viewer.userId),
+      memberships.membershipsForExport(ctx, viewer.userId),
+      lifecycle.notesForExport(ctx, viewer.userId),
+      notifications.notificationsForExport(ctx, viewer.userId),
+      mentoring.mentoringForExport(ctx, viewer.userId),
+      venues.venuesForExport(ctx, viewer.userId),
+    ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
     exportedAt: ctx.clock.now(),
@@ -247,6 +251,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     lifecycleNotes,
     notifications: notificationData,
     mentoring: mentoringData,
+    venues: venuesHeld,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);
@@ -260,10 +265,15 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
 export async function deleteMyAccount(ctx: ServiceContext, password: string): Promise<boolean> {
   const viewer = requireViewer(ctx);
   await accounts.confirmPassword(ctx, password);
-  const deleted = await transaction(ctx, async (tx) => {
+  const { deleted, released } = await transaction(ctx, async (tx) => {
     await memberships.ensureNotLastStewardAnywhere(tx, viewer.userId);
-    return accounts.deleteUser(tx, viewer.userId);
+    // Seats first: each one freed goes to the next person waiting, as when the person gives it up.
+    const released = await events.releaseSeatsOf(tx, viewer.userId);
+    return { deleted: await accounts.deleteUser(tx, viewer.userId), released };
   });
-  if (deleted) await accounts.announceAccountDeleted(ctx, viewer.userId);
+  if (deleted) {
+    await accounts.announceAccountDeleted(ctx, viewer.userId);
+    await events.announceReleasedSeats(ctx, released);
+  }
   return deleted;
 }

@@ -1,0 +1,574 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { arrayLiteral } from '../../core/query.ts';
+import type { Database, EventFormat, RegistrationStatus, SeatPromotion, SupportCategory } from '../../db/schema.ts';
+
+type Executor = Kysely<Database>;
+
+export type { EventFormat, RegistrationStatus, SeatPromotion, SupportCategory };
+
+// Events.
+
+/** A question an event asks the people who register; `id` keeps answers tied to it across edits. */
+export interface EventQuestion {
+  id: string;
+  prompt: string;
+  required: boolean;
+}
+
+export interface EventRecord {
+  id: string;
+  networkId: string;
+  seriesId: string | null;
+  title: string;
+  description: string;
+  format: EventFormat;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venueId: string | null;
+  onlineUrl: string | null;
+  latitude: number;
+  longitude: number;
+  capacity: number;
+  promotion: SeatPromotion;
+  claimHours: number | null;
+  categories: SupportCategory[];
+  questions: EventQuestion[];
+  /** Confirmed, offered, attended and no-show registrations, kept by a trigger. */
+  seatsTaken: number;
+  /** The waitlist's length, kept by the same trigger. */
+  waiting: number;
+  registrationClosedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What an organiser sets on an event. */
+export interface EventFields {
+  title: string;
+  description: string;
+  format: EventFormat;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venueId: string | null;
+  onlineUrl: string | null;
+  capacity: number;
+  promotion: SeatPromotion;
+  claimHours: number | null;
+  categories: SupportCategory[];
+  questions: EventQuestion[];
+}
+
+const EVENT_COLUMNS = [
+  'events.id',
+  'events.network_id as networkId',
+  'events.series_id as seriesId',
+  'events.title',
+  'events.description',
+  'events.format',
+  'events.starts_at as startsAt',
+  'events.ends_at as endsAt',
+  'events.time_zone as timeZone',
+  'events.venue_id as venueId',
+  'events.online_url as onlineUrl',
+  'events.latitude',
+  'events.longitude',
+  'events.capacity',
+  'events.promotion',
+  'events.claim_hours as claimHours',
+  // Arrays of enums arrive as their text form from both drivers; as text[] they arrive as arrays.
+  sql<SupportCategory[]>`events.categories::text[]`.as('categories'),
+  sql<EventQuestion[]>`events.questions`.as('questions'),
+  'events.seats_taken as seatsTaken',
+  'events.waiting',
+  'events.registration_closed_at as registrationClosedAt',
+  'events.cancelled_at as cancelledAt',
+  'events.cancel_reason as cancelReason',
+  'events.created_by as createdBy',
+  'events.created_at as createdAt',
+  'events.updated_at as updatedAt',
+] as const;
+
+function fieldColumns(fields: EventFields) {
+  return {
+    title: fields.title,
+    description: fields.description,
+    format: fields.format,
+    starts_at: fields.startsAt,
+    ends_at: fields.endsAt,
+    time_zone: fields.timeZone,
+    venue_id: fields.venueId,
+    online_url: fields.onlineUrl,
+    capacity: fields.capacity,
+    promotion: fields.promotion,
+    claim_hours: fields.claimHours,
+    categories: sql<SupportCategory[]>`cast(${arrayLiteral(fields.categories)} as support_category[])`,
+    questions: sql<string>`${JSON.stringify(fields.questions)}::text::jsonb`,
+  };
+}
+
+export async function insertEvent(
+  db: Executor,
+  event: EventFields & { networkId: string; latitude: number; longitude: number; createdBy: string; now: Date },
+): Promise<EventRecord> {
+  return db
+    .insertInto('events')
+    .values({
+      ...fieldColumns(event),
+      network_id: event.networkId,
+      latitude: event.latitude,
+      longitude: event.longitude,
+      created_by: event.createdBy,
+      created_at: event.now,
+      updated_at: event.now,
+    })
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateEvent(db: Executor, eventId: string, fields: EventFields, now: Date): Promise<EventRecord> {
+  return db
+    .updateTable('events')
+    .set({ ...fieldColumns(fields), updated_at: now })
+    .where('id', '=', eventId)
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function getEventsByIds(db: Executor, ids: readonly string[]): Promise<EventRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('events').select(EVENT_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/**
+ * The event's row, locked for the rest of the transaction: every change to its seats takes its
+ * turn here, and reads the counts the last one left.
+ */
+export async function lockEvent(db: Executor, eventId: string): Promise<EventRecord | null> {
+  const row = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('id', '=', eventId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The event's counts as they are now in this transaction (the trigger has kept them). */
+export async function getSeatCounts(
+  db: Executor,
+  eventId: string,
+): Promise<{ capacity: number; seatsTaken: number; waiting: number }> {
+  return db
+    .selectFrom('events')
+    .select(['capacity', 'seats_taken as seatsTaken', 'waiting'])
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function cancelEvent(db: Executor, eventId: string, reason: string, now: Date): Promise<EventRecord> {
+  return db
+    .updateTable('events')
+    .set({ cancelled_at: now, cancel_reason: reason, updated_at: now })
+    .where('id', '=', eventId)
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setRegistrationClosed(
+  db: Executor,
+  eventId: string,
+  closedAt: Date | null,
+  now: Date,
+): Promise<EventRecord> {
+  return db
+    .updateTable('events')
+    .set({ registration_closed_at: closedAt, updated_at: now })
+    .where('id', '=', eventId)
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export interface UpcomingQuery {
+  now: Date;
+  networkId: string | null;
+  near: { latitude: number; longitude: number; withinKm: number } | null;
+  categories: SupportCategory[];
+  after: { startsAt: Date; id: string } | null;
+  limit: number;
+}
+
+/** Great-circle distance in km (haversine) from the event's place. */
+function distanceKm(latitude: number, longitude: number) {
+  return sql<number>`2 * 6371 * asin(sqrt(
+    power(sin(radians(events.latitude - ${latitude}) / 2), 2) +
+    cos(radians(${latitude})) * cos(radians(events.latitude)) *
+    power(sin(radians(events.longitude - ${longitude}) / 2), 2)))`;
+}
+
+function upcoming(db: Executor, query: Omit<UpcomingQuery, 'after' | 'limit'>) {
+  return db
+    .selectFrom('events')
+    .where('events.cancelled_at', 'is', null)
+    .where('events.ends_at', '>', query.now)
+    .$if(query.networkId !== null, (qb) => qb.where('events.network_id', '=', query.networkId!))
+    .$if(query.near !== null, (qb) =>
+      qb.where(distanceKm(query.near!.latitude, query.near!.longitude), '<=', query.near!.withinKm),
+    )
+    .$if(query.categories.length > 0, (qb) =>
+      qb.where(sql<SqlBool>`events.categories && cast(${arrayLiteral(query.categories)} as support_category[])`),
+    );
+}
+
+/** Events not yet over and not cancelled, soonest first; a page of `limit + 1` rows. */
+export async function listUpcoming(db: Executor, query: UpcomingQuery): Promise<EventRecord[]> {
+  const { after } = query;
+  return upcoming(db, query)
+    .select(EVENT_COLUMNS)
+    .$if(after !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('events.starts_at', '>', after!.startsAt),
+          eb.and([eb('events.starts_at', '=', after!.startsAt), eb('events.id', '>', after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
+    .limit(query.limit + 1)
+    .execute();
+}
+
+export async function countUpcoming(db: Executor, query: Omit<UpcomingQuery, 'after' | 'limit'>): Promise<number> {
+  const row = await upcoming(db, query)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+// Registrations.
+
+export interface Answer {
+  questionId: string;
+  answer: string;
+}
+
+export interface RegistrationRecord {
+  id: string;
+  eventId: string;
+  userId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  registeredBy: string | null;
+  status: RegistrationStatus;
+  /** 1..N among those waiting, in the order they joined; null unless waiting. */
+  waitlistPosition: number | null;
+  claimBy: Date | null;
+  accessNeeds: string;
+  dietaryNeeds: string;
+  answers: Answer[];
+  checkedInAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The seat-holding statuses: what the trigger counts as a seat taken. */
+export const HOLDS_SEAT: readonly RegistrationStatus[] = ['CONFIRMED', 'OFFERED', 'ATTENDED', 'NO_SHOW'];
+
+/**
+ * A waiting registration's place in its event's queue, counted as it is read: those of the
+ * event waiting since no later than it. Positions are 1..N with no gaps whoever leaves.
+ */
+const waitlistPosition = sql<number | null>`case when registrations.status = 'WAITLISTED' then (
+    select count(*)::int from registrations w
+    where w.event_id = registrations.event_id and w.status = 'WAITLISTED'
+      and w.queue_number <= registrations.queue_number) end`;
+
+const REGISTRATION_COLUMNS = [
+  'registrations.id',
+  'registrations.event_id as eventId',
+  'registrations.user_id as userId',
+  'registrations.name',
+  'registrations.email',
+  'registrations.phone',
+  'registrations.registered_by as registeredBy',
+  'registrations.status',
+  waitlistPosition.as('waitlistPosition'),
+  'registrations.claim_by as claimBy',
+  'registrations.access_needs as accessNeeds',
+  'registrations.dietary_needs as dietaryNeeds',
+  sql<Answer[]>`registrations.answers`.as('answers'),
+  'registrations.checked_in_at as checkedInAt',
+  'registrations.cancelled_at as cancelledAt',
+  'registrations.created_at as createdAt',
+  'registrations.updated_at as updatedAt',
+] as const;
+
+export async function getRegistrationsByIds(db: Executor, ids: readonly string[]): Promise<RegistrationRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('registrations').select(REGISTRATION_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/** One person's registrations for these events (any status). */
+export async function getRegistrationsOfUser(
+  db: Executor,
+  userId: string,
+  eventIds: readonly string[],
+): Promise<RegistrationRecord[]> {
+  if (eventIds.length === 0) return [];
+  return db
+    .selectFrom('registrations')
+    .select(REGISTRATION_COLUMNS)
+    .where('user_id', '=', userId)
+    .where('event_id', 'in', eventIds)
+    .execute();
+}
+
+/** A person's registrations still holding or waiting for a seat, in events not yet over, by event. */
+export async function getLiveRegistrationsOfUser(
+  db: Executor,
+  userId: string,
+  now: Date,
+): Promise<RegistrationRecord[]> {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select(REGISTRATION_COLUMNS)
+    .where('registrations.user_id', '=', userId)
+    .where('registrations.status', 'in', ['CONFIRMED', 'WAITLISTED', 'OFFERED'])
+    .where('events.ends_at', '>', now)
+    .orderBy('registrations.event_id')
+    .execute();
+}
+
+export interface NewRegistration {
+  eventId: string;
+  userId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  registeredBy: string | null;
+  accessNeeds: string;
+  dietaryNeeds: string;
+  answers: Answer[];
+  /** Waiting registrations draw their place in the queue from the sequence. */
+  status: 'CONFIRMED' | 'WAITLISTED';
+  now: Date;
+}
+
+const queueNumber = (status: RegistrationStatus) =>
+  status === 'WAITLISTED' ? sql<string>`nextval('registrations_queue_seq')` : null;
+
+/**
+ * Writes a registration; a person's cancelled one for the event is taken up again, as new. Null
+ * when the person holds a live registration already (the caller reads that one instead).
+ */
+export async function upsertRegistration(
+  db: Executor,
+  registration: NewRegistration,
+): Promise<RegistrationRecord | null> {
+  const columns = {
+    name: registration.name,
+    email: registration.email,
+    phone: registration.phone,
+    registered_by: registration.registeredBy,
+    status: registration.status,
+    queue_number: queueNumber(registration.status),
+    claim_by: null,
+    access_needs: registration.accessNeeds,
+    dietary_needs: registration.dietaryNeeds,
+    answers: sql<string>`${JSON.stringify(registration.answers)}::text::jsonb`,
+    checked_in_at: null,
+    cancelled_at: null,
+    updated_at: registration.now,
+  };
+  const row = await db
+    .insertInto('registrations')
+    .values({ ...columns, event_id: registration.eventId, user_id: registration.userId, created_at: registration.now })
+    .onConflict((oc) =>
+      oc
+        .columns(['event_id', 'user_id'])
+        .doUpdateSet({ ...columns, created_at: registration.now })
+        .where('registrations.status', '=', 'CANCELLED'),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return null;
+  const [written] = await getRegistrationsByIds(db, [row.id]);
+  return written!;
+}
+
+/** Cancels a live registration; null when it was cancelled already. */
+export async function cancelRegistration(db: Executor, id: string, now: Date): Promise<RegistrationRecord | null> {
+  const row = await db
+    .updateTable('registrations')
+    .set({ status: 'CANCELLED', cancelled_at: now, queue_number: null, claim_by: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['CONFIRMED', 'WAITLISTED', 'OFFERED'])
+    .returning('id')
+    .executeTakeFirst();
+  return row ? (await getRegistrationsByIds(db, [row.id]))[0]! : null;
+}
+
+/** Confirms an offered seat still within its time; null otherwise. */
+export async function claimOffer(db: Executor, id: string, now: Date): Promise<RegistrationRecord | null> {
+  const row = await db
+    .updateTable('registrations')
+    .set({ status: 'CONFIRMED', claim_by: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'OFFERED')
+    .where('claim_by', '>', now)
+    .returning('id')
+    .executeTakeFirst();
+  return row ? (await getRegistrationsByIds(db, [row.id]))[0]! : null;
+}
+
+/** Marks a seat holder as come; null when the registration holds no seat to come to. */
+export async function checkIn(db: Executor, id: string, now: Date): Promise<RegistrationRecord | null> {
+  const row = await db
+    .updateTable('registrations')
+    .set({ status: 'ATTENDED', checked_in_at: now, claim_by: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['CONFIRMED', 'OFFERED', 'NO_SHOW'])
+    .returning('id')
+    .executeTakeFirst();
+  return row ? (await getRegistrationsByIds(db, [row.id]))[0]! : null;
+}
+
+/**
+ * Moves the first `count` people waiting for the event, in queue order, to `status`: CONFIRMED,
+ * or OFFERED until `claimBy`. The caller holds the event's lock, so nobody else moves them.
+ */
+export async function promoteWaiting(
+  db: Executor,
+  eventId: string,
+  count: number,
+  promotion: { status: 'CONFIRMED' } | { status: 'OFFERED'; claimBy: Date },
+  now: Date,
+): Promise<RegistrationRecord[]> {
+  if (count <= 0) return [];
+  const first = db
+    .selectFrom('registrations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'WAITLISTED')
+    .orderBy('queue_number')
+    .limit(count);
+  const rows = await db
+    .updateTable('registrations')
+    .set({
+      status: promotion.status,
+      queue_number: null,
+      claim_by: promotion.status === 'OFFERED' ? promotion.claimBy : null,
+      updated_at: now,
+    })
+    .where('id', 'in', first)
+    .returning('id')
+    .execute();
+  const promoted = await getRegistrationsByIds(
+    db,
+    rows.map((row) => row.id),
+  );
+  return promoted.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Offers of the event whose time ran out, cancelled; the caller holds the event's lock. */
+export async function lapseOffers(db: Executor, eventId: string, now: Date): Promise<RegistrationRecord[]> {
+  const rows = await db
+    .updateTable('registrations')
+    .set({ status: 'CANCELLED', cancelled_at: now, claim_by: null, updated_at: now })
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'OFFERED')
+    .where('claim_by', '<=', now)
+    .returning('id')
+    .execute();
+  return getRegistrationsByIds(
+    db,
+    rows.map((row) => row.id),
+  );
+}
+
+/** Events with an offer past its time, up to `limit`, earliest offer first. */
+export async function eventsWithLapsedOffers(db: Executor, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .select('event_id')
+    .where('status', '=', 'OFFERED')
+    .where('claim_by', '<=', now)
+    .groupBy('event_id')
+    .orderBy(sql`min(claim_by)`)
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.event_id);
+}
+
+/** The people with an account registered for the event in one of these statuses. */
+export async function userIdsRegistered(
+  db: Executor,
+  eventId: string,
+  statuses: readonly RegistrationStatus[],
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .select('user_id')
+    .where('event_id', '=', eventId)
+    .where('status', 'in', statuses)
+    .where('user_id', 'is not', null)
+    .execute();
+  return rows.map((row) => row.user_id!);
+}
+
+export interface RegistrationListQuery {
+  eventId: string;
+  status: RegistrationStatus | null;
+  /** The last row's sort key: its queue number when listing the waitlist, else its id. */
+  after: string | null;
+  limit: number;
+}
+
+/** Waiting people in queue order; any other status in the order they registered. */
+const byQueue = (query: RegistrationListQuery) => query.status === 'WAITLISTED';
+
+function registrationsOfEvent(db: Executor, query: Omit<RegistrationListQuery, 'after' | 'limit'>) {
+  return db
+    .selectFrom('registrations')
+    .where('registrations.event_id', '=', query.eventId)
+    .$if(query.status !== null, (qb) => qb.where('registrations.status', '=', query.status!));
+}
+
+export async function listRegistrations(
+  db: Executor,
+  query: RegistrationListQuery,
+): Promise<Array<RegistrationRecord & { queueNumber: string | null }>> {
+  const { after } = query;
+  const sortKey = (): Expression<string> =>
+    byQueue(query) ? sql<string>`registrations.queue_number` : sql<string>`registrations.id`;
+  return registrationsOfEvent(db, query)
+    .select([...REGISTRATION_COLUMNS, sql<string | null>`registrations.queue_number::text`.as('queueNumber')])
+    .$if(after !== null, (qb) =>
+      qb.where(
+        byQueue(query)
+          ? sql<SqlBool>`registrations.queue_number > cast(${after} as bigint)`
+          : sql<SqlBool>`registrations.id > cast(${after} as uuid)`,
+      ),
+    )
+    .orderBy(sortKey())
+    .limit(query.limit + 1)
+    .execute();
+}
+
+export async function countRegistrations(
+  db: Executor,
+  query: Omit<RegistrationListQuery, 'after' | 'limit'>,
+): Promise<number> {
+  const row = await registrationsOfEvent(db, query)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

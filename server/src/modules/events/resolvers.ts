@@ -1,0 +1,40 @@
+import type { Resolvers } from '../../graphql/generated.ts';
+import * as events from './service.ts';
+
+export const eventResolvers: Resolvers = {
+  Query: {
+    event: (_root, { id }, ctx) => events.eventById(ctx.services, id),
+    upcomingEvents: (_root, args, ctx) => events.upcomingEvents(ctx.services, args),
+  },
+  Mutation: {
+    createEvent: (_root, { input }, ctx) => events.createEvent(ctx.services, input),
+    updateEvent: (_root, { eventId, input }, ctx) => events.updateEvent(ctx.services, eventId, input),
+    cancelEvent: (_root, { eventId, reason }, ctx) => events.cancelEvent(ctx.services, eventId, reason),
+    duplicateEvent: (_root, { eventId, startsAt }, ctx) => events.duplicateEvent(ctx.services, eventId, startsAt),
+    setRegistrationClosed: (_root, { eventId, closed }, ctx) =>
+      events.setRegistrationClosed(ctx.services, eventId, closed),
+    registerForEvent: (_root, { eventId, input }, ctx) => events.registerForEvent(ctx.services, eventId, input ?? {}),
+    cancelRegistration: (_root, { registrationId }, ctx) => events.cancelRegistration(ctx.services, registrationId),
+    claimSeat: (_root, { registrationId }, ctx) => events.claimSeat(ctx.services, registrationId),
+    registerOnBehalf: (_root, { eventId, input }, ctx) => events.registerOnBehalf(ctx.services, eventId, input),
+    checkIn: (_root, { registrationId }, ctx) => events.checkIn(ctx.services, registrationId),
+  },
+  Event: {
+    seatsLeft: (event) => events.seatsLeft(event),
+    waitlistLength: (event) => event.waiting,
+    isOnline: (event) => event.onlineUrl !== null,
+    registrationOpen: (event, _args, ctx) =>
+      !event.registrationClosedAt && !event.cancelledAt && event.startsAt > ctx.services.clock.now(),
+    registrations: (event, args, ctx) => events.registrationsOfEvent(ctx.services, event, args),
+  },
+  EventConnection: {
+    totalCount: (connection) => connection.totalCount(),
+  },
+  RegistrationConnection: {
+    totalCount: (connection) => connection.totalCount(),
+  },
+  Registration: {
+    onBehalf: (registration) => registration.userId === null,
+    registeredAt: (registration) => registration.createdAt,
+  },
+};

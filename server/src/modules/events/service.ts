@@ -1,0 +1,42 @@
+// Events: making and changing them, registering, the waitlist, check-in. The rules live in a file
+// per part; this is the module's one door for resolvers and other modules.
+export {
+  cancelEvent,
+  createEvent,
+  duplicateEvent,
+  eventById,
+  eventsByIds,
+  setRegistrationClosed,
+  updateEvent,
+  type EventChanges,
+  type NewEventInput,
+} from './events.ts';
+export {
+  announceReleasedSeats,
+  cancelRegistration,
+  checkIn,
+  claimSeat,
+  lapseOverdueOffers,
+  registerForEvent,
+  registerOnBehalf,
+  releaseSeatsOf,
+  visibleRegistration,
+  type OnBehalfInput,
+  type RegistrationInput,
+  type ReleasedSeats,
+} from './registrations.ts';
+export {
+  managedEvents,
+  myRegistrations,
+  onlineUrlsFor,
+  privateShown,
+  registrantNames,
+  registrationsOfEvent,
+  upcomingEvents,
+  WITHIN_KM,
+  type RegistrationListArgs,
+  type UpcomingFilter,
+} from './reading.ts';
+export { EVENT_SEATS_TOPIC, seatsLeft, type SeatCounts } from './seats.ts';
+export { CAPACITY_MAX, CLAIM_HOURS, type EventInput, type QuestionInput } from './validation.ts';
+export type { EventQuestion, EventRecord, RegistrationRecord, RegistrationStatus } from './repository.ts';
