@@ -5,6 +5,9 @@ import { signIn } from '../server/src/modules/accounts/service.ts';
 import { openTestDatabase, useTestDatabase } from '../server/src/testing/databases.ts';
 import { serviceContext, TestClock } from '../server/src/testing/factories.ts';
 import * as mentoring from '../server/src/modules/mentoring/service.ts';
+import * as people from '../server/src/modules/people/service.ts';
+import * as venues from '../server/src/modules/venues/service.ts';
+import { cleanText } from '../server/src/core/text.ts';
 import {
   DEMO_NETWORK_SLUGS,
   DEMO_ONE_PERSON_NETWORK_SLUG,
@@ -93,6 +96,9 @@ async function checksum(db: AnyDb): Promise<string> {
     mentorships: await rows(sql`select * from mentorships order by id`),
     checkIns: await rows(sql`select id, mentorship_id, author_id, to_char(happened_on, 'YYYY-MM-DD') as happened_on,
       note, created_at from mentorship_check_ins order by id`),
+    venues: await rows(sql`select id, network_id, name, address, step_free_access, accessible_toilet, hearing_loop,
+      quiet_room, capacity, cost::text as cost, relationship_holder_id, notes, created_at, updated_at, archived_at
+      from venues order by id`),
   };
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
@@ -400,6 +406,86 @@ describe('loadDemoDataIfEmpty', () => {
     `);
     expect(shared!.n).toBeGreaterThanOrEqual(1);
     expect((await mentoring.myMentorOffer(rhys))!).toMatchObject({ pausedAt: null });
+  });
+
+  it('should give every network a few venues, mostly free, each held by a current organiser or steward or nobody', async () => {
+    const rows = await select(sql<{
+      slug: string;
+      name: string;
+      address: string;
+      notes: string;
+      cost: string;
+      step_free_access: boolean;
+      capacity: number | null;
+      holder_role: string | null;
+      has_holder: boolean;
+      created_at: Date;
+      updated_at: Date;
+      archived_at: Date | null;
+      network_created_at: Date;
+    }>`
+      select n.slug, v.name, v.address, v.notes, v.cost::text as cost, v.step_free_access, v.capacity,
+             v.relationship_holder_id is not null as has_holder, v.created_at, v.updated_at, v.archived_at,
+             n.created_at as network_created_at,
+             (select m.role::text from memberships m
+              where m.network_id = v.network_id and m.user_id = v.relationship_holder_id and m.left_at is null
+                and m.joined_at < v.created_at) as holder_role
+      from venues v join networks n on n.id = v.network_id
+    `);
+    const bySlug = Map.groupBy(rows, (venue) => venue.slug);
+    expect([...bySlug.keys()].sort()).toEqual([...DEMO_NETWORK_SLUGS].sort());
+    for (const [slug, held] of bySlug) {
+      expect(held.length, slug).toBeGreaterThanOrEqual(2);
+      expect(held.length, slug).toBeLessThanOrEqual(5);
+      expect(
+        held.some((v) => v.cost === 'FREE' && v.step_free_access && !v.archived_at),
+        slug,
+      ).toBe(true);
+      const live = held.filter((v) => !v.archived_at).map((v) => v.name.toLowerCase());
+      expect(new Set(live).size, slug).toBe(live.length);
+    }
+    for (const venue of rows) {
+      const label = `${venue.slug}: ${venue.name}`;
+      if (venue.has_holder) expect(['ORGANISER', 'STEWARD'], label).toContain(venue.holder_role);
+      // What the venue form would accept, stored as the service stores it.
+      expect(cleanText('name', venue.name, { label: 'name', max: venues.NAME_MAX, isName: true }), label).toBe(
+        venue.name,
+      );
+      expect(cleanText('address', venue.address, { label: 'address', max: venues.ADDRESS_MAX, multiline: true })).toBe(
+        venue.address,
+      );
+      expect(cleanText('notes', venue.notes, { label: 'notes', max: venues.NOTES_MAX, multiline: true })).toBe(
+        venue.notes,
+      );
+      expect(venue.created_at.getTime(), label).toBeGreaterThan(venue.network_created_at.getTime());
+      expect(venue.updated_at.getTime(), label).toBeGreaterThanOrEqual(venue.created_at.getTime());
+      expect(venue.updated_at.getTime(), label).toBeLessThan(DEMO_REFERENCE_DATE.getTime());
+      if (venue.archived_at) expect(venue.updated_at, label).toEqual(venue.archived_at);
+    }
+    const count = (test: (venue: (typeof rows)[number]) => boolean) => rows.filter(test).length;
+    expect(count((v) => v.cost === 'FREE')).toBeGreaterThan(count((v) => v.cost === 'DONATION'));
+    expect(count((v) => v.cost === 'DONATION')).toBeGreaterThan(0);
+    expect(count((v) => v.cost === 'PAID')).toBeGreaterThan(0);
+    expect(count((v) => v.archived_at !== null)).toBe(1);
+    expect(count((v) => !v.has_holder)).toBeGreaterThanOrEqual(3);
+    expect(count((v) => !v.step_free_access)).toBeGreaterThanOrEqual(2);
+    expect(count((v) => v.capacity === null)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('should show Amara the Leeds venue she holds in her data export', async () => {
+    const amara = await actingAs(DEMO_PEOPLE[0].email);
+    const held = JSON.parse(await people.exportMyData(amara)).venues;
+    expect(held).toEqual([
+      expect.objectContaining({
+        networkSlug: 'leeds-charity-digital',
+        name: 'Central Library meeting room',
+        archivedAt: null,
+      }),
+    ]);
+    for (const email of [DEMO_PEOPLE[1].email, DEMO_PEOPLE[2].email]) {
+      const person = await actingAs(email);
+      expect((await venues.venuesForExport(person, person.viewer!.userId)).length, email).toBe(1);
+    }
   });
 
   it('should load exactly the same rows into another database', async () => {

@@ -4,6 +4,7 @@ import { slugify } from '../server/src/modules/networks/service.ts';
 import { buildDemoMentoring, waitingFrom, type DemoMentoring } from './demo-mentoring.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
 import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
+import { buildDemoVenues, DEMO_VENUE_SEED } from './demo-venues.ts';
 import { insertMentoringRows } from './mentoring-rows.ts';
 import { NAMES, type NamePool } from './names.ts';
 import { addDays, daysBetween, emailPart, seededRandom, type Random } from './random.ts';
@@ -362,6 +363,8 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Pr
     await insertMentoringRows(trx, 'mentorship_requests', waitingFrom(mentoring.requests, now));
     await insertMentoringRows(trx, 'mentorships', mentoring.mentorships);
     await insertMentoringRows(trx, 'mentorship_check_ins', mentoring.checkIns);
+    // Venues come from their own generator, so adding them left every other demo row as it was.
+    await insertInChunks(trx, 'venues', buildDemoVenues(data, seededRandom(DEMO_VENUE_SEED), DEMO_REFERENCE_DATE));
   });
   return true;
 }

@@ -36,6 +36,7 @@ const SECTIONS = [
   'lifecycleNotes',
   'notifications',
   'mentoring',
+  'venues',
   'sessions',
 ];
 
@@ -49,12 +50,38 @@ interface Exported {
 /** Dates as the pages write them: "3 December 2026", UK time. */
 const BRITISH_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
-/** Someone with a profile, a network they started (and set the stage of) and one they joined. */
+/**
+ * Someone with a profile, a network they started (and set the stage of, and hold a venue's
+ * relationship in) and one they joined, where the host holds another venue's.
+ */
 interface Owner {
   person: Person;
   started: string;
   joined: string;
   note: string;
+  venue: string;
+  hostsVenue: string;
+}
+
+const VENUE_FIELDS = {
+  address: 'Calverley Street\nLeeds',
+  stepFreeAccess: true,
+  accessibleToilet: true,
+  hearingLoop: false,
+  quietRoom: false,
+  capacity: 30,
+  cost: 'FREE',
+};
+
+/** Adds a venue to the network, held by the person signed in on `page`. */
+async function addHeldVenue(page: Page, networkId: string, name: string): Promise<void> {
+  const { me } = await graphqlAs<{ me: { id: string } }>(page, server.url, '{ me { id } }');
+  await graphqlAs(
+    page,
+    server.url,
+    'mutation ($id: ID!, $input: VenueInput!) { addVenue(networkId: $id, input: $input) { id } }',
+    { id: networkId, input: { ...VENUE_FIELDS, name, relationshipHolderId: me.id } },
+  );
 }
 
 let owner: Owner;
@@ -83,6 +110,10 @@ async function ownerWithData(): Promise<Owner> {
       'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }',
       { id: joinedNetwork.id },
     );
+    const venue = uniqueWord('Ferncombe Library');
+    await addHeldVenue(me.page, startedNetwork.id, venue);
+    const hostsVenue = uniqueWord('Hollins Church Hall');
+    await addHeldVenue(host.page, joinedNetwork.id, hostsVenue);
     await graphqlAs(
       me.page,
       server.url,
@@ -98,7 +129,7 @@ async function ownerWithData(): Promise<Owner> {
         },
       },
     );
-    return { person: me.person, started: started.name, joined: joined.name, note };
+    return { person: me.person, started: started.name, joined: joined.name, note, venue, hostsVenue };
   } finally {
     await host.close();
     await me.close();
@@ -216,6 +247,19 @@ describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
         // Mentoring: none yet, said plainly.
         expect(await fact(section(page, 'Your mentoring'), 'Needs you posted')).toBe('None');
 
+        // The venue they hold, with its address as written and a link to its network's directory;
+        // not the one the host holds in the network they joined.
+        const venues = section(page, 'Venues you hold the relationship with');
+        expect(await venues.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([owner.venue]);
+        expect(await fact(venues, 'Network')).toBe(owner.started);
+        expect(await venues.getByRole('link', { name: owner.started }).getAttribute('href')).toMatch(
+          /^\/networks\/[a-z0-9-]+\/venues$/,
+        );
+        expect(await fact(venues, 'Address')).toBe('Calverley Street\nLeeds');
+        expect(await fact(venues, 'In the directory')).toBe('Yes');
+        expect(await fact(venues, 'Added')).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+        expect(await page.locator('body').innerText()).not.toContain(owner.hostsVenue);
+
         // Sign-ins: this browser's is marked.
         const signIns = section(page, 'Your sign-ins');
         expect(await signIns.getByText('(this browser)').count()).toBe(1);
@@ -276,8 +320,19 @@ describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
           'None. You have not filled in your profile.',
         );
         expect(await section(page, 'Your networks').getByRole('paragraph').innerText()).toBe('None.');
+        expect(
+          await section(page, 'Venues you hold the relationship with').getByRole('paragraph').allInnerTexts(),
+        ).toContain('None.');
         const text = await page.locator('body').innerText();
-        for (const theirs of [owner.person.email, owner.person.name, owner.started, owner.joined, owner.note]) {
+        for (const theirs of [
+          owner.person.email,
+          owner.person.name,
+          owner.started,
+          owner.joined,
+          owner.note,
+          owner.venue,
+          owner.hostsVenue,
+        ]) {
           expect(text).not.toContain(theirs);
         }
         if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);

@@ -12,6 +12,37 @@ export type AskMentorInput = {
   message: string;
 };
 
+/** A new event. Every problem is reported at once, each naming its field. */
+export type CreateEventInput = {
+  /** 1 to 5,000 seats. */
+  capacity: number;
+  /** Up to 8 kinds of support. */
+  categories?: Array<SupportCategory> | null | undefined;
+  /** With CLAIM_WITHIN_HOURS, 1 to 168 hours to claim an offered seat; 24 when left out. */
+  claimHours?: number | null | undefined;
+  /** Up to 5,000 characters; line breaks are kept. */
+  description?: string | null | undefined;
+  /** After the start, and at most 31 days after it. */
+  endsAt: string;
+  format: EventFormat;
+  /** A network the viewer organises or stewards. */
+  networkId: string | number;
+  /** An http or https link, up to 500 characters, shown only to people holding a confirmed seat and to organisers. */
+  onlineUrl?: string | null | undefined;
+  /** AUTO_CONFIRM when left out. */
+  promotion?: SeatPromotion | null | undefined;
+  /** Up to 10 questions. */
+  questions?: Array<EventQuestionInput> | null | undefined;
+  /** In the future. */
+  startsAt: string;
+  /** An IANA time zone name, such as Europe/London. */
+  timeZone: string;
+  /** 1 to 120 characters. */
+  title: string;
+  /** A venue in the network's directory. An event needs a venue, an online link, or both. */
+  venueId?: string | number | null | undefined;
+};
+
 /**
  * What a new network needs. Every field at fault is named at once: one BAD_USER_INPUT error per
  * field, each with its field in `extensions.field`.
@@ -37,6 +68,29 @@ export type CreateNetworkInput = {
   region?: string | null | undefined;
   /** Its values, up to 4,000 characters; may be empty. */
   values: string;
+};
+
+/** What kind of gathering an event is. */
+export type EventFormat =
+  /** Purely social. */
+  | 'SOCIAL'
+  /** Talks, then time to talk to each other. */
+  | 'TALKS_AND_NETWORKING'
+  /** A course with a trainer. */
+  | 'TRAINING'
+  /** An informal chat online. */
+  | 'VIRTUAL_COFFEE'
+  /** Hands-on, in small groups. */
+  | 'WORKSHOP';
+
+/** A question to ask people who register. */
+export type EventQuestionInput = {
+  /** The id of a question the event asks now, to keep its answers tied to it; left out for a new question. */
+  id?: string | number | null | undefined;
+  /** 1 to 200 characters. */
+  prompt: string;
+  /** Whether people must answer it; false when left out. */
+  required?: boolean | null | undefined;
 };
 
 /** A point on the map. */
@@ -196,6 +250,8 @@ export type NotificationDelivery =
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
+  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, an event moved or cancelled. */
+  | 'EVENTS'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
   /** For a network's stewards: someone joined the network. */
@@ -248,6 +304,56 @@ export type PostNeedInput = {
   urgency: NeedUrgency;
 };
 
+/** What a person gives when they register; all of it private to them and the event's organisers. */
+export type RegisterForEventInput = {
+  /** Up to 1,000 characters. */
+  accessNeeds?: string | null | undefined;
+  /** Answers to the event's questions; every required one must be answered. */
+  answers?: Array<RegistrationAnswerInput> | null | undefined;
+  /** Up to 500 characters. */
+  dietaryNeeds?: string | null | undefined;
+};
+
+/** Someone an organiser registers without an account. */
+export type RegisterOnBehalfInput = {
+  accessNeeds?: string | null | undefined;
+  dietaryNeeds?: string | null | undefined;
+  /** An email or a phone (or both) is needed. */
+  email?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  phone?: string | null | undefined;
+};
+
+/** An answer to one of the event's questions. */
+export type RegistrationAnswerInput = {
+  /** Up to 1,000 characters. */
+  answer: string;
+  questionId: string | number;
+};
+
+/** Where a registration stands. */
+export type RegistrationStatus =
+  /** Came: checked in on the night. */
+  | 'ATTENDED'
+  /** Gave up the seat or left the waitlist, or an offered seat was not claimed in time. */
+  | 'CANCELLED'
+  /** Holds a seat. */
+  | 'CONFIRMED'
+  /** Held a seat and did not come. */
+  | 'NO_SHOW'
+  /** A seat is held for them until claimBy: claim it with claimSeat. */
+  | 'OFFERED'
+  /** Waiting for a seat; see waitlistPosition. */
+  | 'WAITLISTED';
+
+/** What happens when a seat frees and people are waiting. */
+export type SeatPromotion =
+  /** The first person waiting gets the seat at once, and is told. The default. */
+  | 'AUTO_CONFIRM'
+  /** The first person waiting is offered the seat and must claim it within the event's claimHours, or it passes to the next. */
+  | 'CLAIM_WITHIN_HOURS';
+
 /** The details needed to sign in. */
 export type SignInInput = {
   /** The email the account was created with; any letter case. */
@@ -284,6 +390,42 @@ export type SupportCategory =
   | 'SHORT_TERM_SKILLS'
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
+
+/** Narrows the upcoming events. Filters combine. */
+export type UpcomingEventsFilter = {
+  /** Only events giving at least one of these kinds of support. */
+  categories?: Array<SupportCategory> | null | undefined;
+  /** Only events of networks within withinKm of this point. */
+  near?: GeoPointInput | null | undefined;
+  /** Only this network's events. */
+  networkId?: string | number | null | undefined;
+  /** Only events within withinKm of this town or city (looked up offline); ignored when near is given. BAD_USER_INPUT on `placeName`, with close names, when there is no such place. */
+  placeName?: string | null | undefined;
+  /** How far from near or placeName, 1 to 500 km; 40 when left out. An event is placed where its network is. */
+  withinKm?: number | null | undefined;
+};
+
+/**
+ * Changes to an event; what is left out keeps its value. venueId, onlineUrl, description,
+ * categories and questions may be cleared with null.
+ */
+export type UpdateEventInput = {
+  /** Not below the seats held now; raising it gives the new seats to people waiting, in order. */
+  capacity?: number | null | undefined;
+  categories?: Array<SupportCategory> | null | undefined;
+  claimHours?: number | null | undefined;
+  description?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  format?: EventFormat | null | undefined;
+  onlineUrl?: string | null | undefined;
+  promotion?: SeatPromotion | null | undefined;
+  questions?: Array<EventQuestionInput> | null | undefined;
+  /** In the future, when it changes. */
+  startsAt?: string | null | undefined;
+  timeZone?: string | null | undefined;
+  title?: string | null | undefined;
+  venueId?: string | number | null | undefined;
+};
 
 /**
  * Changes to a network; fields left out stay as they are. Changing the code of conduct raises its
@@ -341,6 +483,39 @@ export type UpdateProfileInput = {
   supportNeeds?: Array<SupportCategory> | null | undefined;
   /** Who may see the details (default MEMBERS). */
   visibility?: Visibility | null | undefined;
+};
+
+/** What using a venue costs a network. */
+export type VenueCost =
+  /** A donation, of whatever the network can give. */
+  | 'DONATION'
+  /** Nothing. */
+  | 'FREE'
+  /** A hire fee. */
+  | 'PAID';
+
+/** A venue, as its form sends it; every field is set each time. */
+export type VenueInput = {
+  /** Whether there is an accessible toilet. */
+  accessibleToilet: boolean;
+  /** 1 to 300 characters; line breaks are kept. */
+  address: string;
+  /** 1 to 10,000 people; null when not known. */
+  capacity?: number | null | undefined;
+  /** What it costs. */
+  cost: VenueCost;
+  /** Whether there is a hearing loop. */
+  hearingLoop: boolean;
+  /** 1 to 120 characters. */
+  name: string;
+  /** Up to 1,000 characters; null or empty for none. */
+  notes?: string | null | undefined;
+  /** Whether there is a quiet room. */
+  quietRoom: boolean;
+  /** A current member of the network, or null for nobody. */
+  relationshipHolderId?: string | number | null | undefined;
+  /** Whether people can get in and around without steps. */
+  stepFreeAccess: boolean;
 };
 
 /** Who may see a profile's details. The name is always shown; the email never is. */
@@ -411,6 +586,311 @@ export type ChangeEmailMutationVariables = Exact<{
 }>;
 
 export type ChangeEmailMutation = { changeEmail: boolean };
+
+export type NewEventNetworkQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NewEventNetworkQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    myRole: NetworkRole | null;
+    venues: Array<{ id: string; name: string }> | null;
+  } | null;
+};
+
+export type ManagedEventDetailsFragment = {
+  id: string;
+  title: string;
+  description: string;
+  format: EventFormat;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  onlineUrl: string | null;
+  capacity: number;
+  seatsLeft: number;
+  waitlistLength: number;
+  promotion: SeatPromotion;
+  claimHours: number | null;
+  categories: Array<SupportCategory>;
+  registrationOpen: boolean;
+  registrationClosedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  canManage: boolean;
+  questions: Array<{ id: string; prompt: string; required: boolean }>;
+  venue: { id: string; name: string } | null;
+  network: { id: string; slug: string; name: string };
+};
+
+export type ManagedEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ManagedEventQuery = {
+  event: {
+    id: string;
+    title: string;
+    description: string;
+    format: EventFormat;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    onlineUrl: string | null;
+    capacity: number;
+    seatsLeft: number;
+    waitlistLength: number;
+    promotion: SeatPromotion;
+    claimHours: number | null;
+    categories: Array<SupportCategory>;
+    registrationOpen: boolean;
+    registrationClosedAt: string | null;
+    cancelledAt: string | null;
+    cancelReason: string | null;
+    canManage: boolean;
+    network: { id: string; slug: string; name: string; venues: Array<{ id: string; name: string }> | null };
+    questions: Array<{ id: string; prompt: string; required: boolean }>;
+    venue: { id: string; name: string } | null;
+  };
+};
+
+export type OrganiserRegistrationFragment = {
+  id: string;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  claimBy: string | null;
+  name: string;
+  onBehalf: boolean;
+  email: string | null;
+  phone: string | null;
+  accessNeeds: string | null;
+  dietaryNeeds: string | null;
+  checkedInAt: string | null;
+  registeredAt: string;
+  answers: Array<{ questionId: string; answer: string }> | null;
+};
+
+export type EventRegistrationsPageQueryVariables = Exact<{
+  id: string | number;
+  status?: RegistrationStatus | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EventRegistrationsPageQuery = {
+  event: {
+    id: string;
+    canManage: boolean;
+    registrations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          status: RegistrationStatus;
+          waitlistPosition: number | null;
+          claimBy: string | null;
+          name: string;
+          onBehalf: boolean;
+          email: string | null;
+          phone: string | null;
+          accessNeeds: string | null;
+          dietaryNeeds: string | null;
+          checkedInAt: string | null;
+          registeredAt: string;
+          answers: Array<{ questionId: string; answer: string }> | null;
+        };
+      }>;
+    } | null;
+  };
+};
+
+export type CreateEventMutationVariables = Exact<{
+  input: CreateEventInput;
+}>;
+
+export type CreateEventMutation = { createEvent: { id: string } };
+
+export type UpdateEventMutationVariables = Exact<{
+  eventId: string | number;
+  input: UpdateEventInput;
+}>;
+
+export type UpdateEventMutation = { updateEvent: { id: string } };
+
+export type CancelEventMutationVariables = Exact<{
+  eventId: string | number;
+  reason: string;
+}>;
+
+export type CancelEventMutation = { cancelEvent: { id: string } };
+
+export type DuplicateEventMutationVariables = Exact<{
+  eventId: string | number;
+  startsAt: string;
+}>;
+
+export type DuplicateEventMutation = { duplicateEvent: { id: string } };
+
+export type SetRegistrationClosedMutationVariables = Exact<{
+  eventId: string | number;
+  closed: boolean;
+}>;
+
+export type SetRegistrationClosedMutation = {
+  setRegistrationClosed: { id: string; registrationClosedAt: string | null };
+};
+
+export type RegisterOnBehalfMutationVariables = Exact<{
+  eventId: string | number;
+  input: RegisterOnBehalfInput;
+}>;
+
+export type RegisterOnBehalfMutation = {
+  registerOnBehalf: { id: string; name: string; status: RegistrationStatus; waitlistPosition: number | null };
+};
+
+export type CancelRegistrationForMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type CancelRegistrationForMutation = {
+  cancelRegistration: { id: string; name: string; status: RegistrationStatus };
+};
+
+export type CheckInMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type CheckInMutation = { checkIn: { id: string; name: string; status: RegistrationStatus } };
+
+export type EventCardFragment = {
+  id: string;
+  title: string;
+  format: EventFormat;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  isOnline: boolean;
+  capacity: number;
+  seatsLeft: number;
+  waitlistLength: number;
+  registrationOpen: boolean;
+  cancelledAt: string | null;
+  venue: { name: string } | null;
+  network: { name: string; slug: string; placeName: string };
+  myRegistration: { id: string; status: RegistrationStatus; waitlistPosition: number | null } | null;
+};
+
+export type UpcomingEventsQueryVariables = Exact<{
+  filter?: UpcomingEventsFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type UpcomingEventsQuery = {
+  upcomingEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        title: string;
+        format: EventFormat;
+        startsAt: string;
+        endsAt: string;
+        timeZone: string;
+        isOnline: boolean;
+        capacity: number;
+        seatsLeft: number;
+        waitlistLength: number;
+        registrationOpen: boolean;
+        cancelledAt: string | null;
+        venue: { name: string } | null;
+        network: { name: string; slug: string; placeName: string };
+        myRegistration: { id: string; status: RegistrationStatus; waitlistPosition: number | null } | null;
+      };
+    }>;
+  };
+};
+
+export type EventPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventPageQuery = {
+  event: {
+    description: string;
+    categories: Array<SupportCategory>;
+    promotion: SeatPromotion;
+    claimHours: number | null;
+    canManage: boolean;
+    cancelReason: string | null;
+    registrationClosedAt: string | null;
+    onlineUrl: string | null;
+    id: string;
+    title: string;
+    format: EventFormat;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    isOnline: boolean;
+    capacity: number;
+    seatsLeft: number;
+    waitlistLength: number;
+    registrationOpen: boolean;
+    cancelledAt: string | null;
+    questions: Array<{ id: string; prompt: string; required: boolean }>;
+    venue: {
+      name: string;
+      address: string;
+      stepFreeAccess: boolean;
+      accessibleToilet: boolean;
+      hearingLoop: boolean;
+      quietRoom: boolean;
+    } | null;
+    myRegistration: {
+      id: string;
+      status: RegistrationStatus;
+      waitlistPosition: number | null;
+      claimBy: string | null;
+      accessNeeds: string | null;
+      dietaryNeeds: string | null;
+      answers: Array<{ questionId: string; answer: string }> | null;
+    } | null;
+    network: { name: string; slug: string; placeName: string };
+  };
+};
+
+export type RegisterForEventMutationVariables = Exact<{
+  eventId: string | number;
+  input?: RegisterForEventInput | null | undefined;
+}>;
+
+export type RegisterForEventMutation = { registerForEvent: { id: string; status: RegistrationStatus } };
+
+export type CancelMyRegistrationMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type CancelMyRegistrationMutation = { cancelRegistration: { id: string; status: RegistrationStatus } };
+
+export type ClaimSeatMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type ClaimSeatMutation = { claimSeat: { id: string; status: RegistrationStatus } };
+
+export type NetworkForEventsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkForEventsQuery = {
+  network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
 
 export type MatchingRoundNetworkQueryVariables = Exact<{
   slug: string;
@@ -1177,6 +1657,82 @@ export type ProfilePageQuery = {
   } | null;
 };
 
+export type VenueDetailsFragment = {
+  id: string;
+  name: string;
+  address: string;
+  stepFreeAccess: boolean;
+  accessibleToilet: boolean;
+  hearingLoop: boolean;
+  quietRoom: boolean;
+  capacity: number | null;
+  cost: VenueCost;
+  notes: string | null;
+  archived: boolean;
+  relationshipHolder: { id: string; name: string } | null;
+};
+
+export type NetworkVenuesQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkVenuesQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    myRole: NetworkRole | null;
+    venues: Array<{
+      id: string;
+      name: string;
+      address: string;
+      stepFreeAccess: boolean;
+      accessibleToilet: boolean;
+      hearingLoop: boolean;
+      quietRoom: boolean;
+      capacity: number | null;
+      cost: VenueCost;
+      notes: string | null;
+      archived: boolean;
+      relationshipHolder: { id: string; name: string } | null;
+    }> | null;
+  } | null;
+};
+
+export type VenueHolderChoicesQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+export type VenueHolderChoicesQuery = {
+  network: {
+    members: {
+      edges: Array<{ node: { person: { id: string; name: string } } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    } | null;
+  } | null;
+};
+
+export type AddVenueMutationVariables = Exact<{
+  networkId: string | number;
+  input: VenueInput;
+}>;
+
+export type AddVenueMutation = { addVenue: { id: string } };
+
+export type UpdateVenueMutationVariables = Exact<{
+  venueId: string | number;
+  input: VenueInput;
+}>;
+
+export type UpdateVenueMutation = { updateVenue: { id: string } };
+
+export type ArchiveVenueMutationVariables = Exact<{
+  venueId: string | number;
+}>;
+
+export type ArchiveVenueMutation = { archiveVenue: { id: string; name: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1205,6 +1761,101 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'CurrentUser' },
 ) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const ManagedEventDetailsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ManagedEventDetails on Event {
+  id
+  title
+  description
+  format
+  startsAt
+  endsAt
+  timeZone
+  onlineUrl
+  capacity
+  seatsLeft
+  waitlistLength
+  promotion
+  claimHours
+  categories
+  questions {
+    id
+    prompt
+    required
+  }
+  registrationOpen
+  registrationClosedAt
+  cancelledAt
+  cancelReason
+  canManage
+  venue {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}
+    `,
+  { fragmentName: 'ManagedEventDetails' },
+) as unknown as TypedDocumentString<ManagedEventDetailsFragment, unknown>;
+export const OrganiserRegistrationFragmentDoc = new TypedDocumentString(
+  `
+    fragment OrganiserRegistration on Registration {
+  id
+  status
+  waitlistPosition
+  claimBy
+  name
+  onBehalf
+  email
+  phone
+  accessNeeds
+  dietaryNeeds
+  answers {
+    questionId
+    answer
+  }
+  checkedInAt
+  registeredAt
+}
+    `,
+  { fragmentName: 'OrganiserRegistration' },
+) as unknown as TypedDocumentString<OrganiserRegistrationFragment, unknown>;
+export const EventCardFragmentDoc = new TypedDocumentString(
+  `
+    fragment EventCard on Event {
+  id
+  title
+  format
+  startsAt
+  endsAt
+  timeZone
+  isOnline
+  capacity
+  seatsLeft
+  waitlistLength
+  registrationOpen
+  cancelledAt
+  venue {
+    name
+  }
+  network {
+    name
+    slug
+    placeName
+  }
+  myRegistration {
+    id
+    status
+    waitlistPosition
+  }
+}
+    `,
+  { fragmentName: 'EventCard' },
+) as unknown as TypedDocumentString<EventCardFragment, unknown>;
 export const MatchingPreviewPartsFragmentDoc = new TypedDocumentString(
   `
     fragment MatchingPreviewParts on MatchingRoundPreview {
@@ -1355,6 +2006,28 @@ export const PersonDetailsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'PersonDetails' },
 ) as unknown as TypedDocumentString<PersonDetailsFragment, unknown>;
+export const VenueDetailsFragmentDoc = new TypedDocumentString(
+  `
+    fragment VenueDetails on Venue {
+  id
+  name
+  address
+  stepFreeAccess
+  accessibleToilet
+  hearingLoop
+  quietRoom
+  capacity
+  cost
+  relationshipHolder {
+    id
+    name
+  }
+  notes
+  archived
+}
+    `,
+  { fragmentName: 'VenueDetails' },
+) as unknown as TypedDocumentString<VenueDetailsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -1436,6 +2109,311 @@ export const ChangeEmailDocument = new TypedDocumentString(`
   changeEmail(newEmail: $newEmail, password: $password)
 }
     `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const NewEventNetworkDocument = new TypedDocumentString(`
+    query NewEventNetwork($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+    venues {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewEventNetworkQuery, NewEventNetworkQueryVariables>;
+export const ManagedEventDocument = new TypedDocumentString(`
+    query ManagedEvent($id: ID!) {
+  event(id: $id) {
+    ...ManagedEventDetails
+    network {
+      venues {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment ManagedEventDetails on Event {
+  id
+  title
+  description
+  format
+  startsAt
+  endsAt
+  timeZone
+  onlineUrl
+  capacity
+  seatsLeft
+  waitlistLength
+  promotion
+  claimHours
+  categories
+  questions {
+    id
+    prompt
+    required
+  }
+  registrationOpen
+  registrationClosedAt
+  cancelledAt
+  cancelReason
+  canManage
+  venue {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}`) as unknown as TypedDocumentString<ManagedEventQuery, ManagedEventQueryVariables>;
+export const EventRegistrationsPageDocument = new TypedDocumentString(`
+    query EventRegistrationsPage($id: ID!, $status: RegistrationStatus, $after: String) {
+  event(id: $id) {
+    id
+    canManage
+    registrations(status: $status, first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...OrganiserRegistration
+        }
+      }
+    }
+  }
+}
+    fragment OrganiserRegistration on Registration {
+  id
+  status
+  waitlistPosition
+  claimBy
+  name
+  onBehalf
+  email
+  phone
+  accessNeeds
+  dietaryNeeds
+  answers {
+    questionId
+    answer
+  }
+  checkedInAt
+  registeredAt
+}`) as unknown as TypedDocumentString<EventRegistrationsPageQuery, EventRegistrationsPageQueryVariables>;
+export const CreateEventDocument = new TypedDocumentString(`
+    mutation CreateEvent($input: CreateEventInput!) {
+  createEvent(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEventMutation, CreateEventMutationVariables>;
+export const UpdateEventDocument = new TypedDocumentString(`
+    mutation UpdateEvent($eventId: ID!, $input: UpdateEventInput!) {
+  updateEvent(eventId: $eventId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEventMutation, UpdateEventMutationVariables>;
+export const CancelEventDocument = new TypedDocumentString(`
+    mutation CancelEvent($eventId: ID!, $reason: String!) {
+  cancelEvent(eventId: $eventId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelEventMutation, CancelEventMutationVariables>;
+export const DuplicateEventDocument = new TypedDocumentString(`
+    mutation DuplicateEvent($eventId: ID!, $startsAt: DateTime!) {
+  duplicateEvent(eventId: $eventId, startsAt: $startsAt) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DuplicateEventMutation, DuplicateEventMutationVariables>;
+export const SetRegistrationClosedDocument = new TypedDocumentString(`
+    mutation SetRegistrationClosed($eventId: ID!, $closed: Boolean!) {
+  setRegistrationClosed(eventId: $eventId, closed: $closed) {
+    id
+    registrationClosedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetRegistrationClosedMutation, SetRegistrationClosedMutationVariables>;
+export const RegisterOnBehalfDocument = new TypedDocumentString(`
+    mutation RegisterOnBehalf($eventId: ID!, $input: RegisterOnBehalfInput!) {
+  registerOnBehalf(eventId: $eventId, input: $input) {
+    id
+    name
+    status
+    waitlistPosition
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterOnBehalfMutation, RegisterOnBehalfMutationVariables>;
+export const CancelRegistrationForDocument = new TypedDocumentString(`
+    mutation CancelRegistrationFor($registrationId: ID!) {
+  cancelRegistration(registrationId: $registrationId) {
+    id
+    name
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelRegistrationForMutation, CancelRegistrationForMutationVariables>;
+export const CheckInDocument = new TypedDocumentString(`
+    mutation CheckIn($registrationId: ID!) {
+  checkIn(registrationId: $registrationId) {
+    id
+    name
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const UpcomingEventsDocument = new TypedDocumentString(`
+    query UpcomingEvents($filter: UpcomingEventsFilter, $first: Int, $after: String) {
+  upcomingEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...EventCard
+      }
+    }
+  }
+}
+    fragment EventCard on Event {
+  id
+  title
+  format
+  startsAt
+  endsAt
+  timeZone
+  isOnline
+  capacity
+  seatsLeft
+  waitlistLength
+  registrationOpen
+  cancelledAt
+  venue {
+    name
+  }
+  network {
+    name
+    slug
+    placeName
+  }
+  myRegistration {
+    id
+    status
+    waitlistPosition
+  }
+}`) as unknown as TypedDocumentString<UpcomingEventsQuery, UpcomingEventsQueryVariables>;
+export const EventPageDocument = new TypedDocumentString(`
+    query EventPage($id: ID!) {
+  event(id: $id) {
+    ...EventCard
+    description
+    categories
+    promotion
+    claimHours
+    canManage
+    cancelReason
+    registrationClosedAt
+    onlineUrl
+    questions {
+      id
+      prompt
+      required
+    }
+    venue {
+      name
+      address
+      stepFreeAccess
+      accessibleToilet
+      hearingLoop
+      quietRoom
+    }
+    myRegistration {
+      id
+      status
+      waitlistPosition
+      claimBy
+      accessNeeds
+      dietaryNeeds
+      answers {
+        questionId
+        answer
+      }
+    }
+  }
+}
+    fragment EventCard on Event {
+  id
+  title
+  format
+  startsAt
+  endsAt
+  timeZone
+  isOnline
+  capacity
+  seatsLeft
+  waitlistLength
+  registrationOpen
+  cancelledAt
+  venue {
+    name
+  }
+  network {
+    name
+    slug
+    placeName
+  }
+  myRegistration {
+    id
+    status
+    waitlistPosition
+  }
+}`) as unknown as TypedDocumentString<EventPageQuery, EventPageQueryVariables>;
+export const RegisterForEventDocument = new TypedDocumentString(`
+    mutation RegisterForEvent($eventId: ID!, $input: RegisterForEventInput) {
+  registerForEvent(eventId: $eventId, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterForEventMutation, RegisterForEventMutationVariables>;
+export const CancelMyRegistrationDocument = new TypedDocumentString(`
+    mutation CancelMyRegistration($registrationId: ID!) {
+  cancelRegistration(registrationId: $registrationId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelMyRegistrationMutation, CancelMyRegistrationMutationVariables>;
+export const ClaimSeatDocument = new TypedDocumentString(`
+    mutation ClaimSeat($registrationId: ID!) {
+  claimSeat(registrationId: $registrationId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimSeatMutation, ClaimSeatMutationVariables>;
+export const NetworkForEventsDocument = new TypedDocumentString(`
+    query NetworkForEvents($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkForEventsQuery, NetworkForEventsQueryVariables>;
 export const MatchingRoundNetworkDocument = new TypedDocumentString(`
     query MatchingRoundNetwork($slug: String!) {
   network(slug: $slug) {
@@ -2257,3 +3235,74 @@ export const ProfilePageDocument = new TypedDocumentString(`
   supportNeeds
   visibility
 }`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
+export const NetworkVenuesDocument = new TypedDocumentString(`
+    query NetworkVenues($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    myRole
+    venues {
+      ...VenueDetails
+    }
+  }
+}
+    fragment VenueDetails on Venue {
+  id
+  name
+  address
+  stepFreeAccess
+  accessibleToilet
+  hearingLoop
+  quietRoom
+  capacity
+  cost
+  relationshipHolder {
+    id
+    name
+  }
+  notes
+  archived
+}`) as unknown as TypedDocumentString<NetworkVenuesQuery, NetworkVenuesQueryVariables>;
+export const VenueHolderChoicesDocument = new TypedDocumentString(`
+    query VenueHolderChoices($slug: String!, $after: String) {
+  network(slug: $slug) {
+    members(first: 50, after: $after) {
+      edges {
+        node {
+          person {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VenueHolderChoicesQuery, VenueHolderChoicesQueryVariables>;
+export const AddVenueDocument = new TypedDocumentString(`
+    mutation AddVenue($networkId: ID!, $input: VenueInput!) {
+  addVenue(networkId: $networkId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddVenueMutation, AddVenueMutationVariables>;
+export const UpdateVenueDocument = new TypedDocumentString(`
+    mutation UpdateVenue($venueId: ID!, $input: VenueInput!) {
+  updateVenue(venueId: $venueId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVenueMutation, UpdateVenueMutationVariables>;
+export const ArchiveVenueDocument = new TypedDocumentString(`
+    mutation ArchiveVenue($venueId: ID!) {
+  archiveVenue(venueId: $venueId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveVenueMutation, ArchiveVenueMutationVariables>;

@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   NEW_MEMBER: 'Someone joins a network you steward',
   ROLE_CHANGED: 'Your role in a network changes',
   MENTORING: 'Mentoring: someone asks you to mentor them, a mentor answers you, or a mentorship ends',
+  EVENTS: 'Events you registered for: a seat comes free for you, or the event moves or is cancelled',
 };
 
 /** The three ways, each explained, in the order the page offers them. */
@@ -39,6 +40,7 @@ export const KIND_TOPICS: Record<NotificationKind, string> = {
   NEW_MEMBER: 'people joining a network you steward',
   ROLE_CHANGED: 'changes to your role in a network',
   MENTORING: 'mentoring requests and answers',
+  EVENTS: 'seats and changes to events you registered for',
 };
 
 export function isKind(value: string): value is NotificationKind {

@@ -5,6 +5,7 @@ import {
   NetworkNextStepsDocument,
   NetworkPageDocument,
   SetLifecycleStageDocument,
+  UpcomingEventsDocument,
 } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import type { HearthGraphqlError } from '#lib/server/contract.ts';
@@ -19,6 +20,9 @@ type Field = 'acceptCodeOfConduct' | 'stage' | 'note';
 type NetworkAction = 'join' | 'stage';
 type ActionProblem = FormProblem<Field> & { action: NetworkAction };
 
+/** How many of the next events the network page lists; the rest are a link away. */
+const NEXT_EVENTS = 3;
+
 export const load = (async (event) => {
   const { slug } = event.params;
   const { data, errors } = await graphql(event, NetworkPageDocument, { slug });
@@ -26,8 +30,11 @@ export const load = (async (event) => {
   if (!data.network) error(404, 'There is no network at this address.');
   const { myRole } = data.network;
   // Stewards run the network; the checklist is for the people who joined it.
-  const nextSteps = myRole && myRole !== 'STEWARD' && event.locals.user ? await memberNextSteps(event) : null;
-  return { network: data.network, nextSteps };
+  const [nextSteps, upcoming] = await Promise.all([
+    myRole && myRole !== 'STEWARD' && event.locals.user ? memberNextSteps(event) : null,
+    graphql(event, UpcomingEventsDocument, { filter: { networkId: data.network.id }, first: NEXT_EVENTS }),
+  ]);
+  return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null };
 }) satisfies PageServerLoad;
 
 /** What a member's checklist shows; null when it cannot be read (they left meanwhile, say). */

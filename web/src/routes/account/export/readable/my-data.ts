@@ -101,6 +101,18 @@ export interface ExportedMentoring {
   }>;
 }
 
+/** A venue in a network's directory whose relationship the person holds. */
+export interface ExportedVenue {
+  networkSlug: string;
+  networkName: string;
+  name: string;
+  address: string;
+  createdAt: string;
+  updatedAt: string;
+  /** When it left the directory; null while it is listed. */
+  archivedAt: string | null;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
@@ -109,6 +121,7 @@ export interface MyData {
   lifecycleNotes: ExportedStageChange[];
   notifications: ExportedNotifications;
   mentoring: ExportedMentoring;
+  venues: ExportedVenue[];
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -125,6 +138,7 @@ const KNOWN_SECTIONS = [
   'lifecycleNotes',
   'notifications',
   'mentoring',
+  'venues',
   'sessions',
 ];
 
@@ -156,7 +170,7 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   ) {
     return 'mentoring';
   }
-  for (const list of ['memberships', 'lifecycleNotes', 'sessions']) {
+  for (const list of ['memberships', 'lifecycleNotes', 'venues', 'sessions']) {
     const entries = raw[list];
     if (!Array.isArray(entries) || !entries.every(isRecord)) return list;
   }
