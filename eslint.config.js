@@ -33,6 +33,7 @@ const MODULE_TABLES = {
   ],
   venues: ['venues'],
   events: ['events', 'registrations'],
+  calendars: ['calendar_feeds'],
 };
 
 export default defineConfig(

@@ -15,6 +15,7 @@ import { internalError, SHUTTING_DOWN, shuttingDownError } from './graphql/error
 import { httpAnswer } from './graphql/http.ts';
 import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
+import { calendarRoutes } from './modules/calendars/routes.ts';
 import { startClaimSweep } from './modules/events/claim-sweep.ts';
 import { startExpirySweep } from './modules/mentoring/expiry-sweep.ts';
 import { startDigestWorker } from './modules/notifications/digest.ts';
@@ -50,10 +51,11 @@ function loggerOptions(config: Config, stream: AppOptions['logStream']): Fastify
 
 /**
  * The address as logged: the token of a link from an email (/reset-password?token=…) opens an
- * account, so it never reaches a log.
+ * account, and a private calendar feed's address (/calendar/people/<token>.ics) is its secret, so
+ * neither reaches a log.
  */
 export function withoutSecrets(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]').replace(/^(\/calendar\/people\/)[^?#]*/i, '$1[redacted]');
 }
 
 /** A year: browsers keep to https that long after they last saw the header. */
@@ -174,6 +176,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // One-click unsubscribe from an email (RFC 8058): answered here, never by the site's pages.
   await unsubscribeRoute(app, { db: database.db, config, clock: options.clock ?? systemClock });
+  // Calendar files (.ics): one event, a network's feed, a person's private feed.
+  await calendarRoutes(app, { db: database.db, config, clock: options.clock ?? systemClock });
 
   const web = options.web ?? 'auto';
   if (web === true || (web === 'auto' && webBuildExists())) await mountWeb(app, config.publicUrl.origin);

@@ -68,6 +68,16 @@ export type SupportCategory = (typeof SUPPORT_CATEGORY_VALUES)[number];
 export const VENUE_COST_VALUES = ['FREE', 'DONATION', 'PAID'] as const;
 export type VenueCost = (typeof VENUE_COST_VALUES)[number];
 
+export interface CalendarFeedsTable {
+  user_id: string;
+  token: string;
+  created_at: Generated<Timestamp>;
+}
+
+export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type NewCalendarFeedRow = Insertable<CalendarFeedsTable>;
+export type CalendarFeedRowUpdate = Updateable<CalendarFeedsTable>;
+
 export interface EmailAddressFailuresTable {
   address: string;
   user_id: string | null;
@@ -122,6 +132,7 @@ export interface EventsTable {
   created_by: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  seats_version: Generated<number>;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -487,6 +498,7 @@ export type NewVenueRow = Insertable<VenuesTable>;
 export type VenueRowUpdate = Updateable<VenuesTable>;
 
 export interface Database {
+  calendar_feeds: CalendarFeedsTable;
   email_address_failures: EmailAddressFailuresTable;
   email_tokens: EmailTokensTable;
   events: EventsTable;

@@ -58,6 +58,19 @@ export type AuthPayload = {
   user: User;
 };
 
+/**
+ * A person's private calendar feed: an address a calendar app (Outlook, Google, Apple) subscribes
+ * to, listing the events they are registered for, with the online link where they hold a seat.
+ * Whoever has the address can read the feed, so it is a secret; resetting it makes a new one.
+ */
+export type CalendarFeed = {
+  __typename?: 'CalendarFeed';
+  /** When this address was made; an address made before the last reset no longer works. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The feed's address (https), ending in .ics. Private: anyone who has it can read the feed. */
+  url: Scalars['String']['output'];
+};
+
 /** A note either side logged of a conversation or piece of work. */
 export type CheckIn = {
   __typename?: 'CheckIn';
@@ -193,6 +206,8 @@ export type Event = {
   registrations: Maybe<RegistrationConnection>;
   /** Seats nobody holds; 0 once cancelled. A seat offered to someone waiting is held. */
   seatsLeft: Scalars['Int']['output'];
+  /** Rises with every change to capacity, seats or waitlist: see EventSeats.version. */
+  seatsVersion: Scalars['Int']['output'];
   /** When it starts. */
   startsAt: Scalars['DateTime']['output'];
   /** The IANA time zone it was planned in (for example Europe/London): show its times in this zone. */
@@ -259,6 +274,24 @@ export type EventQuestionInput = {
   prompt: Scalars['String']['input'];
   /** Whether people must answer it; false when left out. */
   required?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An event's seats as they stand, sent to a page open on it. */
+export type EventSeats = {
+  __typename?: 'EventSeats';
+  /** Seats in all. */
+  capacity: Scalars['Int']['output'];
+  /** The event. */
+  eventId: Scalars['ID']['output'];
+  /** Seats nobody holds; 0 once cancelled. */
+  seatsLeft: Scalars['Int']['output'];
+  /**
+   * Rises with every change to the event's seats. Changes made on different app copies can arrive
+   * out of order: keep the counts with the highest version seen.
+   */
+  version: Scalars['Int']['output'];
+  /** How many people are waiting for a seat. */
+  waitlistLength: Scalars['Int']['output'];
 };
 
 /** A point on the map. */
@@ -708,6 +741,11 @@ export type Mutation = {
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sends a new link to prove the signed-in person's address; the old link stops working. True; nothing is sent when it is proved already. */
   resendVerification: Scalars['Boolean']['output'];
+  /**
+   * Gives the signed-in person's calendar feed a new address; the old one stops working at once
+   * (UNAUTHENTICATED when signed out). Calendars subscribed to the old address must subscribe anew.
+   */
+  resetCalendarFeed: CalendarFeed;
   /**
    * Sets a new password with the token from a reset link: it works once, for one hour. Ends every
    * session of the person and proves their address. BAD_USER_INPUT names `token` for a link that
@@ -1449,6 +1487,11 @@ export type Query = {
   mentorship: Mentorship;
   /** A request the signed-in person sent or was sent. NOT_FOUND otherwise. */
   mentorshipRequest: MentorshipRequest;
+  /**
+   * The signed-in person's calendar feed, made on first ask (UNAUTHENTICATED when signed out).
+   * The same address comes back every time until it is reset.
+   */
+  myCalendarFeed: CalendarFeed;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
   myMemberships: Array<MyMembership>;
   /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
@@ -1736,10 +1779,20 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Does nothing; keeps the root type non-empty for modules to extend. */
   _noop: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * An event's seats: first as they stand, then after every change, made on any app copy. Anyone
+   * may follow them, signed in or not. NOT_FOUND when there is no such event.
+   */
+  eventSeats: EventSeats;
   /** Fires on every open connection of the signed-in person when a notification is added for them, on any app copy. */
   notificationAdded: Notification;
   /** Fires when the signed-in person's sessions are ended, so open pages can sign out at once. UNAUTHENTICATED when signed out. */
   sessionEnded: SessionEnded;
+};
+
+/** Live updates over WebSocket (graphql-ws protocol) on the same /graphql path. */
+export type SubscriptionEventSeatsArgs = {
+  eventId: Scalars['ID']['input'];
 };
 
 /** The eight kinds of support a digital lead needs (see DOMAIN.md). */
@@ -2047,6 +2100,7 @@ export type ResolversTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CalendarFeed: ResolverTypeWrapper<CalendarFeed>;
   CheckIn: ResolverTypeWrapper<CheckInModel>;
   CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
@@ -2058,6 +2112,7 @@ export type ResolversTypes = ResolversObject<{
   EventFormat: EventFormat;
   EventQuestion: ResolverTypeWrapper<EventQuestion>;
   EventQuestionInput: EventQuestionInput;
+  EventSeats: ResolverTypeWrapper<EventSeats>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2142,6 +2197,7 @@ export type ResolversParentTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
+  CalendarFeed: CalendarFeed;
   CheckIn: CheckInModel;
   CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
@@ -2151,6 +2207,7 @@ export type ResolversParentTypes = ResolversObject<{
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventQuestion: EventQuestion;
   EventQuestionInput: EventQuestionInput;
+  EventSeats: EventSeats;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
@@ -2221,6 +2278,14 @@ export type AuthPayloadResolvers<
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type CalendarFeedResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['CalendarFeed'] = ResolversParentTypes['CalendarFeed'],
+> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CheckInResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['CheckIn'] = ResolversParentTypes['CheckIn'],
@@ -2263,6 +2328,7 @@ export type EventResolvers<
     Partial<EventRegistrationsArgs>
   >;
   seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seatsVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2294,6 +2360,17 @@ export type EventQuestionResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   prompt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EventSeatsResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventSeats'] = ResolversParentTypes['EventSeats'],
+> = ResolversObject<{
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlistLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type LifecycleChangeResolvers<
@@ -2605,6 +2682,7 @@ export type MutationResolvers<
     RequireFields<MutationRequestPasswordResetArgs, 'email'>
   >;
   resendVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resetCalendarFeed?: Resolver<ResolversTypes['CalendarFeed'], ParentType, ContextType>;
   resetPassword?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -2928,6 +3006,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryMentorshipRequestArgs, 'id'>
   >;
+  myCalendarFeed?: Resolver<ResolversTypes['CalendarFeed'], ParentType, ContextType>;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   myMentoring?: Resolver<ResolversTypes['MyMentoring'], ParentType, ContextType>;
@@ -3048,6 +3127,13 @@ export type SubscriptionResolvers<
   ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
 > = ResolversObject<{
   _noop?: SubscriptionResolver<Maybe<ResolversTypes['Boolean']>, '_noop', ParentType, ContextType>;
+  eventSeats?: SubscriptionResolver<
+    ResolversTypes['EventSeats'],
+    'eventSeats',
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionEventSeatsArgs, 'eventId'>
+  >;
   notificationAdded?: SubscriptionResolver<
     ResolversTypes['Notification'],
     'notificationAdded',
@@ -3095,12 +3181,14 @@ export type VenueResolvers<
 
 export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CalendarFeed?: CalendarFeedResolvers<ContextType>;
   CheckIn?: CheckInResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventQuestion?: EventQuestionResolvers<ContextType>;
+  EventSeats?: EventSeatsResolvers<ContextType>;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
   LoggedEmail?: LoggedEmailResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { IResolvers, MercuriusLoaders } from 'mercurius';
 import { accountResolvers } from '../modules/accounts/resolvers.ts';
+import { calendarResolvers } from '../modules/calendars/resolvers.ts';
 import { eventLoaders } from '../modules/events/loaders.ts';
 import { eventResolvers } from '../modules/events/resolvers.ts';
 import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
@@ -35,6 +36,7 @@ const modules: Resolvers[] = [
   mentoringResolvers,
   venueResolvers,
   eventResolvers,
+  calendarResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */

@@ -587,6 +587,14 @@ export type ChangeEmailMutationVariables = Exact<{
 
 export type ChangeEmailMutation = { changeEmail: boolean };
 
+export type MyCalendarFeedQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCalendarFeedQuery = { myCalendarFeed: { url: string; createdAt: string } };
+
+export type ResetCalendarFeedMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ResetCalendarFeedMutation = { resetCalendarFeed: { url: string; createdAt: string } };
+
 export type NewEventNetworkQueryVariables = Exact<{
   slug: string;
 }>;
@@ -827,6 +835,7 @@ export type EventPageQuery = {
     categories: Array<SupportCategory>;
     promotion: SeatPromotion;
     claimHours: number | null;
+    seatsVersion: number;
     canManage: boolean;
     cancelReason: string | null;
     registrationClosedAt: string | null;
@@ -2109,6 +2118,22 @@ export const ChangeEmailDocument = new TypedDocumentString(`
   changeEmail(newEmail: $newEmail, password: $password)
 }
     `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
+export const MyCalendarFeedDocument = new TypedDocumentString(`
+    query MyCalendarFeed {
+  myCalendarFeed {
+    url
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyCalendarFeedQuery, MyCalendarFeedQueryVariables>;
+export const ResetCalendarFeedDocument = new TypedDocumentString(`
+    mutation ResetCalendarFeed {
+  resetCalendarFeed {
+    url
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResetCalendarFeedMutation, ResetCalendarFeedMutationVariables>;
 export const NewEventNetworkDocument = new TypedDocumentString(`
     query NewEventNetwork($slug: String!) {
   network(slug: $slug) {
@@ -2322,6 +2347,7 @@ export const EventPageDocument = new TypedDocumentString(`
     categories
     promotion
     claimHours
+    seatsVersion
     canManage
     cancelReason
     registrationClosedAt
