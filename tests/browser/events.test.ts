@@ -173,3 +173,51 @@ describe('an attendee', () => {
     },
   );
 });
+
+describe('an open event page', () => {
+  it('should show seats taken and freed by others as they change, read out politely', async () => {
+    const watcher = await personIn('Watcher', true, 390);
+    const other = await personIn('Other', true, 1280);
+    try {
+      const eventId = await oneSeatEvent(`${uniqueWord('Live')} coffee`, 'AUTO_CONFIRM');
+      await visit(watcher.page, `${server.url}/events/${eventId}`);
+      const seats = watcher.page.locator('.seats');
+      expect(await seats.innerText()).toBe('1 place left of 1.');
+      expect(await seats.getAttribute('aria-live')).toBe('polite');
+      const register = watcher.page.getByRole('button', { name: 'Register', exact: true });
+      expect(await register.count()).toBe(1);
+
+      // Someone else takes the last seat: the page says so without a reload, and offers the list.
+      const { registerForEvent } = await graphqlAs<{ registerForEvent: { id: string } }>(
+        other.page,
+        server.url,
+        'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }',
+        { id: eventId },
+      );
+      await expect.poll(() => seats.innerText()).toBe('Full: 0 people waiting.');
+      expect(await watcher.page.getByRole('button', { name: 'Join the waiting list' }).count()).toBe(1);
+
+      // The organiser raises the capacity: a new seat, and the new total.
+      await graphqlAs(
+        organiser.page,
+        server.url,
+        'mutation ($id: ID!) { updateEvent(eventId: $id, input: { capacity: 3 }) { id } }',
+        { id: eventId },
+      );
+      await expect.poll(() => seats.innerText()).toBe('2 places left of 3.');
+
+      await graphqlAs(
+        other.page,
+        server.url,
+        'mutation ($id: ID!) { cancelRegistration(registrationId: $id) { id } }',
+        {
+          id: registerForEvent.id,
+        },
+      );
+      await expect.poll(() => seats.innerText()).toBe('3 places left of 3.');
+    } finally {
+      await watcher.context.close();
+      await other.context.close();
+    }
+  });
+});

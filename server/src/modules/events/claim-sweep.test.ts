@@ -72,7 +72,15 @@ describe.each(DATABASE_KINDS)('the claim sweep on %s', (kind) => {
     expect(seatTopics).toEqual([
       {
         topic: events.EVENT_SEATS_TOPIC(setUp.event.id),
-        payload: { eventSeats: { eventId: setUp.event.id, seatsLeft: 0, waitlistLength: 0 } },
+        payload: {
+          eventSeats: {
+            eventId: setUp.event.id,
+            capacity: setUp.event.capacity,
+            seatsLeft: 0,
+            waitlistLength: 0,
+            version: expect.any(Number),
+          },
+        },
       },
     ]);
     expect(log.error).not.toHaveBeenCalled();

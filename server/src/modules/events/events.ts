@@ -11,7 +11,15 @@ import * as venues from '../venues/service.ts';
 import * as notices from './notices.ts';
 import * as repo from './repository.ts';
 import type { EventRecord } from './repository.ts';
-import { announceSeats, countsNow, fillFreeSeats, lockedEvent, requireNotOver, type SeatCounts } from './seats.ts';
+import {
+  announceSeats,
+  countsNow,
+  fillFreeSeats,
+  lockedEvent,
+  requireNotOver,
+  seatCountsOf,
+  type SeatCounts,
+} from './seats.ts';
 import { validEvent, validReason, type EventInput } from './validation.ts';
 
 export type NewEventInput = EventInput & { networkId: string };
@@ -181,7 +189,7 @@ export async function cancelEvent(ctx: ServiceContext, eventId: string, rawReaso
     return { event, added: await notices.tell(tx, notices.cancelled(event, told)) };
   });
   await notices.announce(ctx, added);
-  await announceSeats(ctx, { eventId, seatsLeft: 0, waitlistLength: event.waiting });
+  await announceSeats(ctx, seatCountsOf(eventId, event));
   return event;
 }
 

@@ -38,6 +38,8 @@ export interface EventRecord {
   seatsTaken: number;
   /** The waitlist's length, kept by the same trigger. */
   waiting: number;
+  /** Rises with every change to capacity, seats taken, waiting or cancellation (a trigger). */
+  seatsVersion: number;
   registrationClosedAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
@@ -85,6 +87,7 @@ const EVENT_COLUMNS = [
   sql<EventQuestion[]>`events.questions`.as('questions'),
   'events.seats_taken as seatsTaken',
   'events.waiting',
+  'events.seats_version as seatsVersion',
   'events.registration_closed_at as registrationClosedAt',
   'events.cancelled_at as cancelledAt',
   'events.cancel_reason as cancelReason',
@@ -159,15 +162,28 @@ export async function lockEvent(db: Executor, eventId: string): Promise<EventRec
 }
 
 /** The event's counts as they are now in this transaction (the trigger has kept them). */
-export async function getSeatCounts(
-  db: Executor,
-  eventId: string,
-): Promise<{ capacity: number; seatsTaken: number; waiting: number }> {
+export type SeatCountsRow = Pick<EventRecord, 'capacity' | 'seatsTaken' | 'waiting' | 'cancelledAt' | 'seatsVersion'>;
+
+function seatCountsQuery(db: Executor, eventId: string) {
   return db
     .selectFrom('events')
-    .select(['capacity', 'seats_taken as seatsTaken', 'waiting'])
-    .where('id', '=', eventId)
-    .executeTakeFirstOrThrow();
+    .select([
+      'capacity',
+      'seats_taken as seatsTaken',
+      'waiting',
+      'cancelled_at as cancelledAt',
+      'seats_version as seatsVersion',
+    ])
+    .where('id', '=', eventId);
+}
+
+/** The counts of an event known to exist (its lock is held). */
+export async function getSeatCounts(db: Executor, eventId: string): Promise<SeatCountsRow> {
+  return seatCountsQuery(db, eventId).executeTakeFirstOrThrow();
+}
+
+export async function findSeatCounts(db: Executor, eventId: string): Promise<SeatCountsRow | undefined> {
+  return seatCountsQuery(db, eventId).executeTakeFirst();
 }
 
 export async function cancelEvent(db: Executor, eventId: string, reason: string, now: Date): Promise<EventRecord> {
@@ -571,4 +587,49 @@ export async function countRegistrations(
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+// For calendar files
+
+/** A network's events starting at or after `since`, cancelled ones too, soonest first; at most `limit`. */
+export async function listNetworkEventsSince(
+  db: Executor,
+  networkId: string,
+  since: Date,
+  limit: number,
+): Promise<EventRecord[]> {
+  return db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('events.network_id', '=', networkId)
+    .where('events.starts_at', '>=', since)
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The events a person holds a registration for in one of `statuses`, starting at or after
+ * `since`, soonest first, each with the registration's status; at most `limit`.
+ */
+export async function listRegisteredEventsSince(
+  db: Executor,
+  userId: string,
+  statuses: readonly RegistrationStatus[],
+  since: Date,
+  limit: number,
+): Promise<Array<EventRecord & { registrationStatus: RegistrationStatus }>> {
+  if (statuses.length === 0) return [];
+  return db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select([...EVENT_COLUMNS, 'registrations.status as registrationStatus'])
+    .where('registrations.user_id', '=', userId)
+    .where('registrations.status', 'in', statuses)
+    .where('events.starts_at', '>=', since)
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
+    .limit(limit)
+    .execute();
 }

@@ -1,6 +1,12 @@
 import type { Resolvers } from '../../graphql/generated.ts';
 import * as events from './service.ts';
 
+/** The first message, then whatever the subscription delivers. */
+async function* startingWith<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
+}
+
 export const eventResolvers: Resolvers = {
   Query: {
     event: (_root, { id }, ctx) => events.eventById(ctx.services, id),
@@ -18,6 +24,21 @@ export const eventResolvers: Resolvers = {
     claimSeat: (_root, { registrationId }, ctx) => events.claimSeat(ctx.services, registrationId),
     registerOnBehalf: (_root, { eventId, input }, ctx) => events.registerOnBehalf(ctx.services, eventId, input),
     checkIn: (_root, { registrationId }, ctx) => events.checkIn(ctx.services, registrationId),
+  },
+  Subscription: {
+    eventSeats: {
+      subscribe: async (_root, { eventId }, ctx) => {
+        // Listen before reading the counts, so no change can fall between the two.
+        const changes = await ctx.pubsub.subscribe(events.EVENT_SEATS_TOPIC(eventId));
+        try {
+          const now = await events.currentSeatCounts(ctx.services, eventId);
+          return startingWith({ eventSeats: now }, changes);
+        } catch (error) {
+          changes.destroy();
+          throw error;
+        }
+      },
+    },
   },
   Event: {
     seatsLeft: (event) => events.seatsLeft(event),

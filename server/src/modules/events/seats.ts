@@ -17,8 +17,11 @@ export const EVENT_SEATS_TOPIC = (eventId: string) => `event-seats:${eventId}`;
 
 export interface SeatCounts {
   eventId: string;
+  capacity: number;
   seatsLeft: number;
   waitlistLength: number;
+  /** The event's seats_version: a page drops counts older than those it shows. */
+  version: number;
 }
 
 /** Seats nobody holds: none once the event is cancelled. */
@@ -75,14 +78,27 @@ export async function fillFreeSeats(ctx: ServiceContext, event: EventRecord): Pr
   return repo.promoteWaiting(ctx.db, event.id, free, { status: 'OFFERED', claimBy }, now);
 }
 
-/** The event's counts now, inside the caller's transaction, to announce once it commits. */
-export async function countsNow(ctx: ServiceContext, eventId: string): Promise<SeatCounts> {
-  const counts = await repo.getSeatCounts(ctx.db, eventId);
+/** The counts a page shows of an event (read with its row). */
+export function seatCountsOf(eventId: string, row: repo.SeatCountsRow): SeatCounts {
   return {
     eventId,
-    seatsLeft: Math.max(0, counts.capacity - counts.seatsTaken),
-    waitlistLength: counts.waiting,
+    capacity: row.capacity,
+    seatsLeft: seatsLeft(row),
+    waitlistLength: row.waiting,
+    version: row.seatsVersion,
   };
+}
+
+/** The event's counts now, inside the caller's transaction, to announce once it commits. */
+export async function countsNow(ctx: ServiceContext, eventId: string): Promise<SeatCounts> {
+  return seatCountsOf(eventId, await repo.getSeatCounts(ctx.db, eventId));
+}
+
+/** The event's counts as committed now; NOT_FOUND when there is no such event. */
+export async function currentSeatCounts(ctx: ServiceContext, eventId: string): Promise<SeatCounts> {
+  const row = isUuid(eventId) ? await repo.findSeatCounts(ctx.db, eventId) : undefined;
+  if (!row) throw notFound('There is no event with that id.');
+  return seatCountsOf(eventId, row);
 }
 
 /** Tells pages open on the event its new counts, after the commit. */

@@ -37,6 +37,13 @@ export {
   type RegistrationListArgs,
   type UpcomingFilter,
 } from './reading.ts';
-export { EVENT_SEATS_TOPIC, seatsLeft, type SeatCounts } from './seats.ts';
+export { currentSeatCounts, EVENT_SEATS_TOPIC, seatsLeft, type SeatCounts } from './seats.ts';
 export { CAPACITY_MAX, CLAIM_HOURS, type EventInput, type QuestionInput } from './validation.ts';
 export type { EventQuestion, EventRecord, RegistrationRecord, RegistrationStatus } from './repository.ts';
+export {
+  CALENDAR_PAST_DAYS,
+  networkCalendarEvents,
+  personCalendarEvents,
+  publicCalendarEvent,
+  type CalendarEvent,
+} from './calendar-reading.ts';

@@ -1,5 +1,5 @@
-// A tiny graphql-transport-ws client for one subscription: new notifications for the header.
-// No library: the protocol needs four message types, and every page ships this.
+// New notifications for the header, as they are added.
+import { watchSubscription } from './subscription-socket.ts';
 
 /** What the header needs of a new notification. */
 export interface AddedNotification {
@@ -13,71 +13,10 @@ export interface AddedNotification {
 export const NOTIFICATION_ARRIVED = 'hearth:notification-arrived';
 
 const QUERY = 'subscription NotificationAdded { notificationAdded { title } }';
-const FIRST_RETRY_MS = 1_000;
-const LONGEST_RETRY_MS = 60_000;
 
-/**
- * Listens for the signed-in person's new notifications on /graphql (the session cookie
- * authenticates, the browser's Origin shows it is our page), reconnecting with growing waits
- * after the socket drops. Returns a function that stops for good.
- */
+/** Listens for the signed-in person's new notifications. Returns a function that stops for good. */
 export function watchNotifications(onAdded: (notification: AddedNotification) => void): () => void {
-  let socket: WebSocket | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-  let stopped = false;
-
-  function connect(): void {
-    const url = new URL('/graphql', location.href);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(url, 'graphql-transport-ws');
-    socket.addEventListener('open', () => send({ type: 'connection_init', payload: {} }));
-    socket.addEventListener('message', (event) => handle(String(event.data)));
-    socket.addEventListener('close', retryLater);
-  }
-
-  function send(message: Record<string, unknown>): void {
-    socket?.send(JSON.stringify(message));
-  }
-
-  function handle(raw: string): void {
-    let message: { type?: string; payload?: { data?: { notificationAdded?: AddedNotification } } };
-    try {
-      message = JSON.parse(raw);
-    } catch {
-      return;
-    }
-    if (message.type === 'connection_ack') {
-      failures = 0;
-      send({ id: '1', type: 'subscribe', payload: { query: QUERY } });
-    } else if (message.type === 'ping') {
-      send({ type: 'pong' });
-    } else if (message.type === 'next') {
-      const added = message.payload?.data?.notificationAdded;
-      if (added) onAdded(added);
-    } else if (message.type === 'error') {
-      // Refused (signed out, say): retrying cannot help until the next page load.
-      stopped = true;
-      socket?.close();
-    }
-  }
-
-  // Doubling waits with jitter, so copies of the app restarting are not met by every browser at once.
-  function retryLater(): void {
-    socket = null;
-    if (stopped) return;
-    const wait = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures) * (0.5 + Math.random() / 2);
-    failures += 1;
-    retryTimer = setTimeout(connect, wait);
-  }
-
-  connect();
-  return () => {
-    stopped = true;
-    clearTimeout(retryTimer);
-    // Closed while still connecting, Chromium logs an error to the console: wait for it to open.
-    const closing = socket;
-    if (closing?.readyState === WebSocket.CONNECTING) closing.addEventListener('open', () => closing.close());
-    else closing?.close();
-  };
+  return watchSubscription<{ notificationAdded?: AddedNotification }>(QUERY, {}, ({ notificationAdded }) => {
+    if (notificationAdded) onAdded(notificationAdded);
+  });
 }
