@@ -4,6 +4,7 @@
 // A member who does not organise gets a 403 on every organiser page. With JavaScript on and off;
 // check-in always at a phone's 390 pixels; axe on every page state where it can run.
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantAt, wallClockAt } from '../../web/src/routes/events/organiser/zoned-time.ts';
 import {
@@ -271,9 +272,21 @@ describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) 
 
       await visit(page, `${server.url}/events/${eventId}/registrations`);
       expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+        'Food and access',
         'Has a place (3)',
         'On the waiting list (1)',
         'Register someone on their behalf',
+      ]);
+      // Food for the three with seats, not for Dot, who waits; access needs by name.
+      const needs = page.getByRole('region', { name: 'Food and access' });
+      expect(await needs.innerText()).toContain(
+        'Food for 3 people: everyone holding a place or who came, of whom 0 gave no dietary need.',
+      );
+      expect(await needs.getByRole('listitem').allInnerTexts()).toEqual([
+        'Vegan: 2',
+        'No nuts: 1',
+        `${ada.name}: Step-free for ${ada.name}`,
+        `${bea.name}: Step-free for ${bea.name}`,
       ]);
       const adaCard = page.locator('li.person', { has: page.getByRole('heading', { name: ada.name }) });
       expect(await adaCard.locator('dl').innerText()).toContain(`Step-free for ${ada.name}`);
@@ -290,10 +303,35 @@ describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) 
       );
       expect(await page.getByRole('status').innerText()).toBe(`The registration of ${bea.name} is cancelled.`);
       expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+        'Food and access',
         'Has a place (3)',
         'Cancelled (1)',
         'Register someone on their behalf',
       ]);
+
+      // Everyone as a spreadsheet: one row each, answers in their question's column.
+      const download = await page.request.get(
+        `${server.url}${await page.getByRole('link', { name: /Download everyone as a spreadsheet/ }).getAttribute('href')}`,
+      );
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
+      expect(download.headers()['content-disposition']).toMatch(
+        /^attachment; filename="[a-z0-9-]+-registrations\.csv"$/,
+      );
+      const sheet = parse(await download.body(), { bom: true, columns: true }) as Array<Record<string, string>>;
+      expect(sheet.map((row) => [row.Name, row.Status, row['What would you like to learn?']])).toEqual([
+        [ada.name, 'Has a place', 'Spreadsheets'],
+        [bea.name, 'Cancelled', 'Newsletters'],
+        [cyName, 'Has a place', ''],
+        [dot.name, 'Has a place', 'Funding'],
+      ]);
+      expect(sheet.find((row) => row.Name === cyName)).toMatchObject({
+        'Registered by an organiser': 'Yes',
+        'Phone (if registered by an organiser)': '07700 900123',
+        'Dietary needs': 'No nuts',
+      });
+      expect(sheet.find((row) => row.Name === ada.name)?.['Access needs']).toBe(`Step-free for ${ada.name}`);
+      expect((await member.page.request.get(`${server.url}/events/${eventId}/registrations.csv`)).status()).toBe(403);
       expect(
         (
           await api<{ event: { myRegistration: { status: string } } }>(

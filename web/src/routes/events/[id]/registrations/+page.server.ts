@@ -5,6 +5,7 @@ import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.t
 import { redirectToSignIn } from '#lib/server/session.ts';
 import { REGISTRATION_STATUSES } from '../../labels.ts';
 import { allRegistrations, eventToManage } from '../../organiser/manage.ts';
+import { needsSummary } from '../../organiser/needs.ts';
 import { registerOnBehalf } from '../../organiser/on-behalf.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +21,12 @@ function byStatus(registrations: OrganiserRegistrationFragment[]) {
 export const load = (async (event) => {
   const managed = await eventToManage(event);
   const registrations = await allRegistrations(event);
-  return { event: managed, groups: byStatus(registrations), total: registrations.length };
+  return {
+    event: managed,
+    groups: byStatus(registrations),
+    total: registrations.length,
+    needs: needsSummary(registrations),
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
