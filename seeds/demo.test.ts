@@ -99,6 +99,13 @@ async function checksum(db: AnyDb): Promise<string> {
     venues: await rows(sql`select id, network_id, name, address, step_free_access, accessible_toilet, hearing_loop,
       quiet_room, capacity, cost::text as cost, relationship_holder_id, notes, created_at, updated_at, archived_at
       from venues order by id`),
+    events: await rows(sql`select id, network_id, title, description, format::text as format, starts_at, ends_at,
+      time_zone, venue_id, online_url, capacity, promotion::text as promotion, claim_hours,
+      categories::text[] as categories, seats_taken, waiting, cancelled_at, cancel_reason, created_by, created_at
+      from events order by id`),
+    registrations: await rows(sql`select id, event_id, user_id, name, email, phone, registered_by,
+      status::text as status, queue_number::text as queue_number, claim_by, access_needs, dietary_needs,
+      checked_in_at, cancelled_at, created_at from registrations order by id`),
   };
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex');
 }
@@ -486,6 +493,145 @@ describe('loadDemoDataIfEmpty', () => {
       const person = await actingAs(email);
       expect((await venues.venuesForExport(person, person.viewer!.userId)).length, email).toBe(1);
     }
+  });
+
+  it('should give each network past and coming events, their seats counted as the trigger counts them', async () => {
+    const events = await select(sql<{
+      slug: string;
+      title: string;
+      starts_at: Date;
+      ends_at: Date;
+      london_hour: number;
+      format: string;
+      capacity: number;
+      promotion: string;
+      venue_ok: boolean | null;
+      online_url: string | null;
+      seats_taken: number;
+      waiting: number;
+      counted_seats: number;
+      counted_waiting: number;
+      cancelled: boolean;
+      cancel_reason: string | null;
+      creator_role: string | null;
+    }>`
+      select n.slug, e.title, e.starts_at, e.ends_at, e.format::text as format, e.capacity, e.promotion::text as promotion,
+             extract(hour from e.starts_at at time zone 'Europe/London')::int as london_hour,
+             (select v.network_id = e.network_id from venues v where v.id = e.venue_id) as venue_ok, e.online_url,
+             e.seats_taken, e.waiting, e.cancelled_at is not null as cancelled, e.cancel_reason,
+             (select count(*)::int from registrations r where r.event_id = e.id
+              and r.status in ('CONFIRMED', 'OFFERED', 'ATTENDED', 'NO_SHOW')) as counted_seats,
+             (select count(*)::int from registrations r where r.event_id = e.id and r.status = 'WAITLISTED')
+               as counted_waiting,
+             (select m.role::text from memberships m where m.network_id = e.network_id and m.user_id = e.created_by
+              and m.left_at is null) as creator_role
+      from events e join networks n on n.id = e.network_id
+    `);
+    const bySlug = Map.groupBy(events, (event) => event.slug);
+    expect([...bySlug.keys()].sort()).toEqual([...DEMO_NETWORK_SLUGS].sort());
+    for (const [slug, held] of bySlug) {
+      const past = held.filter((e) => e.starts_at < LOADED_AT);
+      const coming = held.filter((e) => e.starts_at > LOADED_AT);
+      // The one-person network has held nothing yet: its first two events are still to come.
+      expect(past.length, slug).toBeGreaterThanOrEqual(slug === DEMO_ONE_PERSON_NETWORK_SLUG ? 0 : 2);
+      if (slug === DEMO_ONE_PERSON_NETWORK_SLUG) expect(past, slug).toEqual([]);
+      expect(past.length, slug).toBeLessThanOrEqual(4);
+      expect(coming.length, slug).toBeGreaterThanOrEqual(2);
+      expect(coming.length, slug).toBeLessThanOrEqual(4);
+      for (const event of past)
+        expect(event.starts_at.getTime()).toBeGreaterThan(LOADED_AT.getTime() - 123 * 86_400_000);
+      for (const event of coming) expect(event.starts_at.getTime()).toBeLessThan(LOADED_AT.getTime() + 56 * 86_400_000);
+    }
+    for (const event of events) {
+      expect(event.seats_taken, event.title).toBe(event.counted_seats);
+      expect(event.waiting, event.title).toBe(event.counted_waiting);
+      expect(event.seats_taken, event.title).toBeLessThanOrEqual(event.capacity);
+      expect(event.capacity).toBeGreaterThanOrEqual(12);
+      expect(event.capacity).toBeLessThanOrEqual(60);
+      expect(event.london_hour, event.title).toBeGreaterThanOrEqual(17);
+      expect(event.london_hour, event.title).toBeLessThanOrEqual(20);
+      expect(event.venue_ok ?? event.online_url !== null, event.title).toBe(true);
+      if (event.format === 'VIRTUAL_COFFEE') expect(event.online_url).toMatch(/^https:\/\//);
+      expect(['ORGANISER', 'STEWARD'], event.title).toContain(event.creator_role);
+    }
+    expect(new Set(events.map((e) => e.format)).size).toBe(5);
+    const coming = events.filter((e) => e.starts_at > LOADED_AT && !e.cancelled);
+    expect(coming.filter((e) => e.seats_taken === e.capacity && e.waiting >= 3 && e.waiting <= 6)).toHaveLength(1);
+    expect(coming.filter((e) => e.promotion === 'CLAIM_WITHIN_HOURS')).toHaveLength(1);
+    expect(events.filter((e) => e.cancelled)).toEqual([
+      expect.objectContaining({ slug: 'glasgow-third-sector-digital', cancel_reason: expect.any(String) }),
+    ]);
+    expect(events.filter((e) => e.cancelled)[0]!.starts_at > LOADED_AT).toBe(true);
+  });
+
+  it('should record attendance, a waitlist in order, a seat on offer and registrations on behalf', async () => {
+    type Counts = Record<'attended' | 'no_shows' | 'cancelled' | 'on_behalf' | 'access' | 'dietary', number>;
+    const [facts] = await select(sql<Counts & Record<string, number>>`
+      select (select count(*)::int from registrations r join events e on e.id = r.event_id
+              where e.starts_at < ${LOADED_AT} and r.status not in ('ATTENDED', 'NO_SHOW', 'CANCELLED')) as past_open,
+             (select count(*)::int from registrations r join events e on e.id = r.event_id
+              where e.starts_at > ${LOADED_AT} and r.status in ('ATTENDED', 'NO_SHOW')) as coming_attended,
+             (select count(*)::int from registrations where status = 'ATTENDED') as attended,
+             (select count(*)::int from registrations where status = 'NO_SHOW') as no_shows,
+             (select count(*)::int from registrations where status = 'CANCELLED') as cancelled,
+             (select count(*)::int from registrations where status = 'OFFERED') as offered,
+             (select count(*)::int from registrations r join events e on e.id = r.event_id
+              where r.status = 'OFFERED' and r.claim_by > ${LOADED_AT} and r.claim_by <= e.starts_at) as offers_open,
+             (select count(*)::int from registrations where user_id is null) as on_behalf,
+             (select count(*)::int from registrations r where r.user_id is null and r.registered_by is null) as unregistered,
+             (select count(*)::int from registrations where access_needs <> '') as access,
+             (select count(*)::int from registrations where dietary_needs <> '') as dietary,
+             (select count(*)::int from registrations where created_at > ${LOADED_AT}
+                or cancelled_at > ${LOADED_AT} or checked_in_at > ${LOADED_AT}) as after_load,
+             (select count(*)::int from registrations r join events e on e.id = r.event_id
+              where r.created_at < e.created_at or r.created_at > e.starts_at) as outside_event,
+             (select count(*)::int from registrations r join events e on e.id = r.event_id where r.user_id is not null
+              and not exists (select 1 from memberships m where m.network_id = e.network_id and m.user_id = r.user_id
+                              and m.joined_at < r.created_at)) as strangers
+    `);
+    expect(facts).toMatchObject({
+      past_open: 0,
+      coming_attended: 0,
+      offered: 1,
+      offers_open: 1,
+      unregistered: 0,
+      after_load: 0,
+      outside_event: 0,
+      strangers: 0,
+    });
+    expect(facts!.attended).toBeGreaterThan(facts!.no_shows * 3);
+    expect(facts!.no_shows).toBeGreaterThanOrEqual(10);
+    expect(facts!.cancelled).toBeGreaterThanOrEqual(10);
+    expect(facts!.on_behalf).toBeGreaterThanOrEqual(4);
+    expect(facts!.access).toBeGreaterThanOrEqual(10);
+    expect(facts!.dietary).toBeGreaterThanOrEqual(20);
+  });
+
+  it("should register Amara for one coming event and on the full one's waitlist, and give Rhys one to run", async () => {
+    const amara = await idOf(DEMO_PEOPLE[0].email);
+    const held = await select(sql<{ title: string; status: string; position: number | null; full: boolean }>`
+      select e.title, r.status::text as status, e.seats_taken = e.capacity as full,
+             case when r.status = 'WAITLISTED' then (select count(*)::int from registrations w
+               where w.event_id = r.event_id and w.status = 'WAITLISTED' and w.queue_number <= r.queue_number) end
+               as position
+      from registrations r join events e on e.id = r.event_id
+      where r.user_id = ${amara} and e.starts_at > ${LOADED_AT}
+      order by e.starts_at
+    `);
+    expect(held).toEqual([
+      { title: 'Small-charity digital clinic', status: 'WAITLISTED', position: 2, full: true },
+      expect.objectContaining({ status: 'CONFIRMED' }),
+    ]);
+    const rhys = await idOf(DEMO_PEOPLE[1].email);
+    const [run] = await select(sql<{ events: number; registrations: number }>`
+      select count(distinct e.id)::int as events, count(r.id)::int as registrations
+      from events e join memberships m on m.network_id = e.network_id and m.user_id = ${rhys} and m.left_at is null
+        and m.role in ('ORGANISER', 'STEWARD')
+      left join registrations r on r.event_id = e.id and r.status = 'CONFIRMED'
+      where e.starts_at > ${LOADED_AT} and e.cancelled_at is null
+    `);
+    expect(run!.events).toBeGreaterThanOrEqual(1);
+    expect(run!.registrations).toBeGreaterThanOrEqual(5);
   });
 
   it('should load exactly the same rows into another database', async () => {

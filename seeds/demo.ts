@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
+import { buildDemoEvents, DEMO_EVENT_SEED, insertDemoEvents } from './demo-events.ts';
 import { buildDemoMentoring, waitingFrom, type DemoMentoring } from './demo-mentoring.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
 import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
@@ -12,8 +13,8 @@ import { addDays, daysBetween, emailPart, seededRandom, type Random } from './ra
 // The demo data set, loaded on the first start of an empty embedded database (and into an empty
 // PostgreSQL with `HEARTH_DEMO_DATA=true DATABASE_URL=… pnpm start`): seven place-based networks
 // at different stages, 300 people with their profiles, their memberships, each network's
-// lifecycle history, and mentoring: offers, needs, requests, mentorships and a matching round
-// (demo-mentoring.ts).
+// lifecycle history, mentoring: offers, needs, requests, mentorships and a matching round
+// (demo-mentoring.ts), venues (demo-venues.ts), and events with their registrations (demo-events.ts).
 //
 // It is the same on every load: a seeded random generator and a fixed reference date, never the
 // clock, so tests and screenshots are stable. Every demo person signs in with DEMO_PASSWORD.
@@ -336,8 +337,8 @@ export async function insertInChunks(db: Kysely<any>, table: string, rows: reado
 
 /**
  * Loads the demo data into a database with no users, in one transaction; false when there were
- * users. `now` dates the requests still waiting for an answer (see demo-mentoring.ts); every
- * other row is the same on every load.
+ * users. `now` dates the requests still waiting for an answer (see demo-mentoring.ts) and the
+ * events (see demo-events.ts); every other row is the same on every load.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Promise<boolean> {
@@ -364,7 +365,11 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Pr
     await insertMentoringRows(trx, 'mentorships', mentoring.mentorships);
     await insertMentoringRows(trx, 'mentorship_check_ins', mentoring.checkIns);
     // Venues come from their own generator, so adding them left every other demo row as it was.
-    await insertInChunks(trx, 'venues', buildDemoVenues(data, seededRandom(DEMO_VENUE_SEED), DEMO_REFERENCE_DATE));
+    const venues = buildDemoVenues(data, seededRandom(DEMO_VENUE_SEED), DEMO_REFERENCE_DATE);
+    await insertInChunks(trx, 'venues', venues);
+    // Events too, dated from `now` so that coming ones are still to come (demo-events.ts).
+    const events = buildDemoEvents({ ...data, venues }, seededRandom(DEMO_EVENT_SEED), DEMO_REFERENCE_DATE, now);
+    await insertDemoEvents(trx, events);
   });
   return true;
 }

@@ -18,6 +18,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BenchDatabases, postgresUnavailableReason } from './databases.ts';
 import { directoryBenchmark } from './directory.ts';
+import { eventsBenchmark } from './events.ts';
 import { measureLoad } from './load.ts';
 import { matchingBenchmark } from './matching.ts';
 import { meBenchmark } from './me.ts';
@@ -37,6 +38,7 @@ const BENCHMARKS: Benchmark[] = [
   outboxBenchmark,
   matchingBenchmark,
   mentoringBenchmark,
+  eventsBenchmark,
   pagesBenchmark,
   memoryBenchmark,
 ];
