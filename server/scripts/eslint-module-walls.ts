@@ -53,7 +53,7 @@ interface Place {
   /** The module folder the file is in, if any. */
   module: string | null;
   layer: 'core' | 'module' | 'other';
-  /** resolvers.ts and loaders.ts are the GraphQL layer of a module. */
+  /** resolvers.ts and loaders.ts (or a part's, such as roles-resolvers.ts) are the GraphQL layer of a module. */
   graphqlFile: boolean;
   test: boolean;
 }
@@ -68,7 +68,7 @@ function placeOf(filename: string): Place | null {
   const test = name.endsWith('.test.ts');
   if (parts[0] === 'core') return { root, module: null, layer: 'core', graphqlFile: false, test };
   if (parts[0] === 'modules' && parts.length >= 3) {
-    const graphqlFile = name === 'resolvers.ts' || name === 'loaders.ts';
+    const graphqlFile = /^(?:[a-z-]+-)?(?:resolvers|loaders)\.ts$/.test(name);
     return { root, module: parts[1]!, layer: 'module', graphqlFile, test };
   }
   return { root, module: null, layer: 'other', graphqlFile: false, test };

@@ -3,8 +3,10 @@
 // commits; announce() tells open pages once the commit is done. Times are written in the event's
 // own time zone, as the organiser planned it.
 import type { ServiceContext } from '../../core/context.ts';
+import * as memberships from '../memberships/service.ts';
+import type { NetworkRecord } from '../networks/service.ts';
 import * as notifications from '../notifications/service.ts';
-import type { EventRecord, RegistrationRecord } from './repository.ts';
+import type { EventRecord, RegistrationRecord, ReminderClaim } from './repository.ts';
 
 type Notice = notifications.NotificationRequest;
 
@@ -118,6 +120,77 @@ export function moved(
   ].filter((line) => line !== null);
   const words = timeChanged && placeChanged ? 'New time and place' : timeChanged ? 'New time' : 'New place';
   return [notice(userIds, titled(words, after), eventUrl(after), lines.join(' '))];
+}
+
+/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
+const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+
+/**
+ * The day before: to each person holding a seat (confirmed, or offered and not yet claimed).
+ * "Today" when the event starts on the same calendar day as `now` in the event's zone, else
+ * "Tomorrow" (a reminder goes out within 24 hours of the start, so it is one or the other).
+ * `place` is the venue's name and address, or null for an event online or without a venue.
+ */
+export function reminded(
+  event: EventRecord,
+  claims: readonly ReminderClaim[],
+  place: string | null,
+  now: Date,
+): Notice[] {
+  const when = dayIn(event.startsAt, event.timeZone) === dayIn(now, event.timeZone) ? 'Today' : 'Tomorrow';
+  const where = place ? `At ${place}.` : event.onlineUrl ? 'Online: the link is on the event page.' : '';
+  const starts = `It starts ${inEventTime(event.startsAt, event.timeZone)}.`;
+  return claims.map((claim) => {
+    const lines =
+      claim.status === 'OFFERED'
+        ? [
+            `A seat is offered to you: claim it on the event page by ${inEventTime(claim.claimBy!, event.timeZone)}, or it passes to the next person waiting.`,
+            starts,
+            where,
+          ]
+        : [starts, where, 'Can’t come? Give up your place so someone waiting can have it.'];
+    return notice([claim.userId], titled(when, event), eventUrl(event), lines.filter(Boolean).join(' '));
+  });
+}
+
+/** To the network's members who asked to hear of its new events: one made. */
+export function newEvent(
+  event: EventRecord,
+  network: Pick<NetworkRecord, 'name'>,
+  userIds: readonly string[],
+): Notice[] {
+  if (userIds.length === 0) return [];
+  return [
+    {
+      ...notice(
+        userIds,
+        titled('New event', event),
+        eventUrl(event),
+        `${network.name} has a new event, starting ${inEventTime(event.startsAt, event.timeZone)}.`,
+      ),
+      kind: 'NEW_EVENTS',
+    },
+  ];
+}
+
+/**
+ * Inside the transaction that made the event: tells the network's members who asked to hear of
+ * its new events, except the person who made it. Hand the result to announce() after the commit.
+ */
+export async function tellNewEvent(
+  ctx: ServiceContext,
+  event: EventRecord,
+  network: Pick<NetworkRecord, 'name'>,
+): Promise<notifications.AddedNotifications> {
+  const asked = await memberships.membersWithEventAlerts(ctx, event.networkId);
+  return tell(
+    ctx,
+    newEvent(
+      event,
+      network,
+      asked.filter((userId) => userId !== event.createdBy),
+    ),
+  );
 }
 
 /** Writes the notices on ctx.db, inside the caller's transaction. */

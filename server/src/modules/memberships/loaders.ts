@@ -14,6 +14,13 @@ export const membershipLoaders: MercuriusLoaders = {
       const roles = await memberships.rolesOfViewer(ctx.services, ids(queries));
       return queries.map((q) => roles.get(q.obj.id) ?? null);
     },
+    async myMembership(queries: Query[], ctx: GraphqlContext) {
+      const own = await memberships.viewerMemberships(ctx.services, ids(queries));
+      return queries.map((q) => {
+        const membership = own.get(q.obj.id);
+        return membership ? { network: q.obj, ...membership } : null;
+      });
+    },
     async memberCount(queries: Query[], ctx: GraphqlContext) {
       const signals = await memberships.membershipSignals(ctx.services, ids(queries));
       return queries.map((q) => signals.get(q.obj.id)?.memberCount ?? 0);

@@ -71,6 +71,8 @@ export async function upsertMembership(
           code_of_conduct_accepted_at: membership.now,
           joined_at: membership.now,
           left_at: null,
+          // Someone rejoining starts afresh: they ask again to hear of new events.
+          event_alerts: false,
           updated_at: membership.now,
         })
         .where('memberships.left_at', 'is not', null),
@@ -296,7 +298,7 @@ export async function countMembers(db: Executor, query: MemberListQuery): Promis
 export async function getActiveMembershipsOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('memberships')
-    .select(['network_id as networkId', 'role', 'joined_at as joinedAt'])
+    .select(['network_id as networkId', 'role', 'joined_at as joinedAt', 'event_alerts as eventAlerts'])
     .where('user_id', '=', userId)
     .where('left_at', 'is', null)
     .execute();
@@ -313,7 +315,65 @@ export async function getMembershipsForExport(db: Executor, userId: string) {
       'left_at as leftAt',
       'code_of_conduct_version as codeOfConductVersion',
       'code_of_conduct_accepted_at as codeOfConductAcceptedAt',
+      'event_alerts as eventAlerts',
     ])
     .where('user_id', '=', userId)
     .execute();
+}
+
+// New-event alerts: a member asks to be told of each new event of the network.
+
+export interface OwnMembershipRow {
+  networkId: string;
+  role: NetworkRole;
+  joinedAt: Date;
+  eventAlerts: boolean;
+}
+
+/** The person's active membership of each of these networks that they belong to, in one statement. */
+export async function getMembershipsOfUserIn(
+  db: Executor,
+  userId: string,
+  networkIds: readonly string[],
+): Promise<OwnMembershipRow[]> {
+  if (networkIds.length === 0) return [];
+  return db
+    .selectFrom('memberships')
+    .select(['network_id as networkId', 'role', 'joined_at as joinedAt', 'event_alerts as eventAlerts'])
+    .where('user_id', '=', userId)
+    .where('network_id', 'in', networkIds)
+    .where('left_at', 'is', null)
+    .execute();
+}
+
+/** Turns the person's alerts on or off; null when they are not an active member. */
+export async function setEventAlerts(
+  db: Executor,
+  networkId: string,
+  userId: string,
+  on: boolean,
+  now: Date,
+): Promise<OwnMembershipRow | null> {
+  const row = await db
+    .updateTable('memberships')
+    .set({ event_alerts: on, updated_at: now })
+    .where('network_id', '=', networkId)
+    .where('user_id', '=', userId)
+    .where('left_at', 'is', null)
+    .returning(['network_id as networkId', 'role', 'joined_at as joinedAt', 'event_alerts as eventAlerts'])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The active members of a network who asked to hear of its new events, by its partial index. */
+export async function getEventAlertMemberIds(db: Executor, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id as userId')
+    .where('network_id', '=', networkId)
+    .where('event_alerts', '=', true)
+    .where('left_at', 'is', null)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((row) => row.userId);
 }

@@ -11,5 +11,6 @@ export const membershipResolvers: Resolvers = {
     leaveNetwork: (_root, { networkId }, ctx) => memberships.leaveNetwork(ctx.services, networkId),
     setMemberRole: (_root, { networkId, userId, role }, ctx) =>
       memberships.setMemberRole(ctx.services, networkId, userId, role),
+    setEventAlerts: (_root, { networkId, on }, ctx) => memberships.setEventAlerts(ctx.services, networkId, on),
   },
 };

@@ -176,6 +176,8 @@ export interface OwnMembership {
   network: NetworkRecord;
   role: NetworkRole;
   joinedAt: Date;
+  /** Whether they asked to be told of each new event of the network. */
+  eventAlerts: boolean;
 }
 
 /** The networks the viewer belongs to now, by name, for their account page. */
@@ -187,11 +189,50 @@ export async function myMemberships(ctx: ServiceContext): Promise<OwnMembership[
     rows.map((row) => row.networkId),
   );
   return rows
-    .map((row) => ({ network: named.get(row.networkId)!, role: row.role, joinedAt: row.joinedAt }))
+    .map((row) => ({
+      network: named.get(row.networkId)!,
+      role: row.role,
+      joinedAt: row.joinedAt,
+      eventAlerts: row.eventAlerts,
+    }))
     .sort((a, b) => BY_NAME.compare(a.network.name, b.network.name) || byCodeUnits(a.network.slug, b.network.slug));
 }
 
 const BY_NAME = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
+// New-event alerts: a member may ask to be told of each new event of a network, and only for
+// themself. They stop when the member leaves, and a member rejoining asks again.
+
+/** The viewer's own membership of each of these networks, for the network page; none when signed out. */
+export async function viewerMemberships(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, Omit<OwnMembership, 'network'>>> {
+  if (!ctx.viewer) return new Map();
+  const viewerId = ctx.viewer.userId;
+  return ctx.memo.batch(`memberships-of:${viewerId}`, networkIds.filter(isUuid), async (missing) => {
+    const rows = await repo.getMembershipsOfUserIn(ctx.db, viewerId, missing);
+    return new Map(rows.map(({ networkId, ...row }) => [networkId, row]));
+  });
+}
+
+/**
+ * Turns the viewer's new-event alerts for a network on or off. NOT_FOUND for no such network,
+ * FORBIDDEN for someone who is not a member of it.
+ */
+export async function setEventAlerts(ctx: ServiceContext, networkId: string, on: boolean): Promise<OwnMembership> {
+  const viewer = requireViewer(ctx);
+  const network = isUuid(networkId) ? (await networks.networksByIds(ctx, [networkId])).get(networkId) : undefined;
+  if (!network) throw notFound('There is no network with that id.');
+  const row = await repo.setEventAlerts(ctx.db, network.id, viewer.userId, on, ctx.clock.now());
+  if (!row) throw forbidden('Only members of this network can ask to hear of its new events. Join it first.');
+  return { network, role: row.role, joinedAt: row.joinedAt, eventAlerts: row.eventAlerts };
+}
+
+/** The network's members who asked to hear of its new events (the events module tells them). */
+export async function membersWithEventAlerts(ctx: ServiceContext, networkId: string): Promise<string[]> {
+  return repo.getEventAlertMemberIds(ctx.db, networkId);
+}
 
 // The member directory's rows; the people module shows each member as the viewer may see them.
 

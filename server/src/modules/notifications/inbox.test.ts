@@ -170,6 +170,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
         { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
         { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
+        { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
       ]);
       expect(await notifications.setNotificationPreference(p, 'NEW_MEMBER', 'IMMEDIATE')).toEqual({
         kind: 'NEW_MEMBER',
@@ -185,6 +186,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         'IMMEDIATE',
         'IMMEDIATE',
         'IMMEDIATE',
+        'DAILY_DIGEST',
       ]);
       expect((await caught(notifications.notificationPreferences(serviceContext(database.db)))).code).toBe(
         'UNAUTHENTICATED',
@@ -265,6 +267,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         ['ROLE_CHANGED', 'IN_APP_ONLY'],
         ['MENTORING', 'IMMEDIATE'],
         ['EVENTS', 'IMMEDIATE'],
+        ['NEW_EVENTS', 'DAILY_DIGEST'],
       ]);
       const [tokenId] = decodeURIComponent(token).split('.');
       const forged = `${tokenId}.${'a'.repeat(32)}`;

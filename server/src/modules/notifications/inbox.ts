@@ -23,7 +23,8 @@ const ESSENTIAL = new Set<NotificationKind>(['ACCOUNT', 'SAFETY']);
 /**
  * How a kind reaches a person who has not chosen. New members arrive often and matter less than
  * once a day, so stewards get them in a digest; a change to one's own role is rare and personal,
- * and a mentoring request waits on its answer for only a week.
+ * and a mentoring request waits on its answer for only a week. New events are asked for, but
+ * are weeks ahead and rarely urgent by the hour, so they gather in the morning digest too.
  */
 export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = {
   ACCOUNT: 'IMMEDIATE',
@@ -32,6 +33,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   ROLE_CHANGED: 'IMMEDIATE',
   MENTORING: 'IMMEDIATE',
   EVENTS: 'IMMEDIATE',
+  NEW_EVENTS: 'DAILY_DIGEST',
 };
 
 /** Why a person got an email of this kind, for its footer. */
@@ -42,6 +44,7 @@ const REASON: Record<NotificationKind, string> = {
   ROLE_CHANGED: 'You get this because your role in a network on Hearth changed.',
   MENTORING: 'You get this because you take part in mentoring on Hearth.',
   EVENTS: 'You get this because you registered for an event on Hearth.',
+  NEW_EVENTS: 'You get this because you asked to hear of new events in a network on Hearth.',
 };
 
 const KIND_NAME: Record<NotificationKind, string> = {
@@ -51,6 +54,7 @@ const KIND_NAME: Record<NotificationKind, string> = {
   ROLE_CHANGED: 'changes to your role',
   MENTORING: 'mentoring requests and answers',
   EVENTS: 'seats and changes to events you registered for',
+  NEW_EVENTS: 'new events in networks where you asked to hear of them',
 };
 
 /** The page where a person chooses how each kind reaches them. */

@@ -131,6 +131,7 @@ describe.each(DATABASE_KINDS)('notifications over GraphQL on %s', (kind) => {
       { kind: 'ROLE_CHANGED', delivery: 'IN_APP_ONLY', changeable: true },
       { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
       { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
+      { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
     ]);
   });
 

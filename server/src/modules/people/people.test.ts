@@ -489,6 +489,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             leftAt: null,
             codeOfConductVersion: 1,
             codeOfConductAcceptedAt: expect.any(String),
+            eventAlerts: false,
           },
         ],
         lifecycleNotes: [
@@ -503,6 +504,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             { kind: 'ROLE_CHANGED', delivery: 'IMMEDIATE', changeable: true },
             { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
             { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
+            { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
           ],
           notifications: [],
           emails: [

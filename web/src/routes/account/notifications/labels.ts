@@ -7,7 +7,9 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   NEW_MEMBER: 'Someone joins a network you steward',
   ROLE_CHANGED: 'Your role in a network changes',
   MENTORING: 'Mentoring: someone asks you to mentor them, a mentor answers you, or a mentorship ends',
-  EVENTS: 'Events you registered for: a seat comes free for you, or the event moves or is cancelled',
+  EVENTS:
+    'Events you registered for: a seat comes free for you, the day-before reminder, or the event moves or is cancelled',
+  NEW_EVENTS: 'A new event in a network where you asked to hear of them',
 };
 
 /** The three ways, each explained, in the order the page offers them. */
@@ -41,6 +43,7 @@ export const KIND_TOPICS: Record<NotificationKind, string> = {
   ROLE_CHANGED: 'changes to your role in a network',
   MENTORING: 'mentoring requests and answers',
   EVENTS: 'seats and changes to events you registered for',
+  NEW_EVENTS: 'new events in networks where you asked to hear of them',
 };
 
 export function isKind(value: string): value is NotificationKind {

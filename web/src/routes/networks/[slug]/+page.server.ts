@@ -1,9 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
   JoinNetworkDocument,
+  NetworkEventAlertsDocument,
   NetworkIdentityDocument,
   NetworkNextStepsDocument,
   NetworkPageDocument,
+  SetEventAlertsDocument,
   SetLifecycleStageDocument,
   UpcomingEventsDocument,
 } from '#lib/graphql/generated.ts';
@@ -17,7 +19,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Every field of the page's two forms; each failure says which form it belongs to. */
 type Field = 'acceptCodeOfConduct' | 'stage' | 'note';
-type NetworkAction = 'join' | 'stage';
+type NetworkAction = 'join' | 'stage' | 'alerts';
 type ActionProblem = FormProblem<Field> & { action: NetworkAction };
 
 /** How many of the next events the network page lists; the rest are a link away. */
@@ -30,11 +32,12 @@ export const load = (async (event) => {
   if (!data.network) error(404, 'There is no network at this address.');
   const { myRole } = data.network;
   // Stewards run the network; the checklist is for the people who joined it.
-  const [nextSteps, upcoming] = await Promise.all([
+  const [nextSteps, upcoming, eventAlerts] = await Promise.all([
     myRole && myRole !== 'STEWARD' && event.locals.user ? memberNextSteps(event) : null,
     graphql(event, UpcomingEventsDocument, { filter: { networkId: data.network.id }, first: NEXT_EVENTS }),
+    myRole && event.locals.user ? memberEventAlerts(event) : null,
   ]);
-  return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null };
+  return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null, eventAlerts };
 }) satisfies PageServerLoad;
 
 /** What a member's checklist shows; null when it cannot be read (they left meanwhile, say). */
@@ -50,6 +53,12 @@ async function memberNextSteps(event: RequestEvent): Promise<NextSteps | null> {
     stewards: stewards.edges.map((edge) => edge.node.person),
     moreStewards: stewards.pageInfo.hasNextPage,
   };
+}
+
+/** Whether the member asked to hear of new events here; null when it cannot be read. */
+async function memberEventAlerts(event: RequestEvent): Promise<boolean | null> {
+  const { data } = await graphql(event, NetworkEventAlertsDocument, { slug: event.params.slug });
+  return data?.network?.myMembership?.eventAlerts ?? null;
 }
 
 /** The network's id, read from its address so a crafted form cannot point the action at another network. */
@@ -81,6 +90,16 @@ export const actions = {
     });
     if (!data || errors.length > 0) return failed('join', errors, ['acceptCodeOfConduct'], {});
     redirect(303, `/networks/${event.params.slug}?joined`);
+  },
+
+  alerts: async (event) => {
+    requireUser(event);
+    const form = await event.request.formData();
+    const on = textField(form, 'eventAlerts') === 'on';
+    const id = await networkId(event);
+    const { data, errors } = await graphql(event, SetEventAlertsDocument, { networkId: id, on });
+    if (!data || errors.length > 0) return failed('alerts', errors, [], {});
+    redirect(303, `/networks/${event.params.slug}?${on ? 'alerts-on' : 'alerts-off'}`);
   },
 
   stage: async (event) => {
