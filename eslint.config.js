@@ -32,7 +32,7 @@ const MODULE_TABLES = {
     'matching_rounds',
   ],
   venues: ['venues'],
-  events: ['events', 'registrations'],
+  events: ['events', 'registrations', 'event_series', 'event_roles'],
   calendars: ['calendar_feeds'],
 };
 

@@ -429,3 +429,152 @@ describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) 
     }
   });
 });
+
+describe.each(MODES)('a series of events $mode', ({ javaScriptEnabled }) => {
+  it('should make a monthly series whose dates are registered for one by one', async () => {
+    const organiser = await personIn('series', javaScriptEnabled);
+    const { page } = organiser;
+    try {
+      const word = uniqueWord('Serieston');
+      const network = await startNetwork(page, server.url, networkFields(word));
+      // The first Tuesday of a month two months ahead.
+      const first = new Date();
+      first.setUTCMonth(first.getUTCMonth() + 2, 1);
+      while (first.getUTCDay() !== 2) first.setUTCDate(first.getUTCDate() + 1);
+      const date = first.toISOString().slice(0, 10);
+
+      await visit(page, `${server.url}/events/new?network=${network.slug}`);
+      await page.getByLabel('Title', { exact: true }).fill(`${word} coffee`);
+      await page.getByLabel('Date', { exact: true }).fill(date);
+      await page.getByLabel('Starts at', { exact: true }).fill('18:30');
+      await page.getByLabel('Ends at', { exact: true }).fill('19:30');
+      await page.getByLabel('Venue', { exact: true }).selectOption({ label: 'Online only, no venue' });
+      await page.getByLabel(/^Online link/).fill('https://meet.example.org/series');
+      await page.getByLabel('Seats', { exact: true }).fill('20');
+      await page.getByLabel('Every month, on the same weekday').check();
+      await page.getByLabel('How many dates in all, if it repeats').fill('30');
+      expect(await refused(page, page.getByRole('button', { name: 'Make the event' }))).toBe(400);
+      expect(await page.locator('#error-summary').getByRole('link').allInnerTexts()).toEqual([
+        'A series has 2 to 24 dates; make more later by duplicating the last one.',
+      ]);
+      expect(await page.getByLabel('Every month, on the same weekday').isChecked()).toBe(true);
+      await expectWellMade(page, javaScriptEnabled);
+
+      await page.getByLabel('How many dates in all, if it repeats').fill('3');
+      await go(page, page.getByRole('button', { name: 'Make the event' }), (url) => url.searchParams.has('created'));
+      expect(await page.getByRole('status').innerText()).toBe(
+        'The series is made: 3 dates, each an event of its own. This is the first; changes here change this date only.',
+      );
+      const eventId = new URL(page.url()).pathname.split('/')[2]!;
+
+      await visit(page, `${server.url}/events/${eventId}`);
+      expect(await page.locator('.series').innerText()).toBe(
+        'Part of a series: The first Tuesday of every month. Register for each date on its own.',
+      );
+      const others = page.getByRole('region', { name: 'Other dates' }).getByRole('link');
+      expect(await others.count()).toBe(2);
+      await expectWellMade(page, javaScriptEnabled);
+      const all = await graphqlAs<{ event: { series: { events: Array<{ startsAt: string }> } } }>(
+        page,
+        server.url,
+        'query ($id: ID!) { event(id: $id) { series { events { startsAt } } } }',
+        { id: eventId },
+      );
+      // Each on the first Tuesday, at 18:30 on London's clock whatever the season.
+      for (const { startsAt } of all.event.series.events) {
+        expect(wallClockAt(startsAt, 'Europe/London').time).toBe('18:30');
+        const day = new Date(startsAt);
+        expect([day.getUTCDay(), day.getUTCDate() <= 7]).toEqual([2, true]);
+      }
+    } finally {
+      await organiser.context.close();
+    }
+  });
+});
+
+describe.each(MODES)('the door once the event has started $mode', ({ javaScriptEnabled }) => {
+  it('should take back a wrong tick, mark who did not come, and still let a late one in', async () => {
+    const organiser = await personIn('door', javaScriptEnabled);
+    const { page } = organiser;
+    try {
+      const word = uniqueWord('Doorton');
+      const network = await startNetwork(page, server.url, networkFields(word));
+      // An event a few seconds away: people register before it starts, the door opens after.
+      const startsAt = new Date(Date.now() + 4000);
+      const { createEvent } = await graphqlAs<{ createEvent: { id: string } }>(
+        page,
+        server.url,
+        'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            networkId: network.id,
+            title: `${word} meetup`,
+            format: 'SOCIAL',
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+            timeZone: 'Europe/London',
+            onlineUrl: 'https://meet.example.org/door',
+            capacity: 10,
+          },
+        },
+      );
+      const [ann, ben] = [await apiPerson(`Ann ${word}`), await apiPerson(`Ben ${word}`)];
+      for (const person of [ann, ben]) {
+        await api(person, 'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }', { id: createEvent.id });
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() + 200)));
+
+      await page.setViewportSize(PHONE);
+      await visit(page, `${server.url}/events/${createEvent.id}/check-in`);
+      await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
+        url.searchParams.has('checked'),
+      );
+      await go(page, page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }), (url) =>
+        url.searchParams.has('undone'),
+      );
+      expect(await page.getByRole('status').innerText()).toBe(
+        `${ann.name} is no longer checked in, and still holds a place.`,
+      );
+      expect(await page.locator('.tally').innerText()).toBe('0 of 2 here');
+      await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
+        url.searchParams.has('checked'),
+      );
+      await expectTappable(page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }));
+      await expectWellMade(page, javaScriptEnabled);
+
+      await go(page, page.getByRole('button', { name: 'Mark 1 as not come' }), (url) =>
+        url.searchParams.has('noShows'),
+      );
+      expect(await page.getByRole('status').innerText()).toBe(
+        'One person is marked as not come. Anyone who turns up late can still be checked in.',
+      );
+      const benRow = page
+        .getByRole('list', { name: 'People with a place' })
+        .getByRole('listitem')
+        .filter({ hasText: ben.name });
+      expect(await benRow.innerText()).toContain('Marked as not come');
+      expect(await page.getByRole('region', { name: 'When the doors close' }).count()).toBe(0);
+      await expectWellMade(page, javaScriptEnabled);
+
+      // Ben turns up late after all.
+      await go(page, page.getByRole('button', { name: `Check in ${ben.name}` }), (url) =>
+        url.searchParams.has('checked'),
+      );
+      expect(await page.locator('.tally').innerText()).toBe('2 of 2 here');
+
+      // Afterwards, a few lines on what happened, shown on the event's page.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await visit(page, `${server.url}/events/${createEvent.id}/edit`);
+      await page.getByLabel('What happened').fill('Both came.\nWe fixed a donation form together.');
+      await go(page, page.getByRole('button', { name: 'Save the write-up' }), (url) => url.searchParams.has('written'));
+      expect(await page.getByRole('status').innerText()).toBe('The write-up is saved and shown on the event page.');
+      await expectWellMade(page, javaScriptEnabled);
+      await visit(page, `${server.url}/events/${createEvent.id}`);
+      expect(await page.getByRole('region', { name: 'What happened' }).innerText()).toBe(
+        'What happened\n\nBoth came.\nWe fixed a donation form together.',
+      );
+    } finally {
+      await organiser.context.close();
+    }
+  });
+});

@@ -37,6 +37,7 @@ const SECTIONS = [
   'notifications',
   'mentoring',
   'venues',
+  'events',
   'sessions',
 ];
 

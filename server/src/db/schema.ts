@@ -17,6 +17,9 @@ export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSE_VALUES)[number];
 export const EVENT_FORMAT_VALUES = ['TALKS_AND_NETWORKING', 'WORKSHOP', 'TRAINING', 'VIRTUAL_COFFEE', 'SOCIAL'] as const;
 export type EventFormat = (typeof EVENT_FORMAT_VALUES)[number];
 
+export const EVENT_ROLE_VALUES = ['HOST', 'SPEAKER', 'FOOD', 'DOOR', 'OTHER'] as const;
+export type EventRole = (typeof EVENT_ROLE_VALUES)[number];
+
 export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
@@ -41,7 +44,7 @@ export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 export const NOTIFICATION_DELIVERY_VALUES = ['IMMEDIATE', 'DAILY_DIGEST', 'IN_APP_ONLY'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number];
 
-export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING', 'EVENTS'] as const;
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING', 'EVENTS', 'NEW_EVENTS'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
 export const OFFER_VISIBILITY_VALUES = ['SIGNED_IN', 'SHARED_NETWORKS'] as const;
@@ -105,6 +108,33 @@ export type EmailTokenRow = Selectable<EmailTokensTable>;
 export type NewEmailTokenRow = Insertable<EmailTokensTable>;
 export type EmailTokenRowUpdate = Updateable<EmailTokensTable>;
 
+export interface EventRolesTable {
+  id: Generated<string>;
+  event_id: string;
+  role: EventRole;
+  user_id: string;
+  note: Generated<string>;
+  assigned_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type EventRoleRow = Selectable<EventRolesTable>;
+export type NewEventRoleRow = Insertable<EventRolesTable>;
+export type EventRoleRowUpdate = Updateable<EventRolesTable>;
+
+export interface EventSeriesTable {
+  id: Generated<string>;
+  network_id: string;
+  rule: string;
+  description: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type EventSerieRow = Selectable<EventSeriesTable>;
+export type NewEventSerieRow = Insertable<EventSeriesTable>;
+export type EventSerieRowUpdate = Updateable<EventSeriesTable>;
+
 export interface EventsTable {
   id: Generated<string>;
   network_id: string;
@@ -133,6 +163,9 @@ export interface EventsTable {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   seats_version: Generated<number>;
+  write_up: Generated<string>;
+  written_up_at: Timestamp | null;
+  written_up_by: string | null;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -175,6 +208,7 @@ export interface MembershipsTable {
   joined_at: Generated<Timestamp>;
   left_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
+  event_alerts: Generated<boolean>;
 }
 
 export type MembershipRow = Selectable<MembershipsTable>;
@@ -421,6 +455,7 @@ export interface RegistrationsTable {
   cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  reminded_at: Timestamp | null;
 }
 
 export type RegistrationRow = Selectable<RegistrationsTable>;
@@ -501,6 +536,8 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   email_address_failures: EmailAddressFailuresTable;
   email_tokens: EmailTokensTable;
+  event_roles: EventRolesTable;
+  event_series: EventSeriesTable;
   events: EventsTable;
   lifecycle_changes: LifecycleChangesTable;
   matching_rounds: MatchingRoundsTable;

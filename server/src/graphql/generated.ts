@@ -21,9 +21,11 @@ import type {
   MatchingRoundModel,
   VenueModel,
   EventModel,
+  EventSeriesModel,
   EventConnectionModel,
   RegistrationModel,
   RegistrationConnectionModel,
+  EventRoleModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -47,6 +49,15 @@ export type AskMentorInput = {
   mentorId: Scalars['ID']['input'];
   /** The lead's message, up to 2,000 characters; the mentor reads it with the first-call brief. */
   message: Scalars['String']['input'];
+};
+
+/** An organiser puts a member of the event's network in a role. */
+export type AssignEventRoleInput = {
+  /** Up to 200 characters; needed for OTHER. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** A current member of the event's network. */
+  personId: Scalars['ID']['input'];
+  role: EventRoleKind;
 };
 
 /** What signing up or signing in returns. */
@@ -103,6 +114,8 @@ export type CreateEventInput = {
   promotion?: InputMaybe<SeatPromotion>;
   /** Up to 10 questions. */
   questions?: InputMaybe<Array<EventQuestionInput>>;
+  /** To make a series: the dates after the first, each lasting as long. createEvent returns the first date. */
+  repeat?: InputMaybe<EventRepeatInput>;
   /** In the future. */
   startsAt: Scalars['DateTime']['input'];
   /** An IANA time zone name, such as Europe/London. */
@@ -204,10 +217,17 @@ export type Event = {
    * in waitlist order; otherwise in the order they registered.
    */
   registrations: Maybe<RegistrationConnection>;
+  /**
+   * Who helps at the event, in the order they took their roles. Shown to anyone who can see the
+   * event (public), names included: people take a role knowing it is shown on the event page.
+   */
+  roles: Array<EventRole>;
   /** Seats nobody holds; 0 once cancelled. A seat offered to someone waiting is held. */
   seatsLeft: Scalars['Int']['output'];
   /** Rises with every change to capacity, seats or waitlist: see EventSeats.version. */
   seatsVersion: Scalars['Int']['output'];
+  /** The series this event is one date of; null for a single event (a duplicate is single). */
+  series: Maybe<EventSeries>;
   /** When it starts. */
   startsAt: Scalars['DateTime']['output'];
   /** The IANA time zone it was planned in (for example Europe/London): show its times in this zone. */
@@ -218,6 +238,10 @@ export type Event = {
   venue: Maybe<Venue>;
   /** How many people are waiting for a seat. */
   waitlistLength: Scalars['Int']['output'];
+  /** What happened, in an organiser's words, once the event has started; empty until written. Anyone may read it. */
+  writeUp: Scalars['String']['output'];
+  /** When the write-up was last written; null while there is none. */
+  writtenUpAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** One dated gathering of a network. Anyone may see an event; some fields are for some viewers only. */
@@ -276,6 +300,43 @@ export type EventQuestionInput = {
   required?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Makes a series: the event and more dates like it, each its own event, registered for on its own. */
+export type EventRepeatInput = {
+  /** How many dates in all, the first included: 2 to 24. */
+  count: Scalars['Int']['input'];
+  pattern: RepeatPattern;
+};
+
+/**
+ * A member helping at an event in a role. Public: anyone who can see the event sees who helps,
+ * by name, as the people who take a role are told. Roles stay on past events, as the record of who
+ * did the work.
+ */
+export type EventRole = {
+  __typename?: 'EventRole';
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Up to 200 characters (for example "brings the urn"); says what the role is for OTHER. Empty when none. */
+  note: Scalars['String']['output'];
+  /** Who holds it. */
+  person: Person;
+  /** The role. */
+  role: EventRoleKind;
+};
+
+/** A way a member helps at an event. */
+export type EventRoleKind =
+  /** Greets people at the door and signs them in. */
+  | 'DOOR'
+  /** Brings or sorts the food and drink. */
+  | 'FOOD'
+  /** Welcomes people and runs the evening. */
+  | 'HOST'
+  /** Something else, said in the note. */
+  | 'OTHER'
+  /** Gives a talk. */
+  | 'SPEAKER';
+
 /** An event's seats as they stand, sent to a page open on it. */
 export type EventSeats = {
   __typename?: 'EventSeats';
@@ -292,6 +353,18 @@ export type EventSeats = {
   version: Scalars['Int']['output'];
   /** How many people are waiting for a seat. */
   waitlistLength: Scalars['Int']['output'];
+};
+
+/** An event that repeats. Each date is an event of its own; changing one date changes only that date. */
+export type EventSeries = {
+  __typename?: 'EventSeries';
+  /** The rule in words, such as "The first Tuesday of every month". */
+  description: Scalars['String']['output'];
+  /** Every date, soonest first, past and cancelled ones included. */
+  events: Array<Event>;
+  id: Scalars['ID']['output'];
+  /** The RFC 5545 RRULE the dates were counted by. */
+  rule: Scalars['String']['output'];
 };
 
 /** A point on the map. */
@@ -652,6 +725,12 @@ export type Mutation = {
   addVenue: Venue;
   /** Archives a venue: it leaves the directory and stays for the events that name it. Organisers and stewards only. */
   archiveVenue: Venue;
+  /**
+   * Puts a member of the event's network in a role, before or after the event. Organisers and
+   * stewards only. A role the person holds already is given back. BAD_USER_INPUT on `personId` when
+   * they are not a member; CONFLICT when the event was cancelled.
+   */
+  assignEventRole: EventRole;
   /** Cancels an event; everyone holding or waiting for a seat is told, with the reason (1 to 1,000 characters). */
   cancelEvent: Event;
   /** Gives up a seat or leaves the waitlist (the person, or an organiser for them). A freed seat goes to the first person waiting. */
@@ -661,7 +740,7 @@ export type Mutation = {
    * to the old one. The address changes only when the link is followed. Needs the password.
    */
   changeEmail: Scalars['Boolean']['output'];
-  /** Marks a seat holder as come. Organisers only; doing it twice changes nothing. */
+  /** Marks a seat holder as come (or someone marked as not come who turned up late). Organisers only; doing it twice changes nothing. */
   checkIn: Registration;
   /** Takes a seat offered from the waitlist, before its claimBy. */
   claimSeat: Registration;
@@ -720,6 +799,12 @@ export type Mutation = {
    */
   postNeed: Need;
   /**
+   * Once the event has started, marks everyone holding a seat who was not checked in as NO_SHOW.
+   * Organisers only; CONFLICT before the start or for a cancelled event. Doing it again marks
+   * nobody new.
+   */
+  recordNoShows: NoShowsRecorded;
+  /**
    * Registers the signed-in person: a seat while one is free and nobody waits, else the waitlist.
    * Registering again gives back the registration they hold. CONFLICT when the event was cancelled,
    * has started or is closed.
@@ -727,6 +812,12 @@ export type Mutation = {
   registerForEvent: Registration;
   /** Registers someone without an account. Organisers only; works while registration is closed. */
   registerOnBehalf: Registration;
+  /**
+   * Takes someone out of a role, and gives the role back as it was: the person themself while the
+   * event is not over (CONFLICT after), or an organiser or steward at any time (FORBIDDEN for
+   * anyone else).
+   */
+  removeEventRole: EventRole;
   /**
    * Asks a mentor about one of the signed-in person's needs. BAD_USER_INPUT (mentorId) for
    * oneself or someone without an offer; CONFLICT when the mentor was asked about this need
@@ -764,6 +855,8 @@ export type Mutation = {
    * time zone; offsets such as +01:00 are refused, as they would miss the clocks changing.
    */
   setDigestTimeZone: Scalars['String']['output'];
+  /** Asks to be told of each new event of a network, or stops. Members only, for themselves: NOT_FOUND for no such network, FORBIDDEN for someone not a member. */
+  setEventAlerts: MyMembership;
   /** Sets the network's lifecycle stage with a dated note, kept in its history. Stewards only. */
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
@@ -785,6 +878,14 @@ export type Mutation = {
   signOutEverywhere: Scalars['Boolean']['output'];
   /** Creates an account and signs in. CONFLICT when the email is already used; BAD_USER_INPUT names a bad field. */
   signUp: AuthPayload;
+  /**
+   * The signed-in member takes a role at an event of their network that is not over yet. Taking a
+   * role they hold gives it back. FORBIDDEN for someone not a member; CONFLICT when the event was
+   * cancelled or is over; BAD_USER_INPUT on `note` when it is too long, or missing for OTHER.
+   */
+  takeEventRole: EventRole;
+  /** Takes back a check-in made by mistake: the person holds their seat again. Organisers only. */
+  undoCheckIn: Registration;
   /**
    * Follows a one-click unsubscribe link: that one kind of notification stops coming by email
    * (IN_APP_ONLY) for the person the link was sent to. Needs no sign-in. Returns false when the
@@ -815,6 +916,11 @@ export type Mutation = {
   verifyEmail: Scalars['Boolean']['output'];
   /** The lead takes back a request still waiting. CONFLICT when it was answered already. */
   withdrawRequest: MentorshipRequest;
+  /**
+   * Writes what happened at an event that has started, up to 3,000 characters with line breaks;
+   * empty text clears it. Organisers only; CONFLICT before the start or for a cancelled event.
+   */
+  writeUpEvent: Event;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -826,6 +932,12 @@ export type MutationAddVenueArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationArchiveVenueArgs = {
   venueId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationAssignEventRoleArgs = {
+  eventId: Scalars['ID']['input'];
+  input: AssignEventRoleInput;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -935,6 +1047,11 @@ export type MutationPostNeedArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRecordNoShowsArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationRegisterForEventArgs = {
   eventId: Scalars['ID']['input'];
   input?: InputMaybe<RegisterForEventInput>;
@@ -944,6 +1061,11 @@ export type MutationRegisterForEventArgs = {
 export type MutationRegisterOnBehalfArgs = {
   eventId: Scalars['ID']['input'];
   input: RegisterOnBehalfInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRemoveEventRoleArgs = {
+  roleId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -974,6 +1096,12 @@ export type MutationRespondToRequestArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationSetDigestTimeZoneArgs = {
   timeZone: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetEventAlertsArgs = {
+  networkId: Scalars['ID']['input'];
+  on: Scalars['Boolean']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1019,6 +1147,18 @@ export type MutationSignUpArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationTakeEventRoleArgs = {
+  eventId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  role: EventRoleKind;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUndoCheckInArgs = {
+  registrationId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUnsubscribeArgs = {
   token: Scalars['String']['input'];
 };
@@ -1061,9 +1201,17 @@ export type MutationWithdrawRequestArgs = {
   requestId: Scalars['ID']['input'];
 };
 
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationWriteUpEventArgs = {
+  eventId: Scalars['ID']['input'];
+  writeUp: Scalars['String']['input'];
+};
+
 /** One of the signed-in person's networks, with their role there. */
 export type MyMembership = {
   __typename?: 'MyMembership';
+  /** Whether they asked to be told of each new event of the network (off unless asked; off again after rejoining). */
+  eventAlerts: Scalars['Boolean']['output'];
   /** When they joined (or last rejoined). */
   joinedAt: Scalars['DateTime']['output'];
   /** The network. */
@@ -1179,6 +1327,8 @@ export type Network = {
    * networks still answers for the others. `first` is 1 to 50 (default 20).
    */
   members: Maybe<MemberConnection>;
+  /** The viewer's own membership here, or null when signed out or not a member. */
+  myMembership: Maybe<MyMembership>;
   /** The viewer's role here, or null when signed out or not a member. */
   myRole: Maybe<NetworkRole>;
   /** The network's name. */
@@ -1274,6 +1424,14 @@ export type NetworkRole =
   /** Keeps the network alive: sets roles, stage and values. A network always has at least one. */
   | 'STEWARD';
 
+/** What recordNoShows did. */
+export type NoShowsRecorded = {
+  __typename?: 'NoShowsRecorded';
+  event: Event;
+  /** How many registrations it marked NO_SHOW. */
+  marked: Scalars['Int']['output'];
+};
+
 /** Something that happened that concerns the signed-in person. */
 export type Notification = {
   __typename?: 'Notification';
@@ -1326,10 +1484,12 @@ export type NotificationEdge = {
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
-  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, an event moved or cancelled. */
+  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, a reminder the day before, an event moved or cancelled. */
   | 'EVENTS'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
+  /** New events in networks where you asked to hear of them. */
+  | 'NEW_EVENTS'
   /** For a network's stewards: someone joined the network. */
   | 'NEW_MEMBER'
   /** Your role in a network changed. */
@@ -1720,6 +1880,17 @@ export type RegistrationStatus =
   /** Waiting for a seat; see waitlistPosition. */
   | 'WAITLISTED';
 
+/** How a series repeats. Each date is counted on the wall clock of the first date's time zone. */
+export type RepeatPattern =
+  /** Every other week, on the first date's weekday. */
+  | 'FORTNIGHTLY'
+  /** Every month on the first date's day of the month; months without that day (the 31st, say) are skipped. */
+  | 'MONTHLY_BY_DATE'
+  /** Every month on the first date's weekday in its place in the month: the first Tuesday, say. A date in the month's last days (the 29th to the 31st) means the last such weekday. */
+  | 'MONTHLY_BY_WEEKDAY'
+  /** Every week, on the first date's weekday. */
+  | 'WEEKLY';
+
 /** A mentor with a place free who takes part in a matching round. */
 export type RoundMentor = {
   __typename?: 'RoundMentor';
@@ -2098,6 +2269,7 @@ export type DirectiveResolverFn<
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
+  AssignEventRoleInput: AssignEventRoleInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CalendarFeed: ResolverTypeWrapper<CalendarFeed>;
@@ -2112,7 +2284,11 @@ export type ResolversTypes = ResolversObject<{
   EventFormat: EventFormat;
   EventQuestion: ResolverTypeWrapper<EventQuestion>;
   EventQuestionInput: EventQuestionInput;
+  EventRepeatInput: EventRepeatInput;
+  EventRole: ResolverTypeWrapper<EventRoleModel>;
+  EventRoleKind: EventRoleKind;
   EventSeats: ResolverTypeWrapper<EventSeats>;
+  EventSeries: ResolverTypeWrapper<EventSeriesModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2150,6 +2326,7 @@ export type ResolversTypes = ResolversObject<{
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: ResolverTypeWrapper<NetworkModel>;
   NetworkRole: NetworkRole;
+  NoShowsRecorded: ResolverTypeWrapper<Omit<NoShowsRecorded, 'event'> & { event: ResolversTypes['Event'] }>;
   Notification: ResolverTypeWrapper<Notification>;
   NotificationConnection: ResolverTypeWrapper<NotificationConnectionModel>;
   NotificationDelivery: NotificationDelivery;
@@ -2171,6 +2348,7 @@ export type ResolversTypes = ResolversObject<{
   RegistrationConnection: ResolverTypeWrapper<RegistrationConnectionModel>;
   RegistrationEdge: ResolverTypeWrapper<Omit<RegistrationEdge, 'node'> & { node: ResolversTypes['Registration'] }>;
   RegistrationStatus: RegistrationStatus;
+  RepeatPattern: RepeatPattern;
   RoundMentor: ResolverTypeWrapper<RoundMentorModel>;
   SeatPromotion: SeatPromotion;
   SessionEndReason: SessionEndReason;
@@ -2195,6 +2373,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
+  AssignEventRoleInput: AssignEventRoleInput;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
   CalendarFeed: CalendarFeed;
@@ -2207,7 +2386,10 @@ export type ResolversParentTypes = ResolversObject<{
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventQuestion: EventQuestion;
   EventQuestionInput: EventQuestionInput;
+  EventRepeatInput: EventRepeatInput;
+  EventRole: EventRoleModel;
   EventSeats: EventSeats;
+  EventSeries: EventSeriesModel;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
@@ -2238,6 +2420,7 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkEdge: Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] };
   NetworkFilter: NetworkFilter;
   NetworkLifecycle: NetworkModel;
+  NoShowsRecorded: Omit<NoShowsRecorded, 'event'> & { event: ResolversParentTypes['Event'] };
   Notification: Notification;
   NotificationConnection: NotificationConnectionModel;
   NotificationEdge: NotificationEdge;
@@ -2327,13 +2510,17 @@ export type EventResolvers<
     ContextType,
     Partial<EventRegistrationsArgs>
   >;
+  roles?: Resolver<Array<ResolversTypes['EventRole']>, ParentType, ContextType>;
   seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seatsVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['EventSeries']>, ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType>;
   waitlistLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeUp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenUpAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type EventConnectionResolvers<
@@ -2362,6 +2549,16 @@ export type EventQuestionResolvers<
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type EventRoleResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventRole'] = ResolversParentTypes['EventRole'],
+> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['EventRoleKind'], ParentType, ContextType>;
+}>;
+
 export type EventSeatsResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['EventSeats'] = ResolversParentTypes['EventSeats'],
@@ -2371,6 +2568,16 @@ export type EventSeatsResolvers<
   seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waitlistLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type EventSeriesResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['EventSeries'] = ResolversParentTypes['EventSeries'],
+> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type LifecycleChangeResolvers<
@@ -2553,6 +2760,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationArchiveVenueArgs, 'venueId'>
   >;
+  assignEventRole?: Resolver<
+    ResolversTypes['EventRole'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAssignEventRoleArgs, 'eventId' | 'input'>
+  >;
   cancelEvent?: Resolver<
     ResolversTypes['Event'],
     ParentType,
@@ -2657,6 +2870,12 @@ export type MutationResolvers<
     RequireFields<MutationPauseMentorshipArgs, 'mentorshipId' | 'paused'>
   >;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  recordNoShows?: Resolver<
+    ResolversTypes['NoShowsRecorded'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRecordNoShowsArgs, 'eventId'>
+  >;
   registerForEvent?: Resolver<
     ResolversTypes['Registration'],
     ParentType,
@@ -2668,6 +2887,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRegisterOnBehalfArgs, 'eventId' | 'input'>
+  >;
+  removeEventRole?: Resolver<
+    ResolversTypes['EventRole'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRemoveEventRoleArgs, 'roleId'>
   >;
   requestMentor?: Resolver<
     ResolversTypes['MentorshipRequest'],
@@ -2700,6 +2925,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationSetDigestTimeZoneArgs, 'timeZone'>
+  >;
+  setEventAlerts?: Resolver<
+    ResolversTypes['MyMembership'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetEventAlertsArgs, 'networkId' | 'on'>
   >;
   setLifecycleStage?: Resolver<
     ResolversTypes['Network'],
@@ -2735,6 +2966,18 @@ export type MutationResolvers<
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  takeEventRole?: Resolver<
+    ResolversTypes['EventRole'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationTakeEventRoleArgs, 'eventId' | 'role'>
+  >;
+  undoCheckIn?: Resolver<
+    ResolversTypes['Registration'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUndoCheckInArgs, 'registrationId'>
+  >;
   unsubscribe?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -2783,12 +3026,19 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationWithdrawRequestArgs, 'requestId'>
   >;
+  writeUpEvent?: Resolver<
+    ResolversTypes['Event'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationWriteUpEventArgs, 'eventId' | 'writeUp'>
+  >;
 }>;
 
 export type MyMembershipResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['MyMembership'] = ResolversParentTypes['MyMembership'],
 > = ResolversObject<{
+  eventAlerts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
@@ -2855,6 +3105,7 @@ export type NetworkResolvers<
     ContextType,
     RequireFields<NetworkMembersArgs, 'first'>
   >;
+  myMembership?: Resolver<Maybe<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['NetworkRole']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   newMembersLast90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2893,6 +3144,14 @@ export type NetworkLifecycleResolvers<
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   suggestion?: Resolver<ResolversTypes['LifecycleSuggestion'], ParentType, ContextType>;
+}>;
+
+export type NoShowsRecordedResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['NoShowsRecorded'] = ResolversParentTypes['NoShowsRecorded'],
+> = ResolversObject<{
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  marked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type NotificationResolvers<
@@ -3188,7 +3447,9 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventQuestion?: EventQuestionResolvers<ContextType>;
+  EventRole?: EventRoleResolvers<ContextType>;
   EventSeats?: EventSeatsResolvers<ContextType>;
+  EventSeries?: EventSeriesResolvers<ContextType>;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
   LoggedEmail?: LoggedEmailResolvers<ContextType>;
@@ -3211,6 +3472,7 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkLifecycle?: NetworkLifecycleResolvers<ContextType>;
+  NoShowsRecorded?: NoShowsRecordedResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;

@@ -26,6 +26,11 @@ export type {
   ConfirmedRound as MatchingRoundModel,
 } from '../modules/mentoring/service.ts';
 export type { VenueRecord as VenueModel } from '../modules/venues/service.ts';
-export type { EventRecord as EventModel, RegistrationRecord as RegistrationModel } from '../modules/events/service.ts';
+export type {
+  EventRecord as EventModel,
+  RegistrationRecord as RegistrationModel,
+  SeriesRecord as EventSeriesModel,
+} from '../modules/events/service.ts';
+export type { EventRoleRecord as EventRoleModel } from '../modules/events/service.ts';
 export type EventConnectionModel = Connection<EventRecord>;
 export type RegistrationConnectionModel = Connection<RegistrationRecord>;

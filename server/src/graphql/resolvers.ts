@@ -3,6 +3,7 @@ import { accountResolvers } from '../modules/accounts/resolvers.ts';
 import { calendarResolvers } from '../modules/calendars/resolvers.ts';
 import { eventLoaders } from '../modules/events/loaders.ts';
 import { eventResolvers } from '../modules/events/resolvers.ts';
+import { eventRoleLoaders, eventRoleResolvers } from '../modules/events/roles-resolvers.ts';
 import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
 import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
@@ -36,6 +37,7 @@ const modules: Resolvers[] = [
   mentoringResolvers,
   venueResolvers,
   eventResolvers,
+  eventRoleResolvers,
   calendarResolvers,
 ];
 
@@ -49,6 +51,7 @@ export function allLoaders(): MercuriusLoaders {
     mentoringLoaders,
     venueLoaders,
     eventLoaders,
+    eventRoleLoaders,
   ]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }

@@ -20,9 +20,10 @@ import {
   seatCountsOf,
   type SeatCounts,
 } from './seats.ts';
+import { planSeries, validRepeat, type RepeatInput } from './series.ts';
 import { validEvent, validReason, type EventInput } from './validation.ts';
 
-export type NewEventInput = EventInput & { networkId: string };
+export type NewEventInput = EventInput & { networkId: string; repeat?: RepeatInput | null };
 /** An edit: what is left out (or null, for a field that must have a value) keeps its value. */
 export type EventChanges = { [Field in keyof EventInput]?: EventInput[Field] | null };
 
@@ -71,6 +72,7 @@ async function checkVenue(
   }
 }
 
+/** Makes an event, or with `repeat` a series of them: the first date is the event returned. */
 export async function createEvent(ctx: ServiceContext, input: NewEventInput): Promise<EventRecord> {
   const viewer = requireViewer(ctx);
   await memberships.requireOrganiser(ctx, input.networkId);
@@ -78,18 +80,64 @@ export async function createEvent(ctx: ServiceContext, input: NewEventInput): Pr
   if (!network) throw notFound('There is no network with that id.');
   const now = ctx.clock.now();
   const { fields, problems } = validEvent(input, [], { now, startMustBeAhead: true });
+  const repeat = input.repeat ? validRepeat(input.repeat, problems) : null;
   await checkVenue(ctx, network.id, fields.venueId, problems);
   problems.throwIfAny();
-  return transaction(ctx, (tx) =>
-    repo.insertEvent(tx.db, {
+  const made = {
+    networkId: network.id,
+    latitude: network.latitude,
+    longitude: network.longitude,
+    createdBy: viewer.userId,
+    now,
+  };
+  const { event, added } = await transaction(ctx, async (tx) => {
+    const event = repeat
+      ? (await insertSeries(tx, fields, repeat, made))[0]!
+      : await repo.insertEvent(tx.db, { ...fields, ...made });
+    // Members who asked hear of a new event (of a series, its first date) once.
+    return { event, added: await notices.tellNewEvent(tx, event, network) };
+  });
+  await notices.announce(ctx, added);
+  return event;
+}
+
+/** A series and its dates, each lasting as long as the first. */
+async function insertSeries(
+  ctx: ServiceContext,
+  fields: repo.EventFields,
+  repeat: RepeatInput,
+  made: { networkId: string; latitude: number; longitude: number; createdBy: string; now: Date },
+): Promise<EventRecord[]> {
+  const plan = planSeries(fields.startsAt, fields.timeZone, repeat);
+  const length = fields.endsAt.getTime() - fields.startsAt.getTime();
+  const series = await repo.insertSeries(ctx.db, { ...made, rule: plan.rule, description: plan.description });
+  return repo.insertSeriesEvents(
+    ctx.db,
+    plan.starts.map((startsAt) => ({
       ...fields,
-      networkId: network.id,
-      latitude: network.latitude,
-      longitude: network.longitude,
-      createdBy: viewer.userId,
-      now,
-    }),
+      ...made,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + length),
+      seriesId: series.id,
+    })),
   );
+}
+
+/** Series by id, read once per request. */
+export function seriesByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, repo.SeriesRecord>> {
+  return ctx.memo.batch('series-by-id', ids, async (missing) => {
+    const rows = await repo.getSeriesByIds(ctx.db, missing);
+    return new Map(rows.map((series) => [series.id, series]));
+  });
+}
+
+/** Every date of each series, soonest first, in one statement. */
+export function datesOfSeries(ctx: ServiceContext, seriesIds: readonly string[]): Promise<Map<string, EventRecord[]>> {
+  return ctx.memo.batch('series-dates', seriesIds, async (missing) => {
+    const dates = new Map<string, EventRecord[]>(missing.map((id) => [id, []]));
+    for (const event of await repo.listEventsOfSeries(ctx.db, missing)) dates.get(event.seriesId!)?.push(event);
+    return dates;
+  });
 }
 
 /** The event's settings as an input, to merge an edit or a copy into. */

@@ -30,7 +30,23 @@ async function privateField<T>(
  * list's rows in one statement however long the list; the viewer's roles are read once.
  */
 export const eventLoaders: MercuriusLoaders = {
+  EventSeries: {
+    async events(queries: Queries<events.SeriesRecord>, ctx: GraphqlContext) {
+      const found = await events.datesOfSeries(
+        ctx.services,
+        queries.map((q) => q.obj.id),
+      );
+      return queries.map((q) => found.get(q.obj.id) ?? []);
+    },
+  },
   Event: {
+    async series(queries: EventQueries, ctx: GraphqlContext) {
+      const found = await events.seriesByIds(
+        ctx.services,
+        queries.flatMap((q) => q.obj.seriesId ?? []),
+      );
+      return queries.map((q) => found.get(q.obj.seriesId ?? '') ?? null);
+    },
     async network(queries: EventQueries, ctx: GraphqlContext) {
       const found = await networks.networksByIds(
         ctx.services,

@@ -138,6 +138,25 @@ describe.each(DATABASE_KINDS)('registrations on %s', (kind) => {
       );
       expect(badEmail.field).toBe('email');
     });
+
+    it('should give back the registration an organiser already made for the same email or phone', async () => {
+      const setUp = await eventSetUp(database.db);
+      const add = (name: string, contact: { email?: string; phone?: string }) =>
+        events.registerOnBehalf(setUp.organiser, setUp.event.id, { name, ...contact });
+      // Two organisers at the door add the same person at the same moment.
+      const [one, two] = await Promise.all([
+        add('Pat Phone', { phone: '07700 900123' }),
+        add('Pat P.', { phone: '07700 900123' }),
+      ]);
+      expect(two.id).toBe(one.id);
+      const byEmail = await add('Eve Email', { email: 'eve@example.org' });
+      expect((await add('Eve', { email: 'EVE@example.org', phone: '07700 900999' })).id).toBe(byEmail.id);
+      const event = await events.eventById(setUp.organiser, setUp.event.id);
+      expect(event.seatsTaken).toBe(2);
+      // Once cancelled, adding them again registers them anew.
+      await events.cancelRegistration(setUp.organiser, byEmail.id);
+      expect((await add('Eve Email', { email: 'eve@example.org' })).status).toBe('CONFIRMED');
+    });
   });
 
   describe('cancelRegistration', () => {

@@ -171,6 +171,12 @@ export async function registerOnBehalf(
   const { registration, seats } = await transaction(ctx, async (tx) => {
     const locked = await lockedEvent(tx, event.id);
     requireOpen(locked, tx.clock.now(), true);
+    // Under the event's lock, so two organisers adding the same person at once make one registration.
+    const existing = await repo.findOnBehalfRegistration(tx.db, event.id, {
+      email: email ?? null,
+      phone: phone ?? null,
+    });
+    if (existing) return { registration: existing, seats: null };
     const registration = await repo.upsertRegistration(tx.db, {
       eventId: event.id,
       userId: null,

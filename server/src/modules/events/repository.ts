@@ -1,6 +1,13 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { arrayLiteral } from '../../core/query.ts';
-import type { Database, EventFormat, RegistrationStatus, SeatPromotion, SupportCategory } from '../../db/schema.ts';
+import { arrayLiteral, type IdCondition } from '../../core/query.ts';
+import type {
+  Database,
+  EventFormat,
+  EventRole,
+  RegistrationStatus,
+  SeatPromotion,
+  SupportCategory,
+} from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
 
@@ -43,6 +50,9 @@ export interface EventRecord {
   registrationClosedAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
+  /** What happened, in an organiser's words; empty until written. */
+  writeUp: string;
+  writtenUpAt: Date | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -91,6 +101,8 @@ const EVENT_COLUMNS = [
   'events.registration_closed_at as registrationClosedAt',
   'events.cancelled_at as cancelledAt',
   'events.cancel_reason as cancelReason',
+  'events.write_up as writeUp',
+  'events.written_up_at as writtenUpAt',
   'events.created_by as createdBy',
   'events.created_at as createdAt',
   'events.updated_at as updatedAt',
@@ -129,6 +141,104 @@ export async function insertEvent(
       created_at: event.now,
       updated_at: event.now,
     })
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export interface SeriesRecord {
+  id: string;
+  networkId: string;
+  rule: string;
+  description: string;
+}
+
+export async function insertSeries(
+  db: Executor,
+  series: { networkId: string; rule: string; description: string; createdBy: string; now: Date },
+): Promise<SeriesRecord> {
+  return db
+    .insertInto('event_series')
+    .values({
+      network_id: series.networkId,
+      rule: series.rule,
+      description: series.description,
+      created_by: series.createdBy,
+      created_at: series.now,
+    })
+    .returning(['id', 'network_id as networkId', 'rule', 'description'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The dates of a series, in one statement, soonest first. */
+export async function insertSeriesEvents(
+  db: Executor,
+  events: ReadonlyArray<
+    EventFields & {
+      networkId: string;
+      seriesId: string;
+      latitude: number;
+      longitude: number;
+      createdBy: string;
+      now: Date;
+    }
+  >,
+): Promise<EventRecord[]> {
+  const rows = await db
+    .insertInto('events')
+    .values(
+      events.map((event) => ({
+        ...fieldColumns(event),
+        network_id: event.networkId,
+        series_id: event.seriesId,
+        latitude: event.latitude,
+        longitude: event.longitude,
+        created_by: event.createdBy,
+        created_at: event.now,
+        updated_at: event.now,
+      })),
+    )
+    .returning(EVENT_COLUMNS)
+    .execute();
+  return rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+export async function getSeriesByIds(db: Executor, ids: readonly string[]): Promise<SeriesRecord[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('event_series')
+    .select(['id', 'network_id as networkId', 'rule', 'description'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Every date of these series, soonest first. */
+export async function listEventsOfSeries(db: Executor, seriesIds: readonly string[]): Promise<EventRecord[]> {
+  if (seriesIds.length === 0) return [];
+  return db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('events.series_id', 'in', seriesIds)
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
+    .execute();
+}
+
+export async function setWriteUp(
+  db: Executor,
+  eventId: string,
+  writeUp: string,
+  by: string,
+  now: Date,
+): Promise<EventRecord> {
+  return db
+    .updateTable('events')
+    .set({
+      write_up: writeUp,
+      written_up_at: writeUp ? now : null,
+      written_up_by: writeUp ? by : null,
+      updated_at: now,
+    })
+    .where('id', '=', eventId)
     .returning(EVENT_COLUMNS)
     .executeTakeFirstOrThrow();
 }
@@ -346,6 +456,54 @@ export async function getRegistrationsOfUser(
     .execute();
 }
 
+/**
+ * A live registration an organiser made for someone without an account with this email or phone:
+ * the same person, registered again by a second organiser at the door, say.
+ */
+export async function findOnBehalfRegistration(
+  db: Executor,
+  eventId: string,
+  contact: { email: string | null; phone: string | null },
+): Promise<RegistrationRecord | undefined> {
+  if (!contact.email && !contact.phone) return undefined;
+  return db
+    .selectFrom('registrations')
+    .select(REGISTRATION_COLUMNS)
+    .where('event_id', '=', eventId)
+    .where('user_id', 'is', null)
+    .where('status', '<>', 'CANCELLED')
+    .where((eb) =>
+      eb.or([
+        ...(contact.email ? [eb(eb.fn('lower', ['email']), '=', contact.email.toLowerCase())] : []),
+        ...(contact.phone ? [eb('phone', '=', contact.phone)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/** Every registration of a person, for their data export, oldest first. */
+export async function listRegistrationsOfUser(db: Executor, userId: string): Promise<RegistrationRecord[]> {
+  return db
+    .selectFrom('registrations')
+    .select(REGISTRATION_COLUMNS)
+    .where('user_id', '=', userId)
+    .orderBy('registrations.created_at')
+    .execute();
+}
+
+/** The roles a person took or was given, for their data export. */
+export async function listRolesOfUser(
+  db: Executor,
+  userId: string,
+): Promise<Array<{ eventId: string; role: string; note: string; createdAt: Date }>> {
+  return db
+    .selectFrom('event_roles')
+    .select(['event_id as eventId', 'role', 'note', 'created_at as createdAt'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
 /** A person's registrations still holding or waiting for a seat, in events not yet over, by event. */
 export async function getLiveRegistrationsOfUser(
   db: Executor,
@@ -455,6 +613,30 @@ export async function checkIn(db: Executor, id: string, now: Date): Promise<Regi
     .returning('id')
     .executeTakeFirst();
   return row ? (await getRegistrationsByIds(db, [row.id]))[0]! : null;
+}
+
+/** Takes back a check-in made by mistake: the seat is held again. Null when it was not checked in. */
+export async function undoCheckIn(db: Executor, id: string, now: Date): Promise<RegistrationRecord | null> {
+  const row = await db
+    .updateTable('registrations')
+    .set({ status: 'CONFIRMED', checked_in_at: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'ATTENDED')
+    .returning('id')
+    .executeTakeFirst();
+  return row ? (await getRegistrationsByIds(db, [row.id]))[0]! : null;
+}
+
+/** Marks everyone holding a seat and not checked in as not come; returns how many. */
+export async function markNoShows(db: Executor, eventId: string, now: Date): Promise<number> {
+  const rows = await db
+    .updateTable('registrations')
+    .set({ status: 'NO_SHOW', claim_by: null, updated_at: now })
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ['CONFIRMED', 'OFFERED'])
+    .returning('id')
+    .execute();
+  return rows.length;
 }
 
 /**
@@ -631,5 +813,178 @@ export async function listRegisteredEventsSince(
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(limit)
+    .execute();
+}
+
+// Volunteer roles
+
+export type { EventRole } from '../../db/schema.ts';
+
+export interface EventRoleRecord {
+  id: string;
+  eventId: string;
+  role: EventRole;
+  userId: string;
+  note: string;
+  assignedBy: string | null;
+  createdAt: Date;
+}
+
+const EVENT_ROLE_COLUMNS = [
+  'event_roles.id',
+  'event_roles.event_id as eventId',
+  'event_roles.role',
+  'event_roles.user_id as userId',
+  'event_roles.note',
+  'event_roles.assigned_by as assignedBy',
+  'event_roles.created_at as createdAt',
+] as const;
+
+/** The roles of these events, each event's in the order they were taken. */
+export async function getRolesOfEvents(db: Executor, eventIds: readonly string[]): Promise<EventRoleRecord[]> {
+  if (eventIds.length === 0) return [];
+  return db
+    .selectFrom('event_roles')
+    .select(EVENT_ROLE_COLUMNS)
+    .where('event_id', 'in', eventIds)
+    .orderBy('event_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findEventRole(db: Executor, id: string): Promise<EventRoleRecord | undefined> {
+  return db.selectFrom('event_roles').select(EVENT_ROLE_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Records a person in a role at an event, only while they are a member of the event's network
+ * (`memberOfNetwork`, from the memberships module, is checked in the same statement). Held already:
+ * the one they hold. Null when they are not a member.
+ */
+export async function insertEventRole(
+  db: Executor,
+  role: {
+    eventId: string;
+    role: EventRole;
+    userId: string;
+    note: string;
+    assignedBy: string | null;
+    now: Date;
+    memberOfNetwork: IdCondition;
+  },
+): Promise<EventRoleRecord | null> {
+  const inserted = await db
+    .insertInto('event_roles')
+    .columns(['event_id', 'role', 'user_id', 'note', 'assigned_by', 'created_at'])
+    .expression(
+      db
+        .selectNoFrom([
+          sql<string>`cast(${role.eventId} as uuid)`.as('event_id'),
+          sql<EventRole>`cast(${role.role} as event_role)`.as('role'),
+          sql<string>`cast(${role.userId} as uuid)`.as('user_id'),
+          sql<string>`cast(${role.note} as text)`.as('note'),
+          sql<string | null>`cast(${role.assignedBy} as uuid)`.as('assigned_by'),
+          sql<Date>`cast(${role.now} as timestamptz)`.as('created_at'),
+        ])
+        .where(role.memberOfNetwork(sql<string>`cast(${role.userId} as uuid)`)),
+    )
+    .onConflict((oc) => oc.constraint('event_roles_once_per_person').doNothing())
+    .returning(EVENT_ROLE_COLUMNS)
+    .executeTakeFirst();
+  if (inserted) return inserted;
+  // Nothing written: held already (by this request or one racing it), or not a member.
+  const held = await db
+    .selectFrom('event_roles')
+    .select(EVENT_ROLE_COLUMNS)
+    .where('event_id', '=', role.eventId)
+    .where('role', '=', role.role)
+    .where('user_id', '=', role.userId)
+    .executeTakeFirst();
+  return held ?? null;
+}
+
+export async function deleteEventRole(db: Executor, id: string): Promise<EventRoleRecord | null> {
+  const row = await db.deleteFrom('event_roles').where('id', '=', id).returning(EVENT_ROLE_COLUMNS).executeTakeFirst();
+  return row ?? null;
+}
+
+/** How many roles each person held at the network's events starting at or after `since`, by role. */
+export async function countRolesOfNetwork(
+  db: Executor,
+  networkId: string,
+  since: Date,
+): Promise<Array<{ userId: string; role: EventRole; count: number }>> {
+  const rows = await db
+    .selectFrom('event_roles')
+    .innerJoin('events', 'events.id', 'event_roles.event_id')
+    .select(['event_roles.user_id as userId', 'event_roles.role', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('events.network_id', '=', networkId)
+    .where('events.starts_at', '>=', since)
+    .where('events.cancelled_at', 'is', null)
+    .groupBy(['event_roles.user_id', 'event_roles.role'])
+    .orderBy('event_roles.user_id')
+    .orderBy('event_roles.role')
+    .execute();
+  return rows.map((row) => ({ userId: row.userId, role: row.role, count: Number(row.count) }));
+}
+
+// Reminders
+
+/** A seat holder claimed for the day-before reminder. */
+export interface ReminderClaim {
+  registrationId: string;
+  eventId: string;
+  userId: string;
+  status: RegistrationStatus;
+  claimBy: Date | null;
+}
+
+/**
+ * Claims up to `limit` seat holders to remind, by setting their reminded_at: people with an
+ * account holding a confirmed seat, or an offered one still open to claim, for an event not
+ * cancelled that starts after `now` and within `until`. Rows another copy is claiming are
+ * skipped, not waited for, and a row claimed once is never claimed again (reminded_at is set);
+ * call inside the transaction that writes the reminders, so a failure leaves them unclaimed.
+ * Registrations made in the last hour before the start are left out: see reminders.ts.
+ */
+export async function claimReminders(
+  db: Executor,
+  claim: { now: Date; until: Date; lateRegistrationMs: number; limit: number },
+): Promise<ReminderClaim[]> {
+  const lateSeconds = claim.lateRegistrationMs / 1000;
+  return db
+    .with('due', (qb) =>
+      qb
+        .selectFrom('registrations')
+        .innerJoin('events', 'events.id', 'registrations.event_id')
+        .select('registrations.id')
+        .where('registrations.reminded_at', 'is', null)
+        .where('registrations.user_id', 'is not', null)
+        .where('registrations.status', 'in', ['CONFIRMED', 'OFFERED'])
+        .where((eb) =>
+          eb.or([eb('registrations.status', '=', 'CONFIRMED'), eb('registrations.claim_by', '>', claim.now)]),
+        )
+        .where('events.cancelled_at', 'is', null)
+        .where('events.starts_at', '>', claim.now)
+        .where('events.starts_at', '<=', claim.until)
+        .where(sql<SqlBool>`registrations.created_at <= events.starts_at - make_interval(secs => ${lateSeconds})`)
+        .orderBy('registrations.id')
+        .limit(claim.limit)
+        .forUpdate('registrations')
+        .skipLocked(),
+    )
+    .updateTable('registrations')
+    .from('due')
+    .whereRef('registrations.id', '=', 'due.id')
+    .where('registrations.reminded_at', 'is', null)
+    .set({ reminded_at: claim.now })
+    .returning([
+      'registrations.id as registrationId',
+      'registrations.event_id as eventId',
+      sql<string>`registrations.user_id`.as('userId'),
+      'registrations.status',
+      'registrations.claim_by as claimBy',
+    ])
     .execute();
 }

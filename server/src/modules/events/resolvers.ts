@@ -24,6 +24,9 @@ export const eventResolvers: Resolvers = {
     claimSeat: (_root, { registrationId }, ctx) => events.claimSeat(ctx.services, registrationId),
     registerOnBehalf: (_root, { eventId, input }, ctx) => events.registerOnBehalf(ctx.services, eventId, input),
     checkIn: (_root, { registrationId }, ctx) => events.checkIn(ctx.services, registrationId),
+    writeUpEvent: (_root, { eventId, writeUp }, ctx) => events.writeUpEvent(ctx.services, eventId, writeUp),
+    undoCheckIn: (_root, { registrationId }, ctx) => events.undoCheckIn(ctx.services, registrationId),
+    recordNoShows: (_root, { eventId }, ctx) => events.recordNoShows(ctx.services, eventId),
   },
   Subscription: {
     eventSeats: {

@@ -3,14 +3,19 @@
 export {
   cancelEvent,
   createEvent,
+  datesOfSeries,
   duplicateEvent,
   eventById,
   eventsByIds,
+  seriesByIds,
   setRegistrationClosed,
   updateEvent,
   type EventChanges,
   type NewEventInput,
 } from './events.ts';
+export { recordNoShows, undoCheckIn } from './attendance.ts';
+export { eventsForExport } from './export.ts';
+export { WRITE_UP_MAX, writeUpEvent } from './write-up.ts';
 export {
   announceReleasedSeats,
   cancelRegistration,
@@ -38,8 +43,9 @@ export {
   type UpcomingFilter,
 } from './reading.ts';
 export { currentSeatCounts, EVENT_SEATS_TOPIC, seatsLeft, type SeatCounts } from './seats.ts';
+export { SERIES_DATES, type RepeatInput, type RepeatPattern } from './series.ts';
 export { CAPACITY_MAX, CLAIM_HOURS, type EventInput, type QuestionInput } from './validation.ts';
-export type { EventQuestion, EventRecord, RegistrationRecord, RegistrationStatus } from './repository.ts';
+export type { EventQuestion, EventRecord, RegistrationRecord, RegistrationStatus, SeriesRecord } from './repository.ts';
 export {
   CALENDAR_PAST_DAYS,
   networkCalendarEvents,
@@ -47,3 +53,15 @@ export {
   publicCalendarEvent,
   type CalendarEvent,
 } from './calendar-reading.ts';
+export {
+  assignEventRole,
+  eventRolesOfNetwork,
+  removeEventRole,
+  ROLE_NOTE_MAX,
+  rolesOfEvents,
+  takeEventRole,
+  type EventRole,
+  type EventRoleRecord,
+  type RoleAssignment,
+  type RoleCounts,
+} from './roles.ts';

@@ -232,7 +232,7 @@ export async function emailFailingOfMembers(
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData, venuesHeld] =
+  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData, venuesHeld, eventData] =
     await Promise.all([
       accounts.accountForExport(ctx, viewer.userId),
       repo.getProfileForExport(ctx.db, viewer.userId),
@@ -241,6 +241,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
       notifications.notificationsForExport(ctx, viewer.userId),
       mentoring.mentoringForExport(ctx, viewer.userId),
       venues.venuesForExport(ctx, viewer.userId),
+      events.eventsForExport(ctx, viewer.userId),
     ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
@@ -252,6 +253,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     notifications: notificationData,
     mentoring: mentoringData,
     venues: venuesHeld,
+    events: eventData,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);

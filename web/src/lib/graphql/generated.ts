@@ -12,6 +12,15 @@ export type AskMentorInput = {
   message: string;
 };
 
+/** An organiser puts a member of the event's network in a role. */
+export type AssignEventRoleInput = {
+  /** Up to 200 characters; needed for OTHER. */
+  note?: string | null | undefined;
+  /** A current member of the event's network. */
+  personId: string | number;
+  role: EventRoleKind;
+};
+
 /** A new event. Every problem is reported at once, each naming its field. */
 export type CreateEventInput = {
   /** 1 to 5,000 seats. */
@@ -33,6 +42,8 @@ export type CreateEventInput = {
   promotion?: SeatPromotion | null | undefined;
   /** Up to 10 questions. */
   questions?: Array<EventQuestionInput> | null | undefined;
+  /** To make a series: the dates after the first, each lasting as long. createEvent returns the first date. */
+  repeat?: EventRepeatInput | null | undefined;
   /** In the future. */
   startsAt: string;
   /** An IANA time zone name, such as Europe/London. */
@@ -92,6 +103,26 @@ export type EventQuestionInput = {
   /** Whether people must answer it; false when left out. */
   required?: boolean | null | undefined;
 };
+
+/** Makes a series: the event and more dates like it, each its own event, registered for on its own. */
+export type EventRepeatInput = {
+  /** How many dates in all, the first included: 2 to 24. */
+  count: number;
+  pattern: RepeatPattern;
+};
+
+/** A way a member helps at an event. */
+export type EventRoleKind =
+  /** Greets people at the door and signs them in. */
+  | 'DOOR'
+  /** Brings or sorts the food and drink. */
+  | 'FOOD'
+  /** Welcomes people and runs the evening. */
+  | 'HOST'
+  /** Something else, said in the note. */
+  | 'OTHER'
+  /** Gives a talk. */
+  | 'SPEAKER';
 
 /** A point on the map. */
 export type GeoPointInput = {
@@ -250,10 +281,12 @@ export type NotificationDelivery =
 export type NotificationKind =
   /** Your account: address proofs, password resets, changes of address. Always sent; cannot be turned off. */
   | 'ACCOUNT'
-  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, an event moved or cancelled. */
+  /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, a reminder the day before, an event moved or cancelled. */
   | 'EVENTS'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
+  /** New events in networks where you asked to hear of them. */
+  | 'NEW_EVENTS'
   /** For a network's stewards: someone joined the network. */
   | 'NEW_MEMBER'
   /** Your role in a network changed. */
@@ -346,6 +379,17 @@ export type RegistrationStatus =
   | 'OFFERED'
   /** Waiting for a seat; see waitlistPosition. */
   | 'WAITLISTED';
+
+/** How a series repeats. Each date is counted on the wall clock of the first date's time zone. */
+export type RepeatPattern =
+  /** Every other week, on the first date's weekday. */
+  | 'FORTNIGHTLY'
+  /** Every month on the first date's day of the month; months without that day (the 31st, say) are skipped. */
+  | 'MONTHLY_BY_DATE'
+  /** Every month on the first date's weekday in its place in the month: the first Tuesday, say. A date in the month's last days (the 29th to the 31st) means the last such weekday. */
+  | 'MONTHLY_BY_WEEKDAY'
+  /** Every week, on the first date's weekday. */
+  | 'WEEKLY';
 
 /** What happens when a seat frees and people are waiting. */
 export type SeatPromotion =
@@ -595,6 +639,89 @@ export type ResetCalendarFeedMutationVariables = Exact<{ [key: string]: never }>
 
 export type ResetCalendarFeedMutation = { resetCalendarFeed: { url: string; createdAt: string } };
 
+export type NetworkEventAlertsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkEventAlertsQuery = { network: { id: string; myMembership: { eventAlerts: boolean } | null } | null };
+
+export type SetEventAlertsMutationVariables = Exact<{
+  networkId: string | number;
+  on: boolean;
+}>;
+
+export type SetEventAlertsMutation = { setEventAlerts: { eventAlerts: boolean } };
+
+export type EventHelperFragment = {
+  id: string;
+  role: EventRoleKind;
+  note: string;
+  person: { id: string; name: string };
+};
+
+export type EventHelpersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventHelpersQuery = {
+  me: { id: string } | null;
+  event: {
+    id: string;
+    endsAt: string;
+    cancelledAt: string | null;
+    network: { myRole: NetworkRole | null };
+    roles: Array<{ id: string; role: EventRoleKind; note: string; person: { id: string; name: string } }>;
+  };
+};
+
+export type EventRolesPageQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+export type EventRolesPageQuery = {
+  event: {
+    id: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    cancelledAt: string | null;
+    canManage: boolean;
+    roles: Array<{ id: string; role: EventRoleKind; note: string; person: { id: string; name: string } }>;
+    network: {
+      id: string;
+      name: string;
+      slug: string;
+      members: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: Array<{ node: { person: { id: string; name: string } } }>;
+      } | null;
+    };
+  };
+};
+
+export type TakeEventRoleMutationVariables = Exact<{
+  eventId: string | number;
+  role: EventRoleKind;
+  note?: string | null | undefined;
+}>;
+
+export type TakeEventRoleMutation = { takeEventRole: { id: string } };
+
+export type AssignEventRoleMutationVariables = Exact<{
+  eventId: string | number;
+  input: AssignEventRoleInput;
+}>;
+
+export type AssignEventRoleMutation = { assignEventRole: { id: string } };
+
+export type RemoveEventRoleMutationVariables = Exact<{
+  roleId: string | number;
+}>;
+
+export type RemoveEventRoleMutation = { removeEventRole: { id: string } };
+
 export type NewEventNetworkQueryVariables = Exact<{
   slug: string;
 }>;
@@ -629,6 +756,7 @@ export type ManagedEventDetailsFragment = {
   cancelledAt: string | null;
   cancelReason: string | null;
   canManage: boolean;
+  writeUp: string;
   questions: Array<{ id: string; prompt: string; required: boolean }>;
   venue: { id: string; name: string } | null;
   network: { id: string; slug: string; name: string };
@@ -659,6 +787,7 @@ export type ManagedEventQuery = {
     cancelledAt: string | null;
     cancelReason: string | null;
     canManage: boolean;
+    writeUp: string;
     network: { id: string; slug: string; name: string; venues: Array<{ id: string; name: string }> | null };
     questions: Array<{ id: string; prompt: string; required: boolean }>;
     venue: { id: string; name: string } | null;
@@ -774,6 +903,25 @@ export type CheckInMutationVariables = Exact<{
 
 export type CheckInMutation = { checkIn: { id: string; name: string; status: RegistrationStatus } };
 
+export type UndoCheckInMutationVariables = Exact<{
+  registrationId: string | number;
+}>;
+
+export type UndoCheckInMutation = { undoCheckIn: { id: string; name: string; status: RegistrationStatus } };
+
+export type RecordNoShowsMutationVariables = Exact<{
+  eventId: string | number;
+}>;
+
+export type RecordNoShowsMutation = { recordNoShows: { marked: number } };
+
+export type WriteUpEventMutationVariables = Exact<{
+  eventId: string | number;
+  writeUp: string;
+}>;
+
+export type WriteUpEventMutation = { writeUpEvent: { id: string; writeUp: string } };
+
 export type EventCardFragment = {
   id: string;
   title: string;
@@ -836,6 +984,7 @@ export type EventPageQuery = {
     promotion: SeatPromotion;
     claimHours: number | null;
     seatsVersion: number;
+    writeUp: string;
     canManage: boolean;
     cancelReason: string | null;
     registrationClosedAt: string | null;
@@ -852,6 +1001,10 @@ export type EventPageQuery = {
     waitlistLength: number;
     registrationOpen: boolean;
     cancelledAt: string | null;
+    series: {
+      description: string;
+      events: Array<{ id: string; startsAt: string; endsAt: string; timeZone: string; cancelledAt: string | null }>;
+    } | null;
     questions: Array<{ id: string; prompt: string; required: boolean }>;
     venue: {
       name: string;
@@ -1770,6 +1923,20 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'CurrentUser' },
 ) as unknown as TypedDocumentString<CurrentUserFragment, unknown>;
+export const EventHelperFragmentDoc = new TypedDocumentString(
+  `
+    fragment EventHelper on EventRole {
+  id
+  role
+  note
+  person {
+    id
+    name
+  }
+}
+    `,
+  { fragmentName: 'EventHelper' },
+) as unknown as TypedDocumentString<EventHelperFragment, unknown>;
 export const ManagedEventDetailsFragmentDoc = new TypedDocumentString(
   `
     fragment ManagedEventDetails on Event {
@@ -1797,6 +1964,7 @@ export const ManagedEventDetailsFragmentDoc = new TypedDocumentString(
   cancelledAt
   cancelReason
   canManage
+  writeUp
   venue {
     id
     name
@@ -2134,6 +2302,113 @@ export const ResetCalendarFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetCalendarFeedMutation, ResetCalendarFeedMutationVariables>;
+export const NetworkEventAlertsDocument = new TypedDocumentString(`
+    query NetworkEventAlerts($slug: String!) {
+  network(slug: $slug) {
+    id
+    myMembership {
+      eventAlerts
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkEventAlertsQuery, NetworkEventAlertsQueryVariables>;
+export const SetEventAlertsDocument = new TypedDocumentString(`
+    mutation SetEventAlerts($networkId: ID!, $on: Boolean!) {
+  setEventAlerts(networkId: $networkId, on: $on) {
+    eventAlerts
+  }
+}
+    `) as unknown as TypedDocumentString<SetEventAlertsMutation, SetEventAlertsMutationVariables>;
+export const EventHelpersDocument = new TypedDocumentString(`
+    query EventHelpers($id: ID!) {
+  me {
+    id
+  }
+  event(id: $id) {
+    id
+    endsAt
+    cancelledAt
+    network {
+      myRole
+    }
+    roles {
+      ...EventHelper
+    }
+  }
+}
+    fragment EventHelper on EventRole {
+  id
+  role
+  note
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EventHelpersQuery, EventHelpersQueryVariables>;
+export const EventRolesPageDocument = new TypedDocumentString(`
+    query EventRolesPage($id: ID!, $after: String) {
+  event(id: $id) {
+    id
+    title
+    startsAt
+    endsAt
+    timeZone
+    cancelledAt
+    canManage
+    roles {
+      ...EventHelper
+    }
+    network {
+      id
+      name
+      slug
+      members(first: 50, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            person {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment EventHelper on EventRole {
+  id
+  role
+  note
+  person {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EventRolesPageQuery, EventRolesPageQueryVariables>;
+export const TakeEventRoleDocument = new TypedDocumentString(`
+    mutation TakeEventRole($eventId: ID!, $role: EventRoleKind!, $note: String) {
+  takeEventRole(eventId: $eventId, role: $role, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TakeEventRoleMutation, TakeEventRoleMutationVariables>;
+export const AssignEventRoleDocument = new TypedDocumentString(`
+    mutation AssignEventRole($eventId: ID!, $input: AssignEventRoleInput!) {
+  assignEventRole(eventId: $eventId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignEventRoleMutation, AssignEventRoleMutationVariables>;
+export const RemoveEventRoleDocument = new TypedDocumentString(`
+    mutation RemoveEventRole($roleId: ID!) {
+  removeEventRole(roleId: $roleId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveEventRoleMutation, RemoveEventRoleMutationVariables>;
 export const NewEventNetworkDocument = new TypedDocumentString(`
     query NewEventNetwork($slug: String!) {
   network(slug: $slug) {
@@ -2185,6 +2460,7 @@ export const ManagedEventDocument = new TypedDocumentString(`
   cancelledAt
   cancelReason
   canManage
+  writeUp
   venue {
     id
     name
@@ -2296,6 +2572,30 @@ export const CheckInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const UndoCheckInDocument = new TypedDocumentString(`
+    mutation UndoCheckIn($registrationId: ID!) {
+  undoCheckIn(registrationId: $registrationId) {
+    id
+    name
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UndoCheckInMutation, UndoCheckInMutationVariables>;
+export const RecordNoShowsDocument = new TypedDocumentString(`
+    mutation RecordNoShows($eventId: ID!) {
+  recordNoShows(eventId: $eventId) {
+    marked
+  }
+}
+    `) as unknown as TypedDocumentString<RecordNoShowsMutation, RecordNoShowsMutationVariables>;
+export const WriteUpEventDocument = new TypedDocumentString(`
+    mutation WriteUpEvent($eventId: ID!, $writeUp: String!) {
+  writeUpEvent(eventId: $eventId, writeUp: $writeUp) {
+    id
+    writeUp
+  }
+}
+    `) as unknown as TypedDocumentString<WriteUpEventMutation, WriteUpEventMutationVariables>;
 export const UpcomingEventsDocument = new TypedDocumentString(`
     query UpcomingEvents($filter: UpcomingEventsFilter, $first: Int, $after: String) {
   upcomingEvents(filter: $filter, first: $first, after: $after) {
@@ -2348,6 +2648,17 @@ export const EventPageDocument = new TypedDocumentString(`
     promotion
     claimHours
     seatsVersion
+    writeUp
+    series {
+      description
+      events {
+        id
+        startsAt
+        endsAt
+        timeZone
+        cancelledAt
+      }
+    }
     canManage
     cancelReason
     registrationClosedAt

@@ -9,6 +9,7 @@ import { errorCode, graphql, type GraphqlResult } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
 import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { leaveRole, loadHelpers, takeRole } from './helpers.server.ts';
 
 export const load = (async (event) => {
   const { data, errors } = await graphql(event, EventPageDocument, { id: event.params.id });
@@ -16,7 +17,7 @@ export const load = (async (event) => {
     error(404, 'There is no event at this address.');
   }
   if (!data) error(500, errors[0]?.message ?? 'This event could not be loaded.');
-  return { event: data.event, signedIn: Boolean(event.locals.user) };
+  return { event: data.event, signedIn: Boolean(event.locals.user), helpers: await loadHelpers(event) };
 }) satisfies PageServerLoad;
 
 /** The register form's fields: the two needs, then one per question, named question-<id>. */
@@ -79,4 +80,6 @@ export const actions = {
     const registrationId = textField(await event.request.formData(), 'registrationId');
     return settled(event, await graphql(event, ClaimSeatDocument, { registrationId }), 'claimed');
   },
+  takeRole,
+  leaveRole,
 } satisfies Actions;

@@ -39,6 +39,7 @@ export const actions = {
       if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
       return fail(failureStatus(errors), problemFromErrors(onFormFields(errors), EVENT_FIELDS, read.values));
     }
-    redirect(303, `/events/${data.createEvent.id}/edit?created`);
+    const series = read.input.repeat ? `&series=${read.input.repeat.count}` : '';
+    redirect(303, `/events/${data.createEvent.id}/edit?created${series}`);
   },
 } satisfies Actions;

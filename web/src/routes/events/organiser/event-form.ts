@@ -11,10 +11,11 @@ import type { HearthGraphqlError } from '#lib/server/contract.ts';
 import { textField, type FormProblem } from '#lib/server/forms.ts';
 import { timeZoneOptions } from '../../account/notifications/labels.ts';
 import { SUPPORT_CATEGORIES } from '../../people/labels.ts';
-import { FORMATS, PROMOTIONS } from '../labels.ts';
+import { FORMATS, PROMOTIONS, REPEATS } from '../labels.ts';
 import {
   DEFAULT_TIME_ZONE,
   EVENT_FIELDS,
+  ONCE,
   ONLINE_ONLY,
   type EventField,
   type EventValues,
@@ -125,6 +126,7 @@ export function readEventForm(
   if (promotion === 'CLAIM_WITHIN_HOURS' && claimHours === null) {
     errors.claimHours = 'Enter the hours to claim a seat as a whole number, such as 24.';
   }
+  const repeat = readRepeat(values, errors);
   const categories = ticked
     .map((raw) => parseOption(SUPPORT_CATEGORIES, raw))
     .filter((category): category is SupportCategory => category !== null);
@@ -146,12 +148,33 @@ export function readEventForm(
       ...(claimHours !== null ? { claimHours } : {}),
       categories,
       questions,
+      ...(repeat ? { repeat } : {}),
     },
   };
 }
 
+/** A series' pattern and count, when the form has them and asks for one; null for a single event. */
+function readRepeat(values: EventValues, errors: Partial<Record<EventField, string>>) {
+  if (values.repeat === undefined || values.repeat === '' || values.repeat === ONCE) return null;
+  const pattern = parseOption(REPEATS, values.repeat);
+  if (!pattern) {
+    errors.repeat = 'Choose how often it repeats.';
+    return null;
+  }
+  const count = wholeNumber(values.repeatCount ?? '');
+  if (count === null) {
+    errors.repeatCount = 'Enter how many dates as a whole number, such as 6.';
+    return null;
+  }
+  return { pattern, count };
+}
+
 /** The API's fields, as this form names them: it asks one date and two times, not two instants. */
-const FORM_FIELD_OF: Record<string, EventField> = { startsAt: 'startTime', endsAt: 'endTime' };
+const FORM_FIELD_OF: Record<string, EventField> = {
+  startsAt: 'startTime',
+  endsAt: 'endTime',
+  'repeat.count': 'repeatCount',
+};
 
 /** The API's errors, each naming the form's field rather than the API's. */
 export function onFormFields(errors: HearthGraphqlError[]): HearthGraphqlError[] {

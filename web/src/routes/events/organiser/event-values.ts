@@ -11,6 +11,8 @@ export const EVENT_FIELDS = [
   'startTime',
   'endTime',
   'timeZone',
+  'repeat',
+  'repeatCount',
   'venueId',
   'onlineUrl',
   'capacity',
@@ -30,12 +32,17 @@ export type EventValues = Partial<Record<EventField | QuestionKey, string>>;
 /** The venue select's value for an event with no venue. */
 export const ONLINE_ONLY = 'ONLINE';
 
+/** The repeat choice's value for a single event. */
+export const ONCE = 'ONCE';
+
 /** A new event's starting values. */
 export const NEW_EVENT_VALUES: EventValues = {
   format: 'TALKS_AND_NETWORKING',
   timeZone: DEFAULT_TIME_ZONE,
   promotion: 'AUTO_CONFIRM',
   claimHours: '24',
+  repeat: ONCE,
+  repeatCount: '6',
 };
 
 /** How many question slots to show for these values. */

@@ -1,9 +1,11 @@
 import type {
+  EventRoleKind,
   LifecycleStage,
   NetworkRole,
   NotificationDelivery,
   NotificationKind,
   OrganisationSize,
+  RegistrationStatus,
   SupportCategory,
   Visibility,
 } from '#lib/graphql/generated.ts';
@@ -113,6 +115,22 @@ export interface ExportedVenue {
   archivedAt: string | null;
 }
 
+/** The events a person registered for, with what they told the organisers, and the roles they took. */
+export interface ExportedEvents {
+  registrations: Array<{
+    eventId: string;
+    eventTitle: string;
+    networkName: string | null;
+    startsAt: string;
+    status: RegistrationStatus;
+    accessNeeds: string;
+    dietaryNeeds: string;
+    answers: Array<{ question: string | null; answer: string }>;
+    registeredAt: string;
+  }>;
+  roles: Array<{ eventId: string; eventTitle: string; role: EventRoleKind; note: string }>;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
@@ -122,6 +140,7 @@ export interface MyData {
   notifications: ExportedNotifications;
   mentoring: ExportedMentoring;
   venues: ExportedVenue[];
+  events: ExportedEvents;
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -139,6 +158,7 @@ const KNOWN_SECTIONS = [
   'notifications',
   'mentoring',
   'venues',
+  'events',
   'sessions',
 ];
 
@@ -170,6 +190,8 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   ) {
     return 'mentoring';
   }
+  const events = raw.events;
+  if (!isRecord(events) || !['registrations', 'roles'].every((list) => Array.isArray(events[list]))) return 'events';
   for (const list of ['memberships', 'lifecycleNotes', 'venues', 'sessions']) {
     const entries = raw[list];
     if (!Array.isArray(entries) || !entries.every(isRecord)) return list;

@@ -1,5 +1,10 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { CheckInDocument, type OrganiserRegistrationFragment } from '#lib/graphql/generated.ts';
+import {
+  CheckInDocument,
+  RecordNoShowsDocument,
+  UndoCheckInDocument,
+  type OrganiserRegistrationFragment,
+} from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField } from '#lib/server/forms.ts';
 import { redirectToSignIn } from '#lib/server/session.ts';
@@ -12,15 +17,17 @@ function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Those the door list shows: holding a seat, come, or marked as not come (who may yet turn up late). */
+const AT_THE_DOOR = new Set(['CONFIRMED', 'ATTENDED', 'NO_SHOW']);
+
 /** The people who hold a seat or came, by name; with a search, those whose name holds it. */
 function doorList(registrations: OrganiserRegistrationFragment[], search: string) {
-  const seated = registrations.filter(
-    (registration) => registration.status === 'CONFIRMED' || registration.status === 'ATTENDED',
-  );
+  const seated = registrations.filter((registration) => AT_THE_DOOR.has(registration.status));
   const wanted = folded(search.trim());
   return {
     here: seated.filter((registration) => registration.status === 'ATTENDED').length,
     expected: seated.length,
+    notHere: seated.filter((registration) => registration.status === 'CONFIRMED').length,
     people: seated
       .filter((registration) => folded(registration.name).includes(wanted))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
@@ -39,7 +46,12 @@ function backToList(event: RequestEvent, eventId: string, outcome: Record<string
 export const load = (async (event) => {
   const managed = await eventToManage(event);
   const search = event.url.searchParams.get('q') ?? '';
-  return { event: managed, search, ...doorList(await allRegistrations(event), search) };
+  return {
+    event: managed,
+    search,
+    started: new Date(managed.startsAt).getTime() <= Date.now(),
+    ...doorList(await allRegistrations(event), search),
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -52,6 +64,25 @@ export const actions = {
       return fail(failureStatus(errors), { form: 'checkIn', ...problemFromErrors<never>(errors, [], {}) });
     }
     backToList(event, managed.id, { checked: data.checkIn.name });
+  },
+  undo: async (event) => {
+    const managed = await eventToManage(event);
+    const registrationId = textField(await event.request.formData(), 'registrationId');
+    const { data, errors } = await graphql(event, UndoCheckInDocument, { registrationId });
+    if (!data || errors.length > 0) {
+      if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
+      return fail(failureStatus(errors), { form: 'undo', ...problemFromErrors<never>(errors, [], {}) });
+    }
+    backToList(event, managed.id, { undone: data.undoCheckIn.name });
+  },
+  noShows: async (event) => {
+    const managed = await eventToManage(event);
+    const { data, errors } = await graphql(event, RecordNoShowsDocument, { eventId: managed.id });
+    if (!data || errors.length > 0) {
+      if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
+      return fail(failureStatus(errors), { form: 'noShows', ...problemFromErrors<never>(errors, [], {}) });
+    }
+    backToList(event, managed.id, { noShows: String(data.recordNoShows.marked) });
   },
   /**
    * A walk-in takes two calls: registered on their behalf, then checked in. The API has no single

@@ -4,6 +4,7 @@ import {
   DuplicateEventDocument,
   SetRegistrationClosedDocument,
   UpdateEventDocument,
+  WriteUpEventDocument,
 } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import type { HearthGraphqlError } from '#lib/server/contract.ts';
@@ -81,6 +82,16 @@ export const actions = {
       return failed(event, 'duplicate', renamed, ['copyDate', 'copyTime'], values);
     }
     redirect(303, `/events/${data.duplicateEvent.id}/edit?copied`);
+  },
+  writeUp: async (event) => {
+    const managed = await eventToManage(event);
+    const values = { writeUp: textField(await event.request.formData(), 'writeUp') };
+    const { data, errors } = await graphql(event, WriteUpEventDocument, {
+      eventId: managed.id,
+      writeUp: values.writeUp,
+    });
+    if (!data || errors.length > 0) return failed(event, 'writeUp', errors, ['writeUp'], values);
+    redirect(303, `/events/${managed.id}/edit?${data.writeUpEvent.writeUp ? 'written' : 'unwritten'}#write-up-title`);
   },
   cancel: async (event) => {
     const managed = await eventToManage(event);
