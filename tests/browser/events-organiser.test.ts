@@ -374,7 +374,9 @@ describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) 
       expect(new URL(page.url()).searchParams.get('q')).toBe('cy');
       expect(await page.getByRole('status').innerText()).toBe(`${cyName} is checked in.`);
       expect(await page.locator('.tally').innerText()).toBe('1 of 3 here');
-      expect(await rows.first().innerText()).toMatch(new RegExp(`^${cyName}\\s+Here\\ssince \\d\\d:\\d\\d$`));
+      expect(await rows.first().innerText()).toMatch(
+        new RegExp(`^${cyName}\\s+Here\\ssince \\d\\d:\\d\\d\\s+Undo\\s+the check-in of ${cyName}$`),
+      );
       await expectWellMade(page, javaScriptEnabled);
 
       // A walk-in while every seat is taken waits in line, and the page says so.

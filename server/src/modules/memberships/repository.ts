@@ -34,18 +34,6 @@ export async function getActiveRole(db: Executor, networkId: string, userId: str
   return row?.role ?? null;
 }
 
-/** The person's role in each of the networks, in one statement. */
-export async function getRolesForUser(db: Executor, userId: string, networkIds: readonly string[]) {
-  if (networkIds.length === 0) return [];
-  return db
-    .selectFrom('memberships')
-    .select(['network_id as networkId', 'role'])
-    .where('user_id', '=', userId)
-    .where('network_id', 'in', networkIds)
-    .where('left_at', 'is', null)
-    .execute();
-}
-
 /** Joins, or rejoins after leaving (with the role given). False when already an active member. */
 export async function upsertMembership(
   db: Executor,

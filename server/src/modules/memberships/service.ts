@@ -136,12 +136,10 @@ export async function rolesOfViewer(
   ctx: ServiceContext,
   networkIds: readonly string[],
 ): Promise<Map<string, NetworkRole>> {
-  if (!ctx.viewer) return new Map();
-  const viewerId = ctx.viewer.userId;
-  return ctx.memo.batch(`roles-of:${viewerId}`, networkIds, async (missing) => {
-    const rows = await repo.getRolesForUser(ctx.db, viewerId, missing);
-    return new Map(rows.map((row) => [row.networkId, row.role]));
-  });
+  // Read with the rest of the viewer's membership: a page showing both (the network page's role
+  // and new-event alerts) then reads the memberships once.
+  const own = await viewerMemberships(ctx, networkIds);
+  return new Map([...own].map(([networkId, membership]) => [networkId, membership.role]));
 }
 
 const SIGNAL_WINDOW_DAYS = 90;

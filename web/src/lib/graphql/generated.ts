@@ -639,12 +639,6 @@ export type ResetCalendarFeedMutationVariables = Exact<{ [key: string]: never }>
 
 export type ResetCalendarFeedMutation = { resetCalendarFeed: { url: string; createdAt: string } };
 
-export type NetworkEventAlertsQueryVariables = Exact<{
-  slug: string;
-}>;
-
-export type NetworkEventAlertsQuery = { network: { id: string; myMembership: { eventAlerts: boolean } | null } | null };
-
 export type SetEventAlertsMutationVariables = Exact<{
   networkId: string | number;
   on: boolean;
@@ -1463,6 +1457,7 @@ export type NetworkPageQuery = {
     stage: LifecycleStage;
     memberCount: number;
     purpose: string;
+    myMembership: { eventAlerts: boolean } | null;
     lifecycle: {
       stage: LifecycleStage;
       since: string;
@@ -2302,16 +2297,6 @@ export const ResetCalendarFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResetCalendarFeedMutation, ResetCalendarFeedMutationVariables>;
-export const NetworkEventAlertsDocument = new TypedDocumentString(`
-    query NetworkEventAlerts($slug: String!) {
-  network(slug: $slug) {
-    id
-    myMembership {
-      eventAlerts
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<NetworkEventAlertsQuery, NetworkEventAlertsQueryVariables>;
 export const SetEventAlertsDocument = new TypedDocumentString(`
     mutation SetEventAlerts($networkId: ID!, $on: Boolean!) {
   setEventAlerts(networkId: $networkId, on: $on) {
@@ -3209,6 +3194,9 @@ export const NetworkPageDocument = new TypedDocumentString(`
     codeOfConduct
     codeOfConductVersion
     myRole
+    myMembership {
+      eventAlerts
+    }
     newMembersLast90Days
     lifecycle {
       stage

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
   JoinNetworkDocument,
-  NetworkEventAlertsDocument,
   NetworkIdentityDocument,
   NetworkNextStepsDocument,
   NetworkPageDocument,
@@ -32,11 +31,12 @@ export const load = (async (event) => {
   if (!data.network) error(404, 'There is no network at this address.');
   const { myRole } = data.network;
   // Stewards run the network; the checklist is for the people who joined it.
-  const [nextSteps, upcoming, eventAlerts] = await Promise.all([
+  const [nextSteps, upcoming] = await Promise.all([
     myRole && myRole !== 'STEWARD' && event.locals.user ? memberNextSteps(event) : null,
     graphql(event, UpcomingEventsDocument, { filter: { networkId: data.network.id }, first: NEXT_EVENTS }),
-    myRole && event.locals.user ? memberEventAlerts(event) : null,
   ]);
+  // Whether the member asked to hear of new events here; null for anyone else.
+  const eventAlerts = data.network.myMembership?.eventAlerts ?? null;
   return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null, eventAlerts };
 }) satisfies PageServerLoad;
 
@@ -53,12 +53,6 @@ async function memberNextSteps(event: RequestEvent): Promise<NextSteps | null> {
     stewards: stewards.edges.map((edge) => edge.node.person),
     moreStewards: stewards.pageInfo.hasNextPage,
   };
-}
-
-/** Whether the member asked to hear of new events here; null when it cannot be read. */
-async function memberEventAlerts(event: RequestEvent): Promise<boolean | null> {
-  const { data } = await graphql(event, NetworkEventAlertsDocument, { slug: event.params.slug });
-  return data?.network?.myMembership?.eventAlerts ?? null;
 }
 
 /** The network's id, read from its address so a crafted form cannot point the action at another network. */
