@@ -31,6 +31,12 @@ const MODES = [
 
 const PHONE = { width: 390, height: 844 };
 
+/**
+ * The organiser's whole evening in one test, form by form (about 40 s on a quiet machine, near
+ * the browser tests' 60 s when CI shares the cores): given room, so a failure means a fault.
+ */
+const JOURNEY_MS = 150_000;
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -164,272 +170,280 @@ describe('the wall clock in an event time zone', () => {
 });
 
 describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) => {
-  it('should let an organiser make, change and run an event, and refuse a member', async () => {
-    const organiser = await personIn('organiser', javaScriptEnabled);
-    const member = await personIn('member', javaScriptEnabled);
-    const { page } = organiser;
-    try {
-      const word = uniqueWord('Eventon');
-      const network = await startNetwork(page, server.url, networkFields(word));
-      const venueName = `${word} Old Library`;
-      await graphqlAs(
-        page,
-        server.url,
-        'mutation ($id: ID!, $input: VenueInput!) { addVenue(networkId: $id, input: $input) { id } }',
-        {
-          id: network.id,
-          input: {
-            name: venueName,
-            address: '1 High Street, Bristol BS1 1AA',
-            stepFreeAccess: true,
-            accessibleToilet: true,
-            hearingLoop: false,
-            quietRoom: false,
-            capacity: 40,
-            cost: 'FREE',
+  it(
+    'should let an organiser make, change and run an event, and refuse a member',
+    async () => {
+      const organiser = await personIn('organiser', javaScriptEnabled);
+      const member = await personIn('member', javaScriptEnabled);
+      const { page } = organiser;
+      try {
+        const word = uniqueWord('Eventon');
+        const network = await startNetwork(page, server.url, networkFields(word));
+        const venueName = `${word} Old Library`;
+        await graphqlAs(
+          page,
+          server.url,
+          'mutation ($id: ID!, $input: VenueInput!) { addVenue(networkId: $id, input: $input) { id } }',
+          {
+            id: network.id,
+            input: {
+              name: venueName,
+              address: '1 High Street, Bristol BS1 1AA',
+              stepFreeAccess: true,
+              accessibleToilet: true,
+              hearingLoop: false,
+              quietRoom: false,
+              capacity: 40,
+              cost: 'FREE',
+            },
           },
-        },
-      );
-      await graphqlAs(
-        member.page,
-        server.url,
-        'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }',
-        { id: network.id },
-      );
-
-      // Make the event: first with problems the API names at their fields.
-      const date = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-      await visit(page, `${server.url}/events/new?network=${network.slug}`);
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('New event');
-      expect(await page.getByLabel('Time zone', { exact: true }).inputValue()).toBe('Europe/London');
-      expect(await page.getByLabel('Time zone', { exact: true }).locator('option').first().innerText()).toBe(
-        'Europe/London',
-      );
-      await expectWellMade(page, javaScriptEnabled);
-      await page.getByLabel('Date', { exact: true }).fill(date);
-      await page.getByLabel('Starts at', { exact: true }).fill('18:30');
-      await page.getByLabel('Ends at', { exact: true }).fill('17:00');
-      await page.getByLabel('Venue', { exact: true }).selectOption({ label: venueName });
-      await page.getByLabel('Seats', { exact: true }).fill('3');
-      await page.getByLabel('Question 1', { exact: true }).fill('What would you like to learn?');
-      await page.getByLabel('People must answer question 1').check();
-      expect(await refused(page, page.getByRole('button', { name: 'Make the event' }))).toBe(400);
-      const summary = page.locator('#error-summary');
-      expect(await summary.getByRole('link').allInnerTexts()).toEqual([
-        'Give the event a title.',
-        'The end is before the start. Choose an end after the start.',
-      ]);
-      expect(await page.title()).toMatch(/^Error: /);
-      expect(await page.getByLabel('Seats', { exact: true }).inputValue()).toBe('3');
-      expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('What would you like to learn?');
-      await expectWellMade(page, javaScriptEnabled);
-
-      const title = `${word} digital drop-in`;
-      await page.getByLabel('Title', { exact: true }).fill(title);
-      await page.getByLabel('Ends at', { exact: true }).fill('20:30');
-      await go(page, page.getByRole('button', { name: 'Make the event' }), (url) => url.searchParams.has('created'));
-      const eventId = new URL(page.url()).pathname.split('/')[2]!;
-      expect(await page.getByRole('status').innerText()).toBe('The event is made. People can register on its page.');
-      await expectWellMade(page, javaScriptEnabled);
-      const made = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
-      const start = instantAt(date, '18:30', 'Europe/London');
-      expect(made).toMatchObject({ title, timeZone: 'Europe/London', capacity: 3, venue: { name: venueName } });
-      expect(new Date(made.startsAt).toISOString()).toBe(
-        new Date((start as { instant: string }).instant).toISOString(),
-      );
-      expect(made.questions).toEqual([
-        { id: made.questions[0]!.id, prompt: 'What would you like to learn?', required: true },
-      ]);
-
-      // Change its time: half an hour later, as London's clocks read.
-      expect(await page.getByLabel('Starts at', { exact: true }).inputValue()).toBe('18:30');
-      await page.getByLabel('Starts at', { exact: true }).fill('19:00');
-      await page.getByLabel('Ends at', { exact: true }).fill('21:00');
-      await go(page, page.getByRole('button', { name: 'Save changes' }), (url) => url.searchParams.has('saved'));
-      const moved = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
-      const later = instantAt(date, '19:00', 'Europe/London') as { instant: string };
-      expect(new Date(moved.startsAt).toISOString()).toBe(new Date(later.instant).toISOString());
-      expect(await page.getByLabel('Starts at', { exact: true }).inputValue()).toBe('19:00');
-
-      // Two people register through the API and take two of the three seats.
-      const questionId = made.questions[0]!.id;
-      const ada = await apiPerson(`Ada ${word}`);
-      const bea = await apiPerson(`Bea ${word}`);
-      const dot = await apiPerson(`Dot ${word}`);
-      await register(ada, eventId, questionId, 'Spreadsheets');
-      const beaRegistration = await register(bea, eventId, questionId, 'Newsletters');
-
-      // The organiser registers Cy on their behalf: the last seat. Dot then waits.
-      await visit(page, `${server.url}/events/${eventId}/registrations`);
-      await expectWellMade(page, javaScriptEnabled);
-      const cyName = `Cy ${word}`;
-      await page.getByLabel('Their name', { exact: true }).fill(cyName);
-      await page.getByLabel('Their phone number', { exact: true }).fill('07700 900123');
-      await page.getByLabel('Dietary needs (optional)').fill('No nuts');
-      await go(page, page.getByRole('button', { name: 'Register them' }), (url) => url.searchParams.has('added'));
-      expect(await page.getByRole('status').innerText()).toBe(`${cyName} is registered: has a place.`);
-      expect(await register(dot, eventId, questionId, 'Funding')).toMatchObject({ status: 'WAITLISTED' });
-
-      await visit(page, `${server.url}/events/${eventId}/registrations`);
-      expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
-        'Food and access',
-        'Has a place (3)',
-        'On the waiting list (1)',
-        'Register someone on their behalf',
-      ]);
-      // Food for the three with seats, not for Dot, who waits; access needs by name.
-      const needs = page.getByRole('region', { name: 'Food and access' });
-      expect(await needs.innerText()).toContain(
-        'Food for 3 people: everyone holding a place or who came, of whom 0 gave no dietary need.',
-      );
-      expect(await needs.getByRole('listitem').allInnerTexts()).toEqual([
-        'Vegan: 2',
-        'No nuts: 1',
-        `${ada.name}: Step-free for ${ada.name}`,
-        `${bea.name}: Step-free for ${bea.name}`,
-      ]);
-      const adaCard = page.locator('li.person', { has: page.getByRole('heading', { name: ada.name }) });
-      expect(await adaCard.locator('dl').innerText()).toContain(`Step-free for ${ada.name}`);
-      expect(await adaCard.locator('dl').innerText()).toContain('What would you like to learn?\nSpreadsheets');
-      const cyCard = page.locator('li.person', { has: page.getByRole('heading', { name: cyName }) });
-      expect(await cyCard.locator('dl').innerText()).toContain('07700 900123');
-      expect(await cyCard.locator('dl').innerText()).toContain('No nuts');
-      expect(await page.getByRole('heading', { name: `1. ${dot.name}` }).count()).toBe(1);
-      await expectWellMade(page, javaScriptEnabled);
-
-      // Bea cannot come: the organiser cancels for her, and Dot, first in line, gets her seat.
-      await go(page, page.getByRole('button', { name: `Cancel the registration of ${bea.name}` }), (url) =>
-        url.searchParams.has('cancelled'),
-      );
-      expect(await page.getByRole('status').innerText()).toBe(`The registration of ${bea.name} is cancelled.`);
-      expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
-        'Food and access',
-        'Has a place (3)',
-        'Cancelled (1)',
-        'Register someone on their behalf',
-      ]);
-
-      // Everyone as a spreadsheet: one row each, answers in their question's column.
-      const download = await page.request.get(
-        `${server.url}${await page.getByRole('link', { name: /Download everyone as a spreadsheet/ }).getAttribute('href')}`,
-      );
-      expect(download.status()).toBe(200);
-      expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
-      expect(download.headers()['content-disposition']).toMatch(
-        /^attachment; filename="[a-z0-9-]+-registrations\.csv"$/,
-      );
-      const sheet = parse(await download.body(), { bom: true, columns: true }) as Array<Record<string, string>>;
-      expect(sheet.map((row) => [row.Name, row.Status, row['What would you like to learn?']])).toEqual([
-        [ada.name, 'Has a place', 'Spreadsheets'],
-        [bea.name, 'Cancelled', 'Newsletters'],
-        [cyName, 'Has a place', ''],
-        [dot.name, 'Has a place', 'Funding'],
-      ]);
-      expect(sheet.find((row) => row.Name === cyName)).toMatchObject({
-        'Registered by an organiser': 'Yes',
-        'Phone (if registered by an organiser)': '07700 900123',
-        'Dietary needs': 'No nuts',
-      });
-      expect(sheet.find((row) => row.Name === ada.name)?.['Access needs']).toBe(`Step-free for ${ada.name}`);
-      expect((await member.page.request.get(`${server.url}/events/${eventId}/registrations.csv`)).status()).toBe(403);
-      expect(
-        (
-          await api<{ event: { myRegistration: { status: string } } }>(
-            dot,
-            `query { event(id: "${eventId}") { myRegistration { status } } }`,
-          )
-        ).event.myRegistration.status,
-      ).toBe('CONFIRMED');
-      expect(beaRegistration.status).toBe('CONFIRMED');
-
-      // Close registration: nobody new can register.
-      await visit(page, `${server.url}/events/${eventId}/edit`);
-      await go(page, page.getByRole('button', { name: 'Close registration' }), (url) => url.searchParams.has('closed'));
-      expect(await page.getByRole('button', { name: 'Open registration' }).count()).toBe(1);
-      await expectWellMade(page, javaScriptEnabled);
-      const closed = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
-      expect(closed.registrationClosedAt).not.toBeNull();
-      const late = await graphql(server.url, 'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }', {
-        token: (await apiPerson(`Late ${word}`)).token,
-        variables: { id: eventId },
-      });
-      expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-
-      // Check-in, on a phone.
-      await page.setViewportSize(PHONE);
-      await visit(page, `${server.url}/events/${eventId}/check-in`);
-      expect(await page.locator('.tally').innerText()).toBe('0 of 3 here');
-      const rows = page.getByRole('list', { name: 'People with a place' }).getByRole('listitem');
-      expect(await rows.locator('.name').allInnerTexts()).toEqual([ada.name, cyName, dot.name]);
-      await expectTappable(page.getByRole('button', { name: `Check in ${cyName}` }));
-      await expectTappable(page.getByRole('button', { name: 'Find' }));
-      await expectWellMade(page, javaScriptEnabled);
-
-      await page.getByLabel('Find by name').fill('cy');
-      await go(page, page.getByRole('button', { name: 'Find' }), (url) => url.searchParams.get('q') === 'cy');
-      expect(await rows.locator('.name').allInnerTexts()).toEqual([cyName]);
-      await go(page, page.getByRole('button', { name: `Check in ${cyName}` }), (url) =>
-        url.searchParams.has('checked'),
-      );
-      expect(new URL(page.url()).searchParams.get('q')).toBe('cy');
-      expect(await page.getByRole('status').innerText()).toBe(`${cyName} is checked in.`);
-      expect(await page.locator('.tally').innerText()).toBe('1 of 3 here');
-      expect(await rows.first().innerText()).toMatch(
-        new RegExp(`^${cyName}\\s+Here\\ssince \\d\\d:\\d\\d\\s+Undo\\s+the check-in of ${cyName}$`),
-      );
-      await expectWellMade(page, javaScriptEnabled);
-
-      // A walk-in while every seat is taken waits in line, and the page says so.
-      await visit(page, `${server.url}/events/${eventId}/check-in`);
-      const eve = `Eve ${word}`;
-      await page.getByLabel('Their name', { exact: true }).fill(eve);
-      await page.getByLabel('Their email', { exact: true }).fill(`${word.toLowerCase()}.eve@example.org`);
-      expect(await refused(page, page.getByRole('button', { name: 'Add and check in' }))).toBe(409);
-      expect(await page.locator('#error-summary p').innerText()).toBe(
-        `${eve} is registered, but the event is full, so they are number 1 in line and not checked in. ` +
-          'Raise the seats on the details page to let them in.',
-      );
-      await expectWellMade(page, javaScriptEnabled);
-
-      // Two more seats: Eve gets one, and the next walk-in is ticked in at once.
-      await graphqlAs(
-        page,
-        server.url,
-        'mutation ($id: ID!) { updateEvent(eventId: $id, input: { capacity: 5 }) { id } }',
-        {
-          id: eventId,
-        },
-      );
-      await visit(page, `${server.url}/events/${eventId}/check-in`);
-      const fay = `Fay ${word}`;
-      await page.getByLabel('Their name', { exact: true }).fill(fay);
-      await page.getByLabel('Their phone number', { exact: true }).fill('07700 900456');
-      await go(page, page.getByRole('button', { name: 'Add and check in' }), (url) => url.searchParams.has('checked'));
-      expect(await page.getByRole('status').innerText()).toBe(`${fay} is checked in.`);
-      expect(await page.locator('.tally').innerText()).toBe('2 of 5 here');
-      expect(await rows.locator('.name').allInnerTexts()).toEqual([ada.name, cyName, dot.name, eve, fay]);
-      await expectWellMade(page, javaScriptEnabled);
-
-      // A member who does not organise sees none of it.
-      for (const path of [
-        `/events/new?network=${network.slug}`,
-        `/events/${eventId}/edit`,
-        `/events/${eventId}/registrations`,
-        `/events/${eventId}/check-in`,
-      ]) {
-        const response = await visit(member.page, `${server.url}${path}`);
-        expect(response?.status()).toBe(403);
-        expect(await member.page.getByRole('heading', { level: 1 }).innerText()).toBe('You cannot see this page');
-        expect(await member.page.locator('main').innerText()).toContain(
-          "Only this network's organisers and stewards can manage its events.",
         );
+        await graphqlAs(
+          member.page,
+          server.url,
+          'mutation ($id: ID!) { joinNetwork(networkId: $id, acceptCodeOfConduct: true) { id } }',
+          { id: network.id },
+        );
+
+        // Make the event: first with problems the API names at their fields.
+        const date = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+        await visit(page, `${server.url}/events/new?network=${network.slug}`);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('New event');
+        expect(await page.getByLabel('Time zone', { exact: true }).inputValue()).toBe('Europe/London');
+        expect(await page.getByLabel('Time zone', { exact: true }).locator('option').first().innerText()).toBe(
+          'Europe/London',
+        );
+        await expectWellMade(page, javaScriptEnabled);
+        await page.getByLabel('Date', { exact: true }).fill(date);
+        await page.getByLabel('Starts at', { exact: true }).fill('18:30');
+        await page.getByLabel('Ends at', { exact: true }).fill('17:00');
+        await page.getByLabel('Venue', { exact: true }).selectOption({ label: venueName });
+        await page.getByLabel('Seats', { exact: true }).fill('3');
+        await page.getByLabel('Question 1', { exact: true }).fill('What would you like to learn?');
+        await page.getByLabel('People must answer question 1').check();
+        expect(await refused(page, page.getByRole('button', { name: 'Make the event' }))).toBe(400);
+        const summary = page.locator('#error-summary');
+        expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+          'Give the event a title.',
+          'The end is before the start. Choose an end after the start.',
+        ]);
+        expect(await page.title()).toMatch(/^Error: /);
+        expect(await page.getByLabel('Seats', { exact: true }).inputValue()).toBe('3');
+        expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('What would you like to learn?');
+        await expectWellMade(page, javaScriptEnabled);
+
+        const title = `${word} digital drop-in`;
+        await page.getByLabel('Title', { exact: true }).fill(title);
+        await page.getByLabel('Ends at', { exact: true }).fill('20:30');
+        await go(page, page.getByRole('button', { name: 'Make the event' }), (url) => url.searchParams.has('created'));
+        const eventId = new URL(page.url()).pathname.split('/')[2]!;
+        expect(await page.getByRole('status').innerText()).toBe('The event is made. People can register on its page.');
+        await expectWellMade(page, javaScriptEnabled);
+        const made = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
+        const start = instantAt(date, '18:30', 'Europe/London');
+        expect(made).toMatchObject({ title, timeZone: 'Europe/London', capacity: 3, venue: { name: venueName } });
+        expect(new Date(made.startsAt).toISOString()).toBe(
+          new Date((start as { instant: string }).instant).toISOString(),
+        );
+        expect(made.questions).toEqual([
+          { id: made.questions[0]!.id, prompt: 'What would you like to learn?', required: true },
+        ]);
+
+        // Change its time: half an hour later, as London's clocks read.
+        expect(await page.getByLabel('Starts at', { exact: true }).inputValue()).toBe('18:30');
+        await page.getByLabel('Starts at', { exact: true }).fill('19:00');
+        await page.getByLabel('Ends at', { exact: true }).fill('21:00');
+        await go(page, page.getByRole('button', { name: 'Save changes' }), (url) => url.searchParams.has('saved'));
+        const moved = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
+        const later = instantAt(date, '19:00', 'Europe/London') as { instant: string };
+        expect(new Date(moved.startsAt).toISOString()).toBe(new Date(later.instant).toISOString());
+        expect(await page.getByLabel('Starts at', { exact: true }).inputValue()).toBe('19:00');
+
+        // Two people register through the API and take two of the three seats.
+        const questionId = made.questions[0]!.id;
+        const ada = await apiPerson(`Ada ${word}`);
+        const bea = await apiPerson(`Bea ${word}`);
+        const dot = await apiPerson(`Dot ${word}`);
+        await register(ada, eventId, questionId, 'Spreadsheets');
+        const beaRegistration = await register(bea, eventId, questionId, 'Newsletters');
+
+        // The organiser registers Cy on their behalf: the last seat. Dot then waits.
+        await visit(page, `${server.url}/events/${eventId}/registrations`);
+        await expectWellMade(page, javaScriptEnabled);
+        const cyName = `Cy ${word}`;
+        await page.getByLabel('Their name', { exact: true }).fill(cyName);
+        await page.getByLabel('Their phone number', { exact: true }).fill('07700 900123');
+        await page.getByLabel('Dietary needs (optional)').fill('No nuts');
+        await go(page, page.getByRole('button', { name: 'Register them' }), (url) => url.searchParams.has('added'));
+        expect(await page.getByRole('status').innerText()).toBe(`${cyName} is registered: has a place.`);
+        expect(await register(dot, eventId, questionId, 'Funding')).toMatchObject({ status: 'WAITLISTED' });
+
+        await visit(page, `${server.url}/events/${eventId}/registrations`);
+        expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+          'Food and access',
+          'Has a place (3)',
+          'On the waiting list (1)',
+          'Register someone on their behalf',
+        ]);
+        // Food for the three with seats, not for Dot, who waits; access needs by name.
+        const needs = page.getByRole('region', { name: 'Food and access' });
+        expect(await needs.innerText()).toContain(
+          'Food for 3 people: everyone holding a place or who came, of whom 0 gave no dietary need.',
+        );
+        expect(await needs.getByRole('listitem').allInnerTexts()).toEqual([
+          'Vegan: 2',
+          'No nuts: 1',
+          `${ada.name}: Step-free for ${ada.name}`,
+          `${bea.name}: Step-free for ${bea.name}`,
+        ]);
+        const adaCard = page.locator('li.person', { has: page.getByRole('heading', { name: ada.name }) });
+        expect(await adaCard.locator('dl').innerText()).toContain(`Step-free for ${ada.name}`);
+        expect(await adaCard.locator('dl').innerText()).toContain('What would you like to learn?\nSpreadsheets');
+        const cyCard = page.locator('li.person', { has: page.getByRole('heading', { name: cyName }) });
+        expect(await cyCard.locator('dl').innerText()).toContain('07700 900123');
+        expect(await cyCard.locator('dl').innerText()).toContain('No nuts');
+        expect(await page.getByRole('heading', { name: `1. ${dot.name}` }).count()).toBe(1);
+        await expectWellMade(page, javaScriptEnabled);
+
+        // Bea cannot come: the organiser cancels for her, and Dot, first in line, gets her seat.
+        await go(page, page.getByRole('button', { name: `Cancel the registration of ${bea.name}` }), (url) =>
+          url.searchParams.has('cancelled'),
+        );
+        expect(await page.getByRole('status').innerText()).toBe(`The registration of ${bea.name} is cancelled.`);
+        expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+          'Food and access',
+          'Has a place (3)',
+          'Cancelled (1)',
+          'Register someone on their behalf',
+        ]);
+
+        // Everyone as a spreadsheet: one row each, answers in their question's column.
+        const download = await page.request.get(
+          `${server.url}${await page.getByRole('link', { name: /Download everyone as a spreadsheet/ }).getAttribute('href')}`,
+        );
+        expect(download.status()).toBe(200);
+        expect(download.headers()['content-type']).toBe('text/csv; charset=utf-8');
+        expect(download.headers()['content-disposition']).toMatch(
+          /^attachment; filename="[a-z0-9-]+-registrations\.csv"$/,
+        );
+        const sheet = parse(await download.body(), { bom: true, columns: true }) as Array<Record<string, string>>;
+        expect(sheet.map((row) => [row.Name, row.Status, row['What would you like to learn?']])).toEqual([
+          [ada.name, 'Has a place', 'Spreadsheets'],
+          [bea.name, 'Cancelled', 'Newsletters'],
+          [cyName, 'Has a place', ''],
+          [dot.name, 'Has a place', 'Funding'],
+        ]);
+        expect(sheet.find((row) => row.Name === cyName)).toMatchObject({
+          'Registered by an organiser': 'Yes',
+          'Phone (if registered by an organiser)': '07700 900123',
+          'Dietary needs': 'No nuts',
+        });
+        expect(sheet.find((row) => row.Name === ada.name)?.['Access needs']).toBe(`Step-free for ${ada.name}`);
+        expect((await member.page.request.get(`${server.url}/events/${eventId}/registrations.csv`)).status()).toBe(403);
+        expect(
+          (
+            await api<{ event: { myRegistration: { status: string } } }>(
+              dot,
+              `query { event(id: "${eventId}") { myRegistration { status } } }`,
+            )
+          ).event.myRegistration.status,
+        ).toBe('CONFIRMED');
+        expect(beaRegistration.status).toBe('CONFIRMED');
+
+        // Close registration: nobody new can register.
+        await visit(page, `${server.url}/events/${eventId}/edit`);
+        await go(page, page.getByRole('button', { name: 'Close registration' }), (url) =>
+          url.searchParams.has('closed'),
+        );
+        expect(await page.getByRole('button', { name: 'Open registration' }).count()).toBe(1);
+        await expectWellMade(page, javaScriptEnabled);
+        const closed = (await graphqlAs<{ event: EventState }>(page, server.url, EVENT_STATE, { id: eventId })).event;
+        expect(closed.registrationClosedAt).not.toBeNull();
+        const late = await graphql(server.url, 'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }', {
+          token: (await apiPerson(`Late ${word}`)).token,
+          variables: { id: eventId },
+        });
+        expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+        // Check-in, on a phone.
+        await page.setViewportSize(PHONE);
+        await visit(page, `${server.url}/events/${eventId}/check-in`);
+        expect(await page.locator('.tally').innerText()).toBe('0 of 3 here');
+        const rows = page.getByRole('list', { name: 'People with a place' }).getByRole('listitem');
+        expect(await rows.locator('.name').allInnerTexts()).toEqual([ada.name, cyName, dot.name]);
+        await expectTappable(page.getByRole('button', { name: `Check in ${cyName}` }));
+        await expectTappable(page.getByRole('button', { name: 'Find' }));
+        await expectWellMade(page, javaScriptEnabled);
+
+        await page.getByLabel('Find by name').fill('cy');
+        await go(page, page.getByRole('button', { name: 'Find' }), (url) => url.searchParams.get('q') === 'cy');
+        expect(await rows.locator('.name').allInnerTexts()).toEqual([cyName]);
+        await go(page, page.getByRole('button', { name: `Check in ${cyName}` }), (url) =>
+          url.searchParams.has('checked'),
+        );
+        expect(new URL(page.url()).searchParams.get('q')).toBe('cy');
+        expect(await page.getByRole('status').innerText()).toBe(`${cyName} is checked in.`);
+        expect(await page.locator('.tally').innerText()).toBe('1 of 3 here');
+        expect(await rows.first().innerText()).toMatch(
+          new RegExp(`^${cyName}\\s+Here\\ssince \\d\\d:\\d\\d\\s+Undo\\s+the check-in of ${cyName}$`),
+        );
+        await expectWellMade(page, javaScriptEnabled);
+
+        // A walk-in while every seat is taken waits in line, and the page says so.
+        await visit(page, `${server.url}/events/${eventId}/check-in`);
+        const eve = `Eve ${word}`;
+        await page.getByLabel('Their name', { exact: true }).fill(eve);
+        await page.getByLabel('Their email', { exact: true }).fill(`${word.toLowerCase()}.eve@example.org`);
+        expect(await refused(page, page.getByRole('button', { name: 'Add and check in' }))).toBe(409);
+        expect(await page.locator('#error-summary p').innerText()).toBe(
+          `${eve} is registered, but the event is full, so they are number 1 in line and not checked in. ` +
+            'Raise the seats on the details page to let them in.',
+        );
+        await expectWellMade(page, javaScriptEnabled);
+
+        // Two more seats: Eve gets one, and the next walk-in is ticked in at once.
+        await graphqlAs(
+          page,
+          server.url,
+          'mutation ($id: ID!) { updateEvent(eventId: $id, input: { capacity: 5 }) { id } }',
+          {
+            id: eventId,
+          },
+        );
+        await visit(page, `${server.url}/events/${eventId}/check-in`);
+        const fay = `Fay ${word}`;
+        await page.getByLabel('Their name', { exact: true }).fill(fay);
+        await page.getByLabel('Their phone number', { exact: true }).fill('07700 900456');
+        await go(page, page.getByRole('button', { name: 'Add and check in' }), (url) =>
+          url.searchParams.has('checked'),
+        );
+        expect(await page.getByRole('status').innerText()).toBe(`${fay} is checked in.`);
+        expect(await page.locator('.tally').innerText()).toBe('2 of 5 here');
+        expect(await rows.locator('.name').allInnerTexts()).toEqual([ada.name, cyName, dot.name, eve, fay]);
+        await expectWellMade(page, javaScriptEnabled);
+
+        // A member who does not organise sees none of it.
+        for (const path of [
+          `/events/new?network=${network.slug}`,
+          `/events/${eventId}/edit`,
+          `/events/${eventId}/registrations`,
+          `/events/${eventId}/check-in`,
+        ]) {
+          const response = await visit(member.page, `${server.url}${path}`);
+          expect(response?.status()).toBe(403);
+          expect(await member.page.getByRole('heading', { level: 1 }).innerText()).toBe('You cannot see this page');
+          expect(await member.page.locator('main').innerText()).toContain(
+            "Only this network's organisers and stewards can manage its events.",
+          );
+        }
+        await expectWellMade(member.page, javaScriptEnabled);
+      } finally {
+        await organiser.context.close();
+        await member.context.close();
       }
-      await expectWellMade(member.page, javaScriptEnabled);
-    } finally {
-      await organiser.context.close();
-      await member.context.close();
-    }
-  });
+    },
+    JOURNEY_MS,
+  );
 });
 
 describe.each(MODES)('a series of events $mode', ({ javaScriptEnabled }) => {
