@@ -20,6 +20,7 @@ import {
   uniqueEmail,
   visit,
   type Person,
+  javaScriptModeAt,
 } from '../support/browser.ts';
 import { startServer } from '../support/server.ts';
 
@@ -28,10 +29,6 @@ let smtp: TestSmtpServer;
 let browser: Browser;
 
 const WIDTHS = [390, 1280] as const;
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 /** Every email arrives well within this, the worker polling every 50 ms. */
 const MAIL_WAIT_MS = 15_000;
@@ -165,7 +162,7 @@ async function pressConfirm(page: Page): Promise<void> {
 }
 
 describe.each(WIDTHS)('account recovery, %i pixels wide', (width) => {
-  describe.each(MODES)('$mode', ({ javaScriptEnabled }) => {
+  describe.each(javaScriptModeAt(width))('$mode', ({ javaScriptEnabled }) => {
     const label = (what: string) => `${what}-${width}-${javaScriptEnabled ? 'js' : 'nojs'}`;
 
     it('should reset a forgotten password from the emailed link, once, and end every session', async () => {

@@ -16,6 +16,7 @@ import {
   signUp,
   visit,
   type SignedIn,
+  JAVASCRIPT_MODES,
 } from '../support/browser.ts';
 import { graphql, SIGN_UP } from '../support/graphql.ts';
 import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
@@ -23,11 +24,6 @@ import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 const PHONE = { width: 390, height: 844 };
 
@@ -169,7 +165,7 @@ describe('the wall clock in an event time zone', () => {
   });
 });
 
-describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) => {
+describe.each(JAVASCRIPT_MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) => {
   it(
     'should let an organiser make, change and run an event, and refuse a member',
     async () => {
@@ -446,7 +442,7 @@ describe.each(MODES)('the organiser event pages $mode', ({ javaScriptEnabled }) 
   );
 });
 
-describe.each(MODES)('a series of events $mode', ({ javaScriptEnabled }) => {
+describe.each(JAVASCRIPT_MODES)('a series of events $mode', ({ javaScriptEnabled }) => {
   it('should make a monthly series whose dates are registered for one by one', async () => {
     const organiser = await personIn('series', javaScriptEnabled);
     const { page } = organiser;
@@ -508,7 +504,7 @@ describe.each(MODES)('a series of events $mode', ({ javaScriptEnabled }) => {
   });
 });
 
-describe.each(MODES)('the door once the event has started $mode', ({ javaScriptEnabled }) => {
+describe.each(JAVASCRIPT_MODES)('the door once the event has started $mode', ({ javaScriptEnabled }) => {
   it('should take back a wrong tick, mark who did not come, and still let a late one in', async () => {
     const organiser = await personIn('door', javaScriptEnabled);
     const { page } = organiser;

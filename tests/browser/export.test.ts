@@ -13,6 +13,7 @@ import {
   signUp,
   visit,
   type Person,
+  javaScriptModeAt,
 } from '../support/browser.ts';
 import { networkFields, setStage, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
@@ -21,10 +22,6 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 const WIDTHS = [390, 1280] as const;
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 const READABLE = '/account/export/readable';
 
 /** The sections of the JSON document, each of which the page must show. */
@@ -167,7 +164,7 @@ afterAll(async () => {
 });
 
 describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should show everything Hearth holds in plain words, print without the site around it, and still download JSON, $mode',
     async ({ javaScriptEnabled }) => {
       const context = await newContext(browser, { javaScriptEnabled, viewport: { width, height: 900 } });
@@ -299,7 +296,7 @@ describe.each(WIDTHS)('your data, %i pixels wide', (width) => {
     },
   );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should keep the page private: no cache, sign in first, each person their own, $mode',
     async ({ javaScriptEnabled }) => {
       const context = await newContext(browser, { javaScriptEnabled, viewport: { width, height: 900 } });

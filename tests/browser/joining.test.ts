@@ -12,6 +12,7 @@ import {
   signUp,
   visit,
   type SignedIn,
+  javaScriptModeAt,
 } from '../support/browser.ts';
 import { networkFields, setStage, startNetwork, uniqueWord, type StartedNetwork } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
@@ -20,10 +21,6 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 const WIDTHS = [390, 1280] as const;
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 /** Set HEARTH_SCREENSHOTS to a folder to keep a full-page screenshot of the page as it is. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -82,7 +79,7 @@ afterAll(async () => {
 });
 
 describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => {
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should bring a visitor who creates an account back to the network they wanted to join, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('host', { width });
@@ -126,7 +123,7 @@ describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => 
     },
   );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should welcome someone who signs up from the home page on their account page, $mode',
     async (mode) => {
       const context = await newContext(browser, {
@@ -148,7 +145,7 @@ describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => 
     },
   );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should show a newcomer their next steps after joining, and tick the profile when it has the basics, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('steward', { width });
@@ -232,56 +229,61 @@ describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => 
     },
   );
 
-  it.each(MODES)('should ask before leaving, say what it means, and leave, $mode', async ({ javaScriptEnabled }) => {
-    const steward = await personIn('leave-steward', { width });
-    const member = await personIn('leaver', { javaScriptEnabled, width });
-    const { page } = member;
-    try {
-      const network = await networkOf(steward, 'Leavesby');
-      await joinThroughApi(member, network.id);
-      await visit(page, `${server.url}${network.path}`);
+  it.each(javaScriptModeAt(width))(
+    'should ask before leaving, say what it means, and leave, $mode',
+    async ({ javaScriptEnabled }) => {
+      const steward = await personIn('leave-steward', { width });
+      const member = await personIn('leaver', { javaScriptEnabled, width });
+      const { page } = member;
+      try {
+        const network = await networkOf(steward, 'Leavesby');
+        await joinThroughApi(member, network.id);
+        await visit(page, `${server.url}${network.path}`);
 
-      await goTo(
-        page,
-        () => page.getByRole('link', { name: 'Leave this network' }).click(),
-        (url) => url.pathname === `${network.path}/leave`,
-      );
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Leave ${network.name}?`);
-      expect(await page.getByRole('heading', { name: 'What leaving means' }).count()).toBe(1);
-      expect(await page.getByText('You can join again at any time', { exact: false }).count()).toBe(1);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
-      await screenshot(page, `leave-${javaScriptEnabled ? 'js' : 'nojs'}`);
+        await goTo(
+          page,
+          () => page.getByRole('link', { name: 'Leave this network' }).click(),
+          (url) => url.pathname === `${network.path}/leave`,
+        );
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Leave ${network.name}?`);
+        expect(await page.getByRole('heading', { name: 'What leaving means' }).count()).toBe(1);
+        expect(await page.getByText('You can join again at any time', { exact: false }).count()).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        if (javaScriptEnabled) expect(await axeScan(page)).toEqual([]);
+        await screenshot(page, `leave-${javaScriptEnabled ? 'js' : 'nojs'}`);
 
-      // Changing one's mind leaves everything as it was.
-      await goTo(
-        page,
-        () => page.getByRole('link', { name: `Stay in ${network.name}` }).click(),
-        (url) => url.pathname === network.path,
-      );
-      expect(await fact(page, 'Your role')).toBe('Member');
+        // Changing one's mind leaves everything as it was.
+        await goTo(
+          page,
+          () => page.getByRole('link', { name: `Stay in ${network.name}` }).click(),
+          (url) => url.pathname === network.path,
+        );
+        expect(await fact(page, 'Your role')).toBe('Member');
 
-      await visit(page, `${server.url}${network.path}/leave`);
-      await goTo(
-        page,
-        () => page.getByRole('button', { name: `Leave ${network.name}` }).click(),
-        (url) => url.pathname === network.path && url.searchParams.has('left'),
-      );
-      await page.getByRole('status').waitFor();
-      expect(await page.getByRole('status').innerText()).toBe(`You have left ${network.name}.`);
-      expect(await fact(page, 'Your role')).toBe('Not a member');
+        await visit(page, `${server.url}${network.path}/leave`);
+        await goTo(
+          page,
+          () => page.getByRole('button', { name: `Leave ${network.name}` }).click(),
+          (url) => url.pathname === network.path && url.searchParams.has('left'),
+        );
+        await page.getByRole('status').waitFor();
+        expect(await page.getByRole('status').innerText()).toBe(`You have left ${network.name}.`);
+        expect(await fact(page, 'Your role')).toBe('Not a member');
 
-      // Nothing left to leave.
-      await visit(page, `${server.url}${network.path}/leave`);
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`You are not a member of ${network.name}`);
-      expect(await page.getByRole('button').filter({ hasText: 'Leave' }).count()).toBe(0);
-    } finally {
-      await member.context.close();
-      await steward.context.close();
-    }
-  });
+        // Nothing left to leave.
+        await visit(page, `${server.url}${network.path}/leave`);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+          `You are not a member of ${network.name}`,
+        );
+        expect(await page.getByRole('button').filter({ hasText: 'Leave' }).count()).toBe(0);
+      } finally {
+        await member.context.close();
+        await steward.context.close();
+      }
+    },
+  );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should refuse to let the last steward leave, with the reason on the page, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('last-steward', { javaScriptEnabled, width });
@@ -307,7 +309,7 @@ describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => 
     },
   );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should list your networks on the account page, with your role, $mode',
     async ({ javaScriptEnabled }) => {
       const other = await personIn('other-steward', { width });
@@ -341,7 +343,7 @@ describe.each(WIDTHS)('the first hour in a network, %i pixels wide', (width) => 
     },
   );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should explain each stage where it shows, in the picker too, and set one, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('stage-steward', { javaScriptEnabled, width });

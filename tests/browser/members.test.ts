@@ -15,6 +15,7 @@ import {
   uniqueEmail,
   visit,
   type SignedIn,
+  JAVASCRIPT_MODES,
 } from '../support/browser.ts';
 import { graphql, SIGN_UP } from '../support/graphql.ts';
 import { networkFields, startNetwork, uniqueWord, type StartedNetwork } from '../support/networks.ts';
@@ -24,10 +25,6 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 const WIDTHS = [390, 1280] as const;
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 /** The member list's page size (members/+page.server.ts). */
 const PAGE_SIZE = 20;
@@ -150,7 +147,7 @@ afterAll(async () => {
 });
 
 describe.each(WIDTHS)('the member list for stewards, %i pixels wide', (width) => {
-  it.each(MODES)(
+  it.each(JAVASCRIPT_MODES)(
     "should change a member's role on its own page and land back on their card, $mode",
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('role-steward', { javaScriptEnabled, width });
@@ -221,46 +218,49 @@ describe.each(WIDTHS)('the member list for stewards, %i pixels wide', (width) =>
     },
   );
 
-  it.each(MODES)('should refuse to demote the last steward, on the role page, $mode', async ({ javaScriptEnabled }) => {
-    const steward = await personIn('last-steward', { javaScriptEnabled, width });
-    const { page } = steward;
-    try {
-      const fields = networkFields(uniqueWord('Lastby'));
-      const network = { ...(await startNetwork(page, server.url, fields)), name: fields.name };
-      await visit(page, `${server.url}${rolePage(network, steward.id)}`);
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Change your role in ${network.name}`);
-      expect(await page.locator('.current').innerText()).toBe('Your role now: Steward');
-      expect(await page.getByRole('radio', { name: 'Steward' }).isChecked()).toBe(true);
-      await page.getByRole('radio', { name: 'Member' }).check();
-      const [response] = await Promise.all([
-        page.waitForResponse((answer) => answer.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Change role' }).click(),
-      ]);
-      // The page without JavaScript, or the action's result with it: 409, as the API's CONFLICT.
-      expect(response.status()).toBe(409);
-      const summary = page.locator('#error-summary');
-      await summary.waitFor();
-      expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
-      expect(await summary.locator('p').innerText()).toBe(
-        'A network needs at least one steward. Make another member a steward first, then try again.',
-      );
-      expect(await page.title()).toMatch(/^Error: /);
-      // The choice is kept, and nothing changed.
-      expect(await page.getByRole('radio', { name: 'Member' }).isChecked()).toBe(true);
-      expect(new URL(page.url()).pathname).toBe(rolePage(network, steward.id));
-      if (javaScriptEnabled) {
-        await waitUntil(page, () => document.activeElement?.id === 'error-summary');
-        expect(await axeScan(page)).toEqual([]);
+  it.each(JAVASCRIPT_MODES)(
+    'should refuse to demote the last steward, on the role page, $mode',
+    async ({ javaScriptEnabled }) => {
+      const steward = await personIn('last-steward', { javaScriptEnabled, width });
+      const { page } = steward;
+      try {
+        const fields = networkFields(uniqueWord('Lastby'));
+        const network = { ...(await startNetwork(page, server.url, fields)), name: fields.name };
+        await visit(page, `${server.url}${rolePage(network, steward.id)}`);
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Change your role in ${network.name}`);
+        expect(await page.locator('.current').innerText()).toBe('Your role now: Steward');
+        expect(await page.getByRole('radio', { name: 'Steward' }).isChecked()).toBe(true);
+        await page.getByRole('radio', { name: 'Member' }).check();
+        const [response] = await Promise.all([
+          page.waitForResponse((answer) => answer.request().method() === 'POST'),
+          page.getByRole('button', { name: 'Change role' }).click(),
+        ]);
+        // The page without JavaScript, or the action's result with it: 409, as the API's CONFLICT.
+        expect(response.status()).toBe(409);
+        const summary = page.locator('#error-summary');
+        await summary.waitFor();
+        expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
+        expect(await summary.locator('p').innerText()).toBe(
+          'A network needs at least one steward. Make another member a steward first, then try again.',
+        );
+        expect(await page.title()).toMatch(/^Error: /);
+        // The choice is kept, and nothing changed.
+        expect(await page.getByRole('radio', { name: 'Member' }).isChecked()).toBe(true);
+        expect(new URL(page.url()).pathname).toBe(rolePage(network, steward.id));
+        if (javaScriptEnabled) {
+          await waitUntil(page, () => document.activeElement?.id === 'error-summary');
+          expect(await axeScan(page)).toEqual([]);
+        }
+        await screenshot(page, `role-last-steward-${javaScriptEnabled ? 'js' : 'nojs'}`);
+        await visit(page, `${server.url}${rolePage(network, steward.id)}`);
+        expect(await page.locator('.current').innerText()).toBe('Your role now: Steward');
+      } finally {
+        await steward.context.close();
       }
-      await screenshot(page, `role-last-steward-${javaScriptEnabled ? 'js' : 'nojs'}`);
-      await visit(page, `${server.url}${rolePage(network, steward.id)}`);
-      expect(await page.locator('.current').innerText()).toBe('Your role now: Steward');
-    } finally {
-      await steward.context.close();
-    }
-  });
+    },
+  );
 
-  it.each(MODES)(
+  it.each(JAVASCRIPT_MODES)(
     'should reach "Next page" from the filter button in a few presses of Tab per member, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('tab-steward', { javaScriptEnabled, width });

@@ -13,17 +13,13 @@ import {
   signUp,
   visit,
   type SignedIn,
+  JAVASCRIPT_MODES,
 } from '../support/browser.ts';
 import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
-
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 beforeAll(async () => {
   server = await startServer();
@@ -84,7 +80,7 @@ async function publishOffer(mentor: SignedIn, skill: string, javaScriptEnabled: 
 }
 
 describe('mentoring, from offer to outcome', () => {
-  it.each(MODES)(
+  it.each(JAVASCRIPT_MODES)(
     'should take a lead from a need to a mentorship with its outcome, $mode',
     async ({ javaScriptEnabled }) => {
       const mentor = await personIn('Mentor', javaScriptEnabled);
@@ -198,7 +194,7 @@ describe('mentoring, from offer to outcome', () => {
     },
   );
 
-  it.each(MODES)(
+  it.each(JAVASCRIPT_MODES)(
     'should let a mentor decline with a kind note, and the lead ask the next, $mode',
     async ({ javaScriptEnabled }) => {
       const mentor = await personIn('Decliner', javaScriptEnabled);
@@ -257,7 +253,7 @@ describe('mentoring, from offer to outcome', () => {
     },
   );
 
-  it.each(MODES)(
+  it.each(JAVASCRIPT_MODES)(
     'should start a need addressed to a mentor from their profile and the member list, $mode',
     async ({ javaScriptEnabled }) => {
       const mentor = await personIn('Profiled', javaScriptEnabled);

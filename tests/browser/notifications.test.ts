@@ -16,6 +16,7 @@ import {
   signUp,
   visit,
   type SignedIn,
+  javaScriptModeAt,
 } from '../support/browser.ts';
 import { networkFields, startNetwork, uniqueWord, type StartedNetwork } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
@@ -25,10 +26,6 @@ let smtp: TestSmtpServer;
 let browser: Browser;
 
 const WIDTHS = [390, 1280] as const;
-const MODES = [
-  { mode: 'with JavaScript on', javaScriptEnabled: true },
-  { mode: 'with JavaScript off', javaScriptEnabled: false },
-] as const;
 
 const MAIL_WAIT_MS = 15_000;
 const EMPTY = 'No notifications yet. When someone joins a network you steward, or your role changes, it shows here.';
@@ -152,7 +149,7 @@ function listUnsubscribe(email: ReceivedEmail): string | null {
 }
 
 describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should tell a steward someone joined, in the header and on the page, and mark it read, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('steward', { javaScriptEnabled, width });
@@ -300,56 +297,59 @@ describe.each(WIDTHS)('notifications, %i pixels wide', (width) => {
     }
   });
 
-  it.each(MODES)('should save notification preferences and show them, $mode', async ({ javaScriptEnabled }) => {
-    const person = await personIn('chooser', { javaScriptEnabled, width });
-    const { page } = person;
-    try {
-      await visit(page, `${server.url}/account`);
-      await goTo(
-        page,
-        () => page.getByRole('link', { name: 'Choose which notifications we email you' }).click(),
-        (url) => url.pathname === '/account/notifications',
-      );
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Notification settings');
-      expect(await page.getByText('Always sent by email').count()).toBe(2);
-      await expectAxeClean(page, javaScriptEnabled);
+  it.each(javaScriptModeAt(width))(
+    'should save notification preferences and show them, $mode',
+    async ({ javaScriptEnabled }) => {
+      const person = await personIn('chooser', { javaScriptEnabled, width });
+      const { page } = person;
+      try {
+        await visit(page, `${server.url}/account`);
+        await goTo(
+          page,
+          () => page.getByRole('link', { name: 'Choose which notifications we email you' }).click(),
+          (url) => url.pathname === '/account/notifications',
+        );
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Notification settings');
+        expect(await page.getByText('Always sent by email').count()).toBe(2);
+        await expectAxeClean(page, javaScriptEnabled);
 
-      const newMember = page.getByRole('group', { name: NEW_MEMBER_GROUP });
-      const role = page.getByRole('group', { name: ROLE_GROUP });
-      await newMember.getByLabel('Do not email me').check();
-      await role.getByLabel('Email me once a day').check();
-      const timeZone = page.getByLabel('Your time zone');
-      expect(await timeZone.inputValue()).toBe('Europe/London');
-      await timeZone.selectOption('America/New_York');
-      await goTo(
-        page,
-        () => page.getByRole('button', { name: 'Save preferences' }).click(),
-        (url) => url.searchParams.has('saved'),
-      );
-      expect((await page.getByRole('status').innerText()).trim()).toBe('Your notification settings are saved.');
-      expect(await newMember.getByLabel('Do not email me').isChecked()).toBe(true);
-      expect(await role.getByLabel('Email me once a day').isChecked()).toBe(true);
-      expect(await role.getByLabel('Email me straight away').isChecked()).toBe(false);
-      const saved = await preferencesOf(page);
-      expect(saved.NEW_MEMBER).toBe('IN_APP_ONLY');
-      expect(saved.ROLE_CHANGED).toBe('DAILY_DIGEST');
-      expect(await timeZone.inputValue()).toBe('America/New_York');
-      expect(
-        (await graphqlAs<{ digestTimeZone: string }>(page, server.url, 'query { digestTimeZone }')).digestTimeZone,
-      ).toBe('America/New_York');
-      await expectAxeClean(page, javaScriptEnabled);
+        const newMember = page.getByRole('group', { name: NEW_MEMBER_GROUP });
+        const role = page.getByRole('group', { name: ROLE_GROUP });
+        await newMember.getByLabel('Do not email me').check();
+        await role.getByLabel('Email me once a day').check();
+        const timeZone = page.getByLabel('Your time zone');
+        expect(await timeZone.inputValue()).toBe('Europe/London');
+        await timeZone.selectOption('America/New_York');
+        await goTo(
+          page,
+          () => page.getByRole('button', { name: 'Save preferences' }).click(),
+          (url) => url.searchParams.has('saved'),
+        );
+        expect((await page.getByRole('status').innerText()).trim()).toBe('Your notification settings are saved.');
+        expect(await newMember.getByLabel('Do not email me').isChecked()).toBe(true);
+        expect(await role.getByLabel('Email me once a day').isChecked()).toBe(true);
+        expect(await role.getByLabel('Email me straight away').isChecked()).toBe(false);
+        const saved = await preferencesOf(page);
+        expect(saved.NEW_MEMBER).toBe('IN_APP_ONLY');
+        expect(saved.ROLE_CHANGED).toBe('DAILY_DIGEST');
+        expect(await timeZone.inputValue()).toBe('America/New_York');
+        expect(
+          (await graphqlAs<{ digestTimeZone: string }>(page, server.url, 'query { digestTimeZone }')).digestTimeZone,
+        ).toBe('America/New_York');
+        await expectAxeClean(page, javaScriptEnabled);
 
-      // Reached from the notifications page too.
-      await visit(page, `${server.url}/notifications`);
-      expect(
-        await page.getByRole('link', { name: 'Choose which notifications we email you' }).getAttribute('href'),
-      ).toBe('/account/notifications');
-    } finally {
-      await person.context.close();
-    }
-  });
+        // Reached from the notifications page too.
+        await visit(page, `${server.url}/notifications`);
+        expect(
+          await page.getByRole('link', { name: 'Choose which notifications we email you' }).getAttribute('href'),
+        ).toBe('/account/notifications');
+      } finally {
+        await person.context.close();
+      }
+    },
+  );
 
-  it.each(MODES)(
+  it.each(javaScriptModeAt(width))(
     'should stop one kind of email from its unsubscribe link, only once the button is pressed, $mode',
     async ({ javaScriptEnabled }) => {
       const steward = await personIn('mailed');

@@ -60,6 +60,21 @@ export async function markSurvived(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { hearthMark?: boolean }).hearthMark === true);
 }
 
+/** A journey run with JavaScript on, and again with it off (the core flows must work without it). */
+export const JAVASCRIPT_MODES = [
+  { mode: 'with JavaScript on', javaScriptEnabled: true },
+  { mode: 'with JavaScript off', javaScriptEnabled: false },
+] as const;
+
+/**
+ * The JavaScript mode a journey runs in at this width: off on a phone (old phones on slow
+ * connections), on at desktop width. Pairing them covers both widths and both modes in half
+ * the runs of every combination; what differs by width alone is caught by the fit checks.
+ */
+export function javaScriptModeAt(width: number): readonly (typeof JAVASCRIPT_MODES)[number][] {
+  return JAVASCRIPT_MODES.filter((mode) => mode.javaScriptEnabled === width > 600);
+}
+
 /** The WCAG levels Hearth promises: 2.0, 2.1 and 2.2, A and AA. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
