@@ -34,6 +34,17 @@ const MODULE_TABLES = {
   venues: ['venues'],
   events: ['events', 'registrations', 'event_series', 'event_roles'],
   calendars: ['calendar_feeds'],
+  files: ['files'],
+  library: [
+    'library_items',
+    'library_item_versions',
+    'library_reviews',
+    'library_uses',
+    'library_reviewers',
+    'library_settings',
+    'library_words',
+    'library_briefs',
+  ],
 };
 
 export default defineConfig(

@@ -17,6 +17,8 @@ import { responseMediaType } from './graphql/media-type.ts';
 import graphqlPlugin, { type GraphqlPluginOptions } from './graphql/plugin.ts';
 import { calendarRoutes } from './modules/calendars/routes.ts';
 import { startClaimSweep } from './modules/events/claim-sweep.ts';
+import { fileRoutes } from './modules/files/routes.ts';
+import { canReadLibraryFile } from './modules/library/service.ts';
 import { startExpirySweep } from './modules/mentoring/expiry-sweep.ts';
 import { startDigestWorker } from './modules/notifications/digest.ts';
 import { startOutboxWorker } from './modules/notifications/outbox-worker.ts';
@@ -178,6 +180,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await unsubscribeRoute(app, { db: database.db, config, clock: options.clock ?? systemClock });
   // Calendar files (.ics): one event, a network's feed, a person's private feed.
   await calendarRoutes(app, { db: database.db, config, clock: options.clock ?? systemClock });
+  // Template attachments: upload, and download by the uploader or whoever may read them.
+  await fileRoutes(app, {
+    db: database.db,
+    config,
+    clock: options.clock ?? systemClock,
+    // A file is attached to library items: whoever may read one of them may download it.
+    mayRead: canReadLibraryFile,
+  });
 
   const web = options.web ?? 'auto';
   if (web === true || (web === 'auto' && webBuildExists())) await mountWeb(app, config.publicUrl.origin);

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, sql, type LogEvent } from 'kysely';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
@@ -77,7 +78,8 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
 
 async function createPglite(dataDir: string, lock: HeldLock | null): Promise<PGlite> {
   try {
-    return await PGlite.create(dataDir, { startParams: PGLITE_START_PARAMS });
+    // pg_trgm mends misspelt library searches; PostgreSQL ships it in its contrib package.
+    return await PGlite.create(dataDir, { startParams: PGLITE_START_PARAMS, extensions: { pg_trgm } });
   } catch (error) {
     await lock?.release();
     throw error;

@@ -20,6 +20,18 @@ export type EventFormat = (typeof EVENT_FORMAT_VALUES)[number];
 export const EVENT_ROLE_VALUES = ['HOST', 'SPEAKER', 'FOOD', 'DOOR', 'OTHER'] as const;
 export type EventRole = (typeof EVENT_ROLE_VALUES)[number];
 
+export const LIBRARY_AUDIENCE_VALUES = ['NETWORK', 'ALL_NETWORKS'] as const;
+export type LibraryAudience = (typeof LIBRARY_AUDIENCE_VALUES)[number];
+
+export const LIBRARY_ITEM_KIND_VALUES = ['CASE_STUDY', 'TEMPLATE', 'TIP'] as const;
+export type LibraryItemKind = (typeof LIBRARY_ITEM_KIND_VALUES)[number];
+
+export const LIBRARY_ITEM_STATUS_VALUES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'ARCHIVED'] as const;
+export type LibraryItemStatus = (typeof LIBRARY_ITEM_STATUS_VALUES)[number];
+
+export const LIBRARY_SECTOR_VALUES = ['ARTS_AND_CULTURE', 'HEALTH_AND_CARE', 'HOUSING', 'EDUCATION_AND_YOUTH', 'ENVIRONMENT', 'COMMUNITY', 'ADVICE_AND_ADVOCACY', 'FOOD_AND_POVERTY', 'SPORT_AND_WELLBEING', 'FAITH', 'OTHER'] as const;
+export type LibrarySector = (typeof LIBRARY_SECTOR_VALUES)[number];
+
 export const LIFECYCLE_STAGE_VALUES = ['POTENTIAL', 'COALESCING', 'MATURING', 'STEWARDSHIP', 'TRANSFORMATION'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGE_VALUES)[number];
 
@@ -44,7 +56,7 @@ export type NetworkRole = (typeof NETWORK_ROLE_VALUES)[number];
 export const NOTIFICATION_DELIVERY_VALUES = ['IMMEDIATE', 'DAILY_DIGEST', 'IN_APP_ONLY'] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERY_VALUES)[number];
 
-export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING', 'EVENTS', 'NEW_EVENTS'] as const;
+export const NOTIFICATION_KIND_VALUES = ['ACCOUNT', 'SAFETY', 'NEW_MEMBER', 'ROLE_CHANGED', 'MENTORING', 'EVENTS', 'NEW_EVENTS', 'LIBRARY'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KIND_VALUES)[number];
 
 export const OFFER_VISIBILITY_VALUES = ['SIGNED_IN', 'SHARED_NETWORKS'] as const;
@@ -61,6 +73,9 @@ export type ProfileVisibility = (typeof PROFILE_VISIBILITY_VALUES)[number];
 
 export const REGISTRATION_STATUS_VALUES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED', 'ATTENDED', 'NO_SHOW'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUS_VALUES)[number];
+
+export const REVIEW_DECISION_VALUES = ['APPROVE', 'REQUEST_CHANGES'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISION_VALUES)[number];
 
 export const SEAT_PROMOTION_VALUES = ['AUTO_CONFIRM', 'CLAIM_WITHIN_HOURS'] as const;
 export type SeatPromotion = (typeof SEAT_PROMOTION_VALUES)[number];
@@ -171,6 +186,136 @@ export interface EventsTable {
 export type EventRow = Selectable<EventsTable>;
 export type NewEventRow = Insertable<EventsTable>;
 export type EventRowUpdate = Updateable<EventsTable>;
+
+export interface FilesTable {
+  id: Generated<string>;
+  uploaded_by: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export type FileRow = Selectable<FilesTable>;
+export type NewFileRow = Insertable<FilesTable>;
+export type FileRowUpdate = Updateable<FilesTable>;
+
+export interface LibraryBriefsTable {
+  id: Generated<string>;
+  owner_id: string;
+  token: string;
+  title: string;
+  ask: string;
+  item_ids: string[];
+  revoked_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type LibraryBriefRow = Selectable<LibraryBriefsTable>;
+export type NewLibraryBriefRow = Insertable<LibraryBriefsTable>;
+export type LibraryBriefRowUpdate = Updateable<LibraryBriefsTable>;
+
+export interface LibraryItemVersionsTable {
+  item_id: string;
+  number: number;
+  author_id: string | null;
+  title: string;
+  summary: string;
+  content: Json;
+  file_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type LibraryItemVersionRow = Selectable<LibraryItemVersionsTable>;
+export type NewLibraryItemVersionRow = Insertable<LibraryItemVersionsTable>;
+export type LibraryItemVersionRowUpdate = Updateable<LibraryItemVersionsTable>;
+
+export interface LibraryItemsTable {
+  id: Generated<string>;
+  kind: LibraryItemKind;
+  network_id: string;
+  audience: Generated<LibraryAudience>;
+  status: Generated<LibraryItemStatus>;
+  created_by: string | null;
+  event_id: string | null;
+  title: string;
+  summary: string;
+  categories: SupportCategory[];
+  sector: LibrarySector | null;
+  org_size: OrganisationSize | null;
+  tools: Generated<string[]>;
+  content: Json;
+  file_id: string | null;
+  version: Generated<number>;
+  review_round: Generated<number>;
+  body_text: Generated<string>;
+  search_vector: GeneratedAlways<string | null>;
+  published_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type LibraryItemRow = Selectable<LibraryItemsTable>;
+export type NewLibraryItemRow = Insertable<LibraryItemsTable>;
+export type LibraryItemRowUpdate = Updateable<LibraryItemsTable>;
+
+export interface LibraryReviewersTable {
+  network_id: string;
+  person_id: string;
+  named_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type LibraryReviewerRow = Selectable<LibraryReviewersTable>;
+export type NewLibraryReviewerRow = Insertable<LibraryReviewersTable>;
+export type LibraryReviewerRowUpdate = Updateable<LibraryReviewersTable>;
+
+export interface LibraryReviewsTable {
+  id: Generated<string>;
+  item_id: string;
+  round: number;
+  version: number;
+  reviewer_id: string | null;
+  decision: ReviewDecision;
+  comment: Generated<string>;
+  created_at: Generated<Timestamp>;
+}
+
+export type LibraryReviewRow = Selectable<LibraryReviewsTable>;
+export type NewLibraryReviewRow = Insertable<LibraryReviewsTable>;
+export type LibraryReviewRowUpdate = Updateable<LibraryReviewsTable>;
+
+export interface LibrarySettingsTable {
+  network_id: string;
+  approvals_needed: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export type LibrarySettingRow = Selectable<LibrarySettingsTable>;
+export type NewLibrarySettingRow = Insertable<LibrarySettingsTable>;
+export type LibrarySettingRowUpdate = Updateable<LibrarySettingsTable>;
+
+export interface LibraryUsesTable {
+  item_id: string;
+  person_id: string;
+  note: Generated<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type LibraryUseRow = Selectable<LibraryUsesTable>;
+export type NewLibraryUseRow = Insertable<LibraryUsesTable>;
+export type LibraryUseRowUpdate = Updateable<LibraryUsesTable>;
+
+export interface LibraryWordsTable {
+  word: string;
+}
+
+export type LibraryWordRow = Selectable<LibraryWordsTable>;
+export type NewLibraryWordRow = Insertable<LibraryWordsTable>;
+export type LibraryWordRowUpdate = Updateable<LibraryWordsTable>;
 
 export interface LifecycleChangesTable {
   id: Generated<string>;
@@ -539,6 +684,15 @@ export interface Database {
   event_roles: EventRolesTable;
   event_series: EventSeriesTable;
   events: EventsTable;
+  files: FilesTable;
+  library_briefs: LibraryBriefsTable;
+  library_item_versions: LibraryItemVersionsTable;
+  library_items: LibraryItemsTable;
+  library_reviewers: LibraryReviewersTable;
+  library_reviews: LibraryReviewsTable;
+  library_settings: LibrarySettingsTable;
+  library_uses: LibraryUsesTable;
+  library_words: LibraryWordsTable;
   lifecycle_changes: LifecycleChangesTable;
   matching_rounds: MatchingRoundsTable;
   memberships: MembershipsTable;

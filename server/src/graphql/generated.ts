@@ -26,6 +26,14 @@ import type {
   RegistrationModel,
   RegistrationConnectionModel,
   EventRoleModel,
+  LibraryItemModel,
+  LibraryVersionModel,
+  LibraryReviewModel,
+  LibraryUseModel,
+  LibraryFileModel,
+  LibrarySearchModel,
+  LibrarySearchEdgeModel,
+  BriefModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -69,6 +77,21 @@ export type AuthPayload = {
   user: User;
 };
 
+/** A one-page case for management: a few items and the ask. */
+export type Brief = {
+  __typename?: 'Brief';
+  /** The ask, in one paragraph. */
+  ask: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The items, in the order chosen; items since archived or no longer public are left out. */
+  items: Array<LibraryItem>;
+  revoked: Scalars['Boolean']['output'];
+  /** The address anyone with it can read the brief at: /briefs/<token>; null once revoked. */
+  shareUrl: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
 /**
  * A person's private calendar feed: an address a calendar app (Outlook, Google, Apple) subscribes
  * to, listing the events they are registered for, with the online link where they hold a seat.
@@ -82,6 +105,64 @@ export type CalendarFeed = {
   url: Scalars['String']['output'];
 };
 
+/** What an organisation tried, what it cost and what came of it. */
+export type CaseStudy = LibraryItem & {
+  __typename?: 'CaseStudy';
+  /** What they tried (Markdown). */
+  approach: Scalars['String']['output'];
+  audience: LibraryAudience;
+  authors: Array<Person>;
+  categories: Array<SupportCategory>;
+  /** What it cost, in money and in staff time (Markdown). */
+  cost: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** What they would do differently (Markdown). */
+  differently: Scalars['String']['output'];
+  /** How long it took, from deciding to seeing results. */
+  duration: Scalars['String']['output'];
+  /** The event whose write-up started it, when one did. */
+  event: Maybe<Event>;
+  /** The evidence for the outcome, with numbers where they have them (Markdown). */
+  evidence: Scalars['String']['output'];
+  /** Whether the author is happy to talk about it with someone who asks. */
+  happyToTalk: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  kind: LibraryItemKind;
+  network: Network;
+  /** The organisation's name; null when it asked to stay anonymous. */
+  orgName: Maybe<Scalars['String']['output']>;
+  orgSize: Maybe<OrganisationSize>;
+  /** What came of it (Markdown). */
+  outcome: Scalars['String']['output'];
+  /** The problem they faced (Markdown). */
+  problem: Scalars['String']['output'];
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  reviews: Array<LibraryReview>;
+  /** The case study's sections that have words, in reading order, as safe HTML under their headings. */
+  sections: Array<CaseStudySection>;
+  sector: Maybe<Sector>;
+  status: LibraryItemStatus;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  tools: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  usedCount: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+  versions: Array<LibraryItemVersion>;
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanReview: Scalars['Boolean']['output'];
+  viewerUse: Maybe<LibraryUse>;
+};
+
+/** One part of a case study, ready to show. */
+export type CaseStudySection = {
+  __typename?: 'CaseStudySection';
+  /** The section's heading, e.g. "What it cost". */
+  heading: Scalars['String']['output'];
+  /** The section's text as safe HTML. */
+  html: Scalars['String']['output'];
+};
+
 /** A note either side logged of a conversation or piece of work. */
 export type CheckIn = {
   __typename?: 'CheckIn';
@@ -91,6 +172,51 @@ export type CheckIn = {
   by: Maybe<Person>;
   /** What happened. */
   note: Scalars['String']['output'];
+};
+
+export type CreateBriefInput = {
+  /** 1 to 1,500 characters: what you want to try, who did it and what it cost. */
+  ask: Scalars['String']['input'];
+  /** 1 to 6 published items shared with all networks. */
+  itemIds: Array<Scalars['ID']['input']>;
+  /** 1 to 120 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** A new case study, as a draft. Text fields are Markdown. Every field at fault is named at once. */
+export type CreateCaseStudyInput = {
+  /** Up to 5,000 characters. */
+  approach: Scalars['String']['input'];
+  /** Default NETWORK. */
+  audience?: InputMaybe<LibraryAudience>;
+  /** At least one. */
+  categories: Array<SupportCategory>;
+  /** Up to 1,000 characters. */
+  cost: Scalars['String']['input'];
+  /** Up to 5,000 characters. */
+  differently: Scalars['String']['input'];
+  /** Up to 200 characters. */
+  duration: Scalars['String']['input'];
+  /** The past event whose write-up this grew from (an organiser of it only). */
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** Up to 5,000 characters. */
+  evidence: Scalars['String']['input'];
+  happyToTalk: Scalars['Boolean']['input'];
+  networkId: Scalars['ID']['input'];
+  /** Up to 120 characters; null or empty to stay anonymous. */
+  orgName?: InputMaybe<Scalars['String']['input']>;
+  orgSize?: InputMaybe<OrganisationSize>;
+  /** Up to 5,000 characters. */
+  outcome: Scalars['String']['input'];
+  /** Up to 5,000 characters. */
+  problem: Scalars['String']['input'];
+  sector?: InputMaybe<Sector>;
+  /** 1 to 300 characters. */
+  summary: Scalars['String']['input'];
+  /** 1 to 120 characters. */
+  title: Scalars['String']['input'];
+  /** Up to 10 tools, each up to 40 characters. */
+  tools: Array<Scalars['String']['input']>;
 };
 
 /** A new event. Every problem is reported at once, each naming its field. */
@@ -151,6 +277,36 @@ export type CreateNetworkInput = {
   region?: InputMaybe<Scalars['String']['input']>;
   /** Its values, up to 4,000 characters; may be empty. */
   values: Scalars['String']['input'];
+};
+
+/** A new template, as a draft: Markdown text, a file from POST /files, or both. */
+export type CreateTemplateInput = {
+  audience?: InputMaybe<LibraryAudience>;
+  /** Up to 20,000 characters. */
+  body: Scalars['String']['input'];
+  categories: Array<SupportCategory>;
+  /** A file uploaded by the viewer with POST /files. */
+  fileId?: InputMaybe<Scalars['ID']['input']>;
+  networkId: Scalars['ID']['input'];
+  orgSize?: InputMaybe<OrganisationSize>;
+  sector?: InputMaybe<Sector>;
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  tools: Array<Scalars['String']['input']>;
+};
+
+/** A new quick tip, as a draft. */
+export type CreateTipInput = {
+  audience?: InputMaybe<LibraryAudience>;
+  /** Up to 3,000 characters of Markdown, with its links. */
+  body: Scalars['String']['input'];
+  categories: Array<SupportCategory>;
+  networkId: Scalars['ID']['input'];
+  orgSize?: InputMaybe<OrganisationSize>;
+  sector?: InputMaybe<Sector>;
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  tools: Array<Scalars['String']['input']>;
 };
 
 /**
@@ -373,6 +529,189 @@ export type GeoPointInput = {
   latitude: Scalars['Float']['input'];
   /** Degrees, -180 to 180. */
   longitude: Scalars['Float']['input'];
+};
+
+/** Who may read a published item. */
+export type LibraryAudience =
+  /** Everyone, members of any network and visitors alike. */
+  | 'ALL_NETWORKS'
+  /** Members of the item's network only. */
+  | 'NETWORK';
+
+/** How many results a filter value would give, with the other filters as they are. */
+export type LibraryFacet = {
+  __typename?: 'LibraryFacet';
+  count: Scalars['Int']['output'];
+  /** KIND, CATEGORY, SECTOR, ORG_SIZE, TOOL or NETWORK. */
+  field: Scalars['String']['output'];
+  /** A network's name for NETWORK, a tool as first written for TOOL; the enum name otherwise (pages word it). */
+  label: Scalars['String']['output'];
+  /** The value (an enum name, a tool as written, or a network id). */
+  value: Scalars['String']['output'];
+};
+
+/** A file uploaded with POST /files and attached to a template. */
+export type LibraryFile = {
+  __typename?: 'LibraryFile';
+  /** Its type, found from its content (e.g. application/pdf). */
+  contentType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The file's name, made safe for a download. */
+  name: Scalars['String']['output'];
+  /** Its size in bytes. */
+  size: Scalars['Int']['output'];
+  /** Where to download it: /files/<id>. */
+  url: Scalars['String']['output'];
+};
+
+/** Narrows a library search; within a field any value matches, across fields all must. */
+export type LibraryFilter = {
+  categories?: InputMaybe<Array<SupportCategory>>;
+  kinds?: InputMaybe<Array<LibraryItemKind>>;
+  networkId?: InputMaybe<Scalars['ID']['input']>;
+  orgSizes?: InputMaybe<Array<OrganisationSize>>;
+  sectors?: InputMaybe<Array<Sector>>;
+  tools?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/**
+ * A case study, template or quick tip in the shared library. Drafts and items in review are seen
+ * only by their authors, the network's reviewers and its stewards; published network-only items
+ * only by the network's members.
+ */
+export type LibraryItem = {
+  /** Who may read it once published. */
+  audience: LibraryAudience;
+  /** Who wrote it: the person who started it first, then anyone else who made a version. */
+  authors: Array<Person>;
+  categories: Array<SupportCategory>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: LibraryItemKind;
+  /** The network it belongs to: its reviewers decide on it. */
+  network: Network;
+  orgSize: Maybe<OrganisationSize>;
+  /** When it was published (the last time, if it was sent back and published again); null before. */
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The reviews of it, oldest first. Before publication only its author, reviewers and stewards see them. */
+  reviews: Array<LibraryReview>;
+  sector: Maybe<Sector>;
+  status: LibraryItemStatus;
+  /** One or two sentences that say what the item is and why it matters. */
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** Tools it uses or mentions, as written (e.g. Canva, Mailchimp). */
+  tools: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** How many people recorded that they used it. */
+  usedCount: Scalars['Int']['output'];
+  /** The number of the current version. */
+  version: Scalars['Int']['output'];
+  /** Every version, newest first. */
+  versions: Array<LibraryItemVersion>;
+  /** Whether the viewer may edit it (its author, while it is a draft or published). */
+  viewerCanEdit: Scalars['Boolean']['output'];
+  /** Whether the viewer may review it now (a reviewer who is not its author, while it is in review). */
+  viewerCanReview: Scalars['Boolean']['output'];
+  /** What the viewer recorded when they used it, or null. */
+  viewerUse: Maybe<LibraryUse>;
+};
+
+/** The three kinds of thing the library holds. */
+export type LibraryItemKind =
+  /** What an organisation tried, what it cost and what came of it, written so a manager can trust it. */
+  | 'CASE_STUDY'
+  /** A reusable document (a policy, a strategy on a page, a role description), with versions. */
+  | 'TEMPLATE'
+  /** A short answer to a common question, with links. */
+  | 'TIP';
+
+/** Where an item is in peer review. */
+export type LibraryItemStatus =
+  /** Taken out of search and lists, kept readable at its address so links and briefs do not break silently. */
+  | 'ARCHIVED'
+  /** Being written; only its author, the network's reviewers and its stewards see it. */
+  | 'DRAFT'
+  /** Sent for review; seen by its author, the network's reviewers and its stewards. */
+  | 'IN_REVIEW'
+  /** Approved and readable by its audience. */
+  | 'PUBLISHED';
+
+/** One version of an item: every edit makes a new one, and older ones stay readable. */
+export type LibraryItemVersion = {
+  __typename?: 'LibraryItemVersion';
+  /** Who made this version; null once they deleted their account. */
+  author: Maybe<Person>;
+  /** The item's text at this version, as Markdown (the case study's sections joined under headings). */
+  body: Scalars['String']['output'];
+  /** The same text as safe HTML: no scripts, no event handlers, links only to http, https and mailto. */
+  bodyHtml: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The attached file at this version, when there is one (templates only). */
+  file: Maybe<LibraryFile>;
+  /** 1 for the first version, counting up. */
+  number: Scalars['Int']['output'];
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** One peer review of an item. */
+export type LibraryReview = {
+  __typename?: 'LibraryReview';
+  /** What the reviewer said; shown to the author, and with the item once published. */
+  comment: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  decision: ReviewDecision;
+  id: Scalars['ID']['output'];
+  /** The reviewer, as the viewer may see them; null once they deleted their account. */
+  reviewer: Maybe<Person>;
+  /** Which version of the item was reviewed. */
+  version: Scalars['Int']['output'];
+};
+
+export type LibrarySearchConnection = {
+  __typename?: 'LibrarySearchConnection';
+  /** The words searched for, after common misspellings were mended; null when nothing was mended. */
+  correctedQuery: Maybe<Scalars['String']['output']>;
+  edges: Array<LibrarySearchEdge>;
+  facets: Array<LibraryFacet>;
+  pageInfo: PageInfo;
+  /** Every result, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LibrarySearchEdge = {
+  __typename?: 'LibrarySearchEdge';
+  cursor: Scalars['String']['output'];
+  node: LibraryItem;
+  /** How well it matched (higher is better); 0 when there were no words to match. */
+  rank: Scalars['Float']['output'];
+  /** A passage of the item around the words that matched, or the start of its summary. */
+  snippet: Array<SnippetPart>;
+};
+
+/** The order of search results. */
+export type LibrarySort =
+  /** Most recently published first. */
+  | 'NEWEST'
+  /** Best match first (title words weigh most); newest first when there are no words to match. */
+  | 'RELEVANCE';
+
+/** What the tagging fields of every kind share. */
+export type LibraryTagsInput = {
+  categories: Array<SupportCategory>;
+  orgSize?: InputMaybe<OrganisationSize>;
+  sector?: InputMaybe<Sector>;
+  /** Up to 10 tools, each up to 40 characters. */
+  tools: Array<Scalars['String']['input']>;
+};
+
+/** That someone used an item, and what changed for them. */
+export type LibraryUse = {
+  __typename?: 'LibraryUse';
+  createdAt: Scalars['DateTime']['output'];
+  /** What changed, in their words (may be empty). */
+  note: Scalars['String']['output'];
 };
 
 /** One stage a steward set, with their dated note. */
@@ -723,6 +1062,8 @@ export type Mutation = {
    * BAD_USER_INPUT names each field at fault; CONFLICT on `name` when a live venue has that name.
    */
   addVenue: Venue;
+  /** Takes a published item out of search and lists (its author or a steward); it stays readable at its address. */
+  archiveLibraryItem: LibraryItem;
   /** Archives a venue: it leaves the directory and stays for the events that name it. Organisers and stewards only. */
   archiveVenue: Venue;
   /**
@@ -760,10 +1101,14 @@ export type Mutation = {
    * the network's organisers and stewards.
    */
   confirmMatchingRound: MatchingRound;
+  createBrief: Brief;
+  createCaseStudy: CaseStudy;
   /** Makes an event. Organisers and stewards of the network only. */
   createEvent: Event;
   /** Creates a network; the creator becomes its first steward. CONFLICT when the name's address is taken. */
   createNetwork: Network;
+  createTemplate: Template;
+  createTip: Tip;
   /**
    * Deletes the signed-in person's account after checking their password: their profile,
    * memberships and sessions are erased; lifecycle notes they wrote stay, with no author shown.
@@ -786,6 +1131,8 @@ export type Mutation = {
    * out. Returns how many changed. Ids that are not theirs are ignored.
    */
   markNotificationsRead: Scalars['Int']['output'];
+  /** Records that the viewer used a published item, and what changed (up to 1,000 characters); again replaces the note. */
+  markUsed: LibraryItem;
   /** Pauses the signed-in person's offer (for a holiday, say) or resumes it. NOT_FOUND without an offer. */
   pauseMentorOffer: MentorOffer;
   /** Pauses or resumes a mentorship; either side may. CONFLICT once closed. */
@@ -850,6 +1197,13 @@ export type Mutation = {
    */
   respondToRequest: MentorshipRequest;
   /**
+   * Reviews an item in review: APPROVE publishes it once enough reviewers approved this version;
+   * REQUEST_CHANGES sends it back to draft, and needs a comment.
+   */
+  reviewLibraryItem: LibraryItem;
+  /** Stops the brief's link working, for good. */
+  revokeBrief: Brief;
+  /**
    * Sets the IANA time zone the signed-in person's daily digest follows, such as Europe/Paris.
    * Returns its canonical name. BAD_USER_INPUT (field timeZone) for a name that is not an IANA
    * time zone; offsets such as +01:00 are refused, as they would miss the clocks changing.
@@ -857,6 +1211,10 @@ export type Mutation = {
   setDigestTimeZone: Scalars['String']['output'];
   /** Asks to be told of each new event of a network, or stops. Members only, for themselves: NOT_FOUND for no such network, FORBIDDEN for someone not a member. */
   setEventAlerts: MyMembership;
+  /** Stewards: 1 or 2 approvals before an item is published. */
+  setLibraryApprovalsNeeded: Network;
+  /** Stewards: names a member as a library reviewer, or (reviewer false) stops. */
+  setLibraryReviewer: Network;
   /** Sets the network's lifecycle stage with a dated note, kept in its history. Stewards only. */
   setLifecycleStage: Network;
   /** Sets a member's role. Stewards only; a network always keeps at least one steward. */
@@ -878,6 +1236,8 @@ export type Mutation = {
   signOutEverywhere: Scalars['Boolean']['output'];
   /** Creates an account and signs in. CONFLICT when the email is already used; BAD_USER_INPUT names a bad field. */
   signUp: AuthPayload;
+  /** Sends a draft to the network's reviewers. */
+  submitForReview: LibraryItem;
   /**
    * The signed-in member takes a role at an event of their network that is not over yet. Taking a
    * role they hold gives it back. FORBIDDEN for someone not a member; CONFLICT when the event was
@@ -894,6 +1254,8 @@ export type Mutation = {
   unsubscribe: Scalars['Boolean']['output'];
   /** Changes an event. A new time or place is told to everyone holding or waiting for a seat. */
   updateEvent: Event;
+  /** Changes an item and makes a new version. An item in review goes back to draft. */
+  updateLibraryItem: LibraryItem;
   /** Changes a network's details. Stewards only. */
   updateNetwork: Network;
   /** Changes the signed-in person's profile and returns it. BAD_USER_INPUT names a bad field. */
@@ -927,6 +1289,11 @@ export type Mutation = {
 export type MutationAddVenueArgs = {
   input: VenueInput;
   networkId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationArchiveLibraryItemArgs = {
+  itemId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -987,6 +1354,16 @@ export type MutationConfirmMatchingRoundArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCreateBriefArgs = {
+  input: CreateBriefInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCreateCaseStudyArgs = {
+  input: CreateCaseStudyInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCreateEventArgs = {
   input: CreateEventInput;
 };
@@ -994,6 +1371,16 @@ export type MutationCreateEventArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationCreateNetworkArgs = {
   input: CreateNetworkInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCreateTemplateArgs = {
+  input: CreateTemplateInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationCreateTipArgs = {
+  input: CreateTipInput;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1028,6 +1415,12 @@ export type MutationLogCheckInArgs = {
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationMarkUsedArgs = {
+  itemId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1094,6 +1487,18 @@ export type MutationRespondToRequestArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationReviewLibraryItemArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  decision: ReviewDecision;
+  itemId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationRevokeBriefArgs = {
+  briefId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationSetDigestTimeZoneArgs = {
   timeZone: Scalars['String']['input'];
 };
@@ -1102,6 +1507,19 @@ export type MutationSetDigestTimeZoneArgs = {
 export type MutationSetEventAlertsArgs = {
   networkId: Scalars['ID']['input'];
   on: Scalars['Boolean']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetLibraryApprovalsNeededArgs = {
+  approvals: Scalars['Int']['input'];
+  networkId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSetLibraryReviewerArgs = {
+  networkId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  reviewer: Scalars['Boolean']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1147,6 +1565,11 @@ export type MutationSignUpArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationSubmitForReviewArgs = {
+  itemId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationTakeEventRoleArgs = {
   eventId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -1167,6 +1590,12 @@ export type MutationUnsubscribeArgs = {
 export type MutationUpdateEventArgs = {
   eventId: Scalars['ID']['input'];
   input: UpdateEventInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUpdateLibraryItemArgs = {
+  input: UpdateLibraryItemInput;
+  itemId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1310,6 +1739,12 @@ export type Network = {
   id: Scalars['ID']['output'];
   /** Latitude of the place, in degrees. */
   latitude: Scalars['Float']['output'];
+  /** How many reviewers must approve an item before it is published: 1 (the default) or 2. */
+  libraryApprovalsNeeded: Scalars['Int']['output'];
+  /** Items waiting for review that the viewer may review, oldest first. */
+  libraryReviewQueue: Array<LibraryItem>;
+  /** Members the stewards named as library reviewers (organisers and stewards review anyway); stewards and organisers only, else empty. */
+  libraryReviewers: Array<Person>;
   /** The stage, its history and what the signals suggest. */
   lifecycle: NetworkLifecycle;
   /** Longitude of the place, in degrees. */
@@ -1486,6 +1921,8 @@ export type NotificationKind =
   | 'ACCOUNT'
   /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, a reminder the day before, an event moved or cancelled. */
   | 'EVENTS'
+  /** The library: an item waiting for your review, and reviewers' decisions on yours. */
+  | 'LIBRARY'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
   /** New events in networks where you asked to hear of them. */
@@ -1622,6 +2059,8 @@ export type PostNeedInput = {
 /** Reads. Each domain module adds its own fields. */
 export type Query = {
   __typename?: 'Query';
+  /** A brief by its share token, as anyone with the link reads it; null when revoked or unknown. */
+  briefByToken: Maybe<Brief>;
   /** UK towns and cities whose names are closest to `name` (a misspelling, or the misspelt start of a longer name), UK cities first, for "Did you mean …?" when `filter.placeName` matched no place; each is the place its name finds. Only the closest are given, none when nothing is close. `first` is 1 to 10 (default 3). */
   closePlaces: Array<Place>;
   /**
@@ -1636,6 +2075,10 @@ export type Query = {
    * memberships, lifecycle notes they wrote and sessions. UNAUTHENTICATED when signed out.
    */
   exportMyData: Scalars['String']['output'];
+  /** An item, or null when there is none the viewer may see. */
+  libraryItem: Maybe<LibraryItem>;
+  /** Markdown (up to 20,000 characters) as the library would show it: safe HTML, for an editor's preview. */
+  libraryPreview: Scalars['String']['output'];
   /**
    * Development only: the emails logged instead of sent, newest first, so a developer can follow
    * their links. FORBIDDEN in production; UNAUTHENTICATED when signed out. `first` is 1 to 100.
@@ -1647,11 +2090,15 @@ export type Query = {
   mentorship: Mentorship;
   /** A request the signed-in person sent or was sent. NOT_FOUND otherwise. */
   mentorshipRequest: MentorshipRequest;
+  /** The viewer's briefs, newest first. */
+  myBriefs: Array<Brief>;
   /**
    * The signed-in person's calendar feed, made on first ask (UNAUTHENTICATED when signed out).
    * The same address comes back every time until it is reset.
    */
   myCalendarFeed: CalendarFeed;
+  /** The viewer's own items in every state, most recently changed first. */
+  myLibraryItems: Array<LibraryItem>;
   /** The networks the signed-in person belongs to now, by name. UNAUTHENTICATED when signed out. */
   myMemberships: Array<MyMembership>;
   /** The signed-in person's own mentoring offer, paused or not; null when they have none. UNAUTHENTICATED when signed out. */
@@ -1685,6 +2132,11 @@ export type Query = {
    */
   previewMatchingRound: MatchingRoundPreview;
   /**
+   * Searches the published items the viewer may read. Words are matched in every field, title
+   * words weigh most, and common misspellings are mended. `first` is 1 to 50 (default 20).
+   */
+  searchLibrary: LibrarySearchConnection;
+  /**
    * The kind of notification a one-click unsubscribe link (from an email's footer) turns off, so
    * its page can say which; null when the link is not one Hearth gave out. Needs no sign-in.
    */
@@ -1696,6 +2148,11 @@ export type Query = {
 };
 
 /** Reads. Each domain module adds its own fields. */
+export type QueryBriefByTokenArgs = {
+  token: Scalars['String']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
 export type QueryClosePlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -1704,6 +2161,16 @@ export type QueryClosePlacesArgs = {
 /** Reads. Each domain module adds its own fields. */
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryLibraryPreviewArgs = {
+  markdown: Scalars['String']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1761,6 +2228,15 @@ export type QueryPreviewMatchingRoundArgs = {
   mentorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   needIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   networkId: Scalars['ID']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QuerySearchLibraryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<LibraryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<LibrarySort>;
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -1891,6 +2367,13 @@ export type RepeatPattern =
   /** Every week, on the first date's weekday. */
   | 'WEEKLY';
 
+/** A reviewer's decision on an item in review. */
+export type ReviewDecision =
+  /** Ready to publish as it is. */
+  | 'APPROVE'
+  /** Back to its author as a draft, with the reviewer's comment. */
+  | 'REQUEST_CHANGES';
+
 /** A mentor with a place free who takes part in a matching round. */
 export type RoundMentor = {
   __typename?: 'RoundMentor';
@@ -1908,6 +2391,31 @@ export type SeatPromotion =
   | 'AUTO_CONFIRM'
   /** The first person waiting is offered the seat and must claim it within the event's claimHours, or it passes to the next. */
   | 'CLAIM_WITHIN_HOURS';
+
+/** The field an organisation works in, for finding peers who faced the same problem. */
+export type Sector =
+  /** Advice, advocacy and rights. */
+  | 'ADVICE_AND_ADVOCACY'
+  /** Arts, culture and heritage. */
+  | 'ARTS_AND_CULTURE'
+  /** Community groups, neighbourhoods and local action. */
+  | 'COMMUNITY'
+  /** Children, young people and education. */
+  | 'EDUCATION_AND_YOUTH'
+  /** Environment and animals. */
+  | 'ENVIRONMENT'
+  /** Faith-based organisations. */
+  | 'FAITH'
+  /** Food, poverty and crisis support. */
+  | 'FOOD_AND_POVERTY'
+  /** Health, disability and social care. */
+  | 'HEALTH_AND_CARE'
+  /** Housing and homelessness. */
+  | 'HOUSING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Sport, leisure and wellbeing. */
+  | 'SPORT_AND_WELLBEING';
 
 /** Why a session ended. */
 export type SessionEndReason =
@@ -1943,6 +2451,13 @@ export type SignUpInput = {
   name: Scalars['String']['input'];
   /** 8 to 256 characters; not one of the commonly used passwords. */
   password: Scalars['String']['input'];
+};
+
+/** A piece of a search snippet; highlighted pieces are the words that matched. */
+export type SnippetPart = {
+  __typename?: 'SnippetPart';
+  highlighted: Scalars['Boolean']['output'];
+  text: Scalars['String']['output'];
 };
 
 /** Live updates over WebSocket (graphql-ws protocol) on the same /graphql path. */
@@ -1984,6 +2499,70 @@ export type SupportCategory =
   | 'SHORT_TERM_SKILLS'
   /** A trusted contact for an honest, tailored, one-to-one answer. */
   | 'UNIQUE_PERSPECTIVES';
+
+/** A reusable document, written in Markdown and/or attached as a file. */
+export type Template = LibraryItem & {
+  __typename?: 'Template';
+  audience: LibraryAudience;
+  authors: Array<Person>;
+  /** The template's text (Markdown); empty when it is a file only. */
+  body: Scalars['String']['output'];
+  /** The template's text as safe HTML. */
+  bodyHtml: Scalars['String']['output'];
+  categories: Array<SupportCategory>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The attached file of the current version, when there is one. */
+  file: Maybe<LibraryFile>;
+  id: Scalars['ID']['output'];
+  kind: LibraryItemKind;
+  network: Network;
+  orgSize: Maybe<OrganisationSize>;
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  reviews: Array<LibraryReview>;
+  sector: Maybe<Sector>;
+  status: LibraryItemStatus;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  tools: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  usedCount: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+  versions: Array<LibraryItemVersion>;
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanReview: Scalars['Boolean']['output'];
+  viewerUse: Maybe<LibraryUse>;
+};
+
+/** A short answer to a common question, with links. */
+export type Tip = LibraryItem & {
+  __typename?: 'Tip';
+  audience: LibraryAudience;
+  authors: Array<Person>;
+  /** The answer (Markdown), with its links. */
+  body: Scalars['String']['output'];
+  /** The answer as safe HTML. */
+  bodyHtml: Scalars['String']['output'];
+  categories: Array<SupportCategory>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: LibraryItemKind;
+  network: Network;
+  orgSize: Maybe<OrganisationSize>;
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  reviews: Array<LibraryReview>;
+  sector: Maybe<Sector>;
+  status: LibraryItemStatus;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  tools: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  usedCount: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+  versions: Array<LibraryItemVersion>;
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanReview: Scalars['Boolean']['output'];
+  viewerUse: Maybe<LibraryUse>;
+};
 
 /** A need a matching round leaves unmatched. */
 export type UnmatchedNeed = {
@@ -2028,6 +2607,34 @@ export type UpdateEventInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
   venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * A change to an item, making a new version. Only the fields given change; fields that do not
+ * belong to the item's kind are refused.
+ */
+export type UpdateLibraryItemInput = {
+  approach?: InputMaybe<Scalars['String']['input']>;
+  audience?: InputMaybe<LibraryAudience>;
+  /** Templates and tips. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  categories?: InputMaybe<Array<SupportCategory>>;
+  cost?: InputMaybe<Scalars['String']['input']>;
+  differently?: InputMaybe<Scalars['String']['input']>;
+  duration?: InputMaybe<Scalars['String']['input']>;
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /** Templates: a file from POST /files; null removes the file. */
+  fileId?: InputMaybe<Scalars['ID']['input']>;
+  happyToTalk?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Case studies, from here on. */
+  orgName?: InputMaybe<Scalars['String']['input']>;
+  orgSize?: InputMaybe<OrganisationSize>;
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  problem?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Sector>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  tools?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /**
@@ -2272,10 +2879,17 @@ export type ResolversTypes = ResolversObject<{
   AssignEventRoleInput: AssignEventRoleInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Brief: ResolverTypeWrapper<BriefModel>;
   CalendarFeed: ResolverTypeWrapper<CalendarFeed>;
+  CaseStudy: ResolverTypeWrapper<LibraryItemModel>;
+  CaseStudySection: ResolverTypeWrapper<CaseStudySection>;
   CheckIn: ResolverTypeWrapper<CheckInModel>;
+  CreateBriefInput: CreateBriefInput;
+  CreateCaseStudyInput: CreateCaseStudyInput;
   CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
+  CreateTemplateInput: CreateTemplateInput;
+  CreateTipInput: CreateTipInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorCode: ErrorCode;
   Event: ResolverTypeWrapper<EventModel>;
@@ -2293,6 +2907,20 @@ export type ResolversTypes = ResolversObject<{
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LibraryAudience: LibraryAudience;
+  LibraryFacet: ResolverTypeWrapper<LibraryFacet>;
+  LibraryFile: ResolverTypeWrapper<LibraryFileModel>;
+  LibraryFilter: LibraryFilter;
+  LibraryItem: ResolverTypeWrapper<LibraryItemModel>;
+  LibraryItemKind: LibraryItemKind;
+  LibraryItemStatus: LibraryItemStatus;
+  LibraryItemVersion: ResolverTypeWrapper<LibraryVersionModel>;
+  LibraryReview: ResolverTypeWrapper<LibraryReviewModel>;
+  LibrarySearchConnection: ResolverTypeWrapper<LibrarySearchModel>;
+  LibrarySearchEdge: ResolverTypeWrapper<LibrarySearchEdgeModel>;
+  LibrarySort: LibrarySort;
+  LibraryTagsInput: LibraryTagsInput;
+  LibraryUse: ResolverTypeWrapper<LibraryUseModel>;
   LifecycleChange: ResolverTypeWrapper<LifecycleChangeModel>;
   LifecycleStage: LifecycleStage;
   LifecycleSuggestion: ResolverTypeWrapper<LifecycleSuggestion>;
@@ -2349,18 +2977,24 @@ export type ResolversTypes = ResolversObject<{
   RegistrationEdge: ResolverTypeWrapper<Omit<RegistrationEdge, 'node'> & { node: ResolversTypes['Registration'] }>;
   RegistrationStatus: RegistrationStatus;
   RepeatPattern: RepeatPattern;
+  ReviewDecision: ReviewDecision;
   RoundMentor: ResolverTypeWrapper<RoundMentorModel>;
   SeatPromotion: SeatPromotion;
+  Sector: Sector;
   SessionEndReason: SessionEndReason;
   SessionEnded: ResolverTypeWrapper<SessionEnded>;
   SignInInput: SignInInput;
   SignUpInput: SignUpInput;
+  SnippetPart: ResolverTypeWrapper<SnippetPart>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportCategory: SupportCategory;
+  Template: ResolverTypeWrapper<LibraryItemModel>;
+  Tip: ResolverTypeWrapper<LibraryItemModel>;
   UnmatchedNeed: ResolverTypeWrapper<Omit<UnmatchedNeed, 'need'> & { need: ResolversTypes['Need'] }>;
   UpcomingEventsFilter: UpcomingEventsFilter;
   UpdateEventInput: UpdateEventInput;
+  UpdateLibraryItemInput: UpdateLibraryItemInput;
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
@@ -2376,10 +3010,17 @@ export type ResolversParentTypes = ResolversObject<{
   AssignEventRoleInput: AssignEventRoleInput;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
+  Brief: BriefModel;
   CalendarFeed: CalendarFeed;
+  CaseStudy: LibraryItemModel;
+  CaseStudySection: CaseStudySection;
   CheckIn: CheckInModel;
+  CreateBriefInput: CreateBriefInput;
+  CreateCaseStudyInput: CreateCaseStudyInput;
   CreateEventInput: CreateEventInput;
   CreateNetworkInput: CreateNetworkInput;
+  CreateTemplateInput: CreateTemplateInput;
+  CreateTipInput: CreateTipInput;
   DateTime: Scalars['DateTime']['output'];
   Event: EventModel;
   EventConnection: EventConnectionModel;
@@ -2394,6 +3035,16 @@ export type ResolversParentTypes = ResolversObject<{
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LibraryFacet: LibraryFacet;
+  LibraryFile: LibraryFileModel;
+  LibraryFilter: LibraryFilter;
+  LibraryItem: LibraryItemModel;
+  LibraryItemVersion: LibraryVersionModel;
+  LibraryReview: LibraryReviewModel;
+  LibrarySearchConnection: LibrarySearchModel;
+  LibrarySearchEdge: LibrarySearchEdgeModel;
+  LibraryTagsInput: LibraryTagsInput;
+  LibraryUse: LibraryUseModel;
   LifecycleChange: LifecycleChangeModel;
   LifecycleSuggestion: LifecycleSuggestion;
   LoggedEmail: LoggedEmail;
@@ -2441,11 +3092,15 @@ export type ResolversParentTypes = ResolversObject<{
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
   SignUpInput: SignUpInput;
+  SnippetPart: SnippetPart;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Template: LibraryItemModel;
+  Tip: LibraryItemModel;
   UnmatchedNeed: Omit<UnmatchedNeed, 'need'> & { need: ResolversParentTypes['Need'] };
   UpcomingEventsFilter: UpcomingEventsFilter;
   UpdateEventInput: UpdateEventInput;
+  UpdateLibraryItemInput: UpdateLibraryItemInput;
   UpdateNetworkInput: UpdateNetworkInput;
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
@@ -2461,12 +3116,73 @@ export type AuthPayloadResolvers<
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type BriefResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Brief'] = ResolversParentTypes['Brief'],
+> = ResolversObject<{
+  ask?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shareUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CalendarFeedResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['CalendarFeed'] = ResolversParentTypes['CalendarFeed'],
 > = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CaseStudyResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['CaseStudy'] = ResolversParentTypes['CaseStudy'],
+> = ResolversObject<{
+  approach?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['LibraryAudience'], ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  differently?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  duration?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  happyToTalk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  orgName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgSize?: Resolver<Maybe<ResolversTypes['OrganisationSize']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['LibraryReview']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['CaseStudySection']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LibraryItemStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['LibraryItemVersion']>, ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerUse?: Resolver<Maybe<ResolversTypes['LibraryUse']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CaseStudySectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['CaseStudySection'] = ResolversParentTypes['CaseStudySection'],
+> = ResolversObject<{
+  heading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CheckInResolvers<
@@ -2578,6 +3294,89 @@ export type EventSeriesResolvers<
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LibraryFacetResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryFacet'] = ResolversParentTypes['LibraryFacet'],
+> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LibraryFileResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryFile'] = ResolversParentTypes['LibraryFile'],
+> = ResolversObject<{
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LibraryItemResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryItem'] = ResolversParentTypes['LibraryItem'],
+> = ResolversObject<{
+  __resolveType: TypeResolveFn<'CaseStudy' | 'Template' | 'Tip', ParentType, ContextType>;
+}>;
+
+export type LibraryItemVersionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryItemVersion'] = ResolversParentTypes['LibraryItemVersion'],
+> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodyHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['LibraryFile']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LibraryReviewResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryReview'] = ResolversParentTypes['LibraryReview'],
+> = ResolversObject<{
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['ReviewDecision'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LibrarySearchConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibrarySearchConnection'] = ResolversParentTypes['LibrarySearchConnection'],
+> = ResolversObject<{
+  correctedQuery?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['LibrarySearchEdge']>, ParentType, ContextType>;
+  facets?: Resolver<Array<ResolversTypes['LibraryFacet']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LibrarySearchEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibrarySearchEdge'] = ResolversParentTypes['LibrarySearchEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LibraryItem'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  snippet?: Resolver<Array<ResolversTypes['SnippetPart']>, ParentType, ContextType>;
+}>;
+
+export type LibraryUseResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['LibraryUse'] = ResolversParentTypes['LibraryUse'],
+> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type LifecycleChangeResolvers<
@@ -2754,6 +3553,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationAddVenueArgs, 'input' | 'networkId'>
   >;
+  archiveLibraryItem?: Resolver<
+    ResolversTypes['LibraryItem'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationArchiveLibraryItemArgs, 'itemId'>
+  >;
   archiveVenue?: Resolver<
     ResolversTypes['Venue'],
     ParentType,
@@ -2809,6 +3614,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationConfirmMatchingRoundArgs, 'networkId' | 'pairs'>
   >;
+  createBrief?: Resolver<
+    ResolversTypes['Brief'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateBriefArgs, 'input'>
+  >;
+  createCaseStudy?: Resolver<
+    ResolversTypes['CaseStudy'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateCaseStudyArgs, 'input'>
+  >;
   createEvent?: Resolver<
     ResolversTypes['Event'],
     ParentType,
@@ -2821,6 +3638,13 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationCreateNetworkArgs, 'input'>
   >;
+  createTemplate?: Resolver<
+    ResolversTypes['Template'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateTemplateArgs, 'input'>
+  >;
+  createTip?: Resolver<ResolversTypes['Tip'], ParentType, ContextType, RequireFields<MutationCreateTipArgs, 'input'>>;
   deleteMyAccount?: Resolver<
     ResolversTypes['Boolean'],
     ParentType,
@@ -2856,6 +3680,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     Partial<MutationMarkNotificationsReadArgs>
+  >;
+  markUsed?: Resolver<
+    ResolversTypes['LibraryItem'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationMarkUsedArgs, 'itemId'>
   >;
   pauseMentorOffer?: Resolver<
     ResolversTypes['MentorOffer'],
@@ -2920,6 +3750,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRespondToRequestArgs, 'accept' | 'requestId'>
   >;
+  reviewLibraryItem?: Resolver<
+    ResolversTypes['LibraryItem'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReviewLibraryItemArgs, 'decision' | 'itemId'>
+  >;
+  revokeBrief?: Resolver<
+    ResolversTypes['Brief'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokeBriefArgs, 'briefId'>
+  >;
   setDigestTimeZone?: Resolver<
     ResolversTypes['String'],
     ParentType,
@@ -2931,6 +3773,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationSetEventAlertsArgs, 'networkId' | 'on'>
+  >;
+  setLibraryApprovalsNeeded?: Resolver<
+    ResolversTypes['Network'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetLibraryApprovalsNeededArgs, 'approvals' | 'networkId'>
+  >;
+  setLibraryReviewer?: Resolver<
+    ResolversTypes['Network'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetLibraryReviewerArgs, 'networkId' | 'personId' | 'reviewer'>
   >;
   setLifecycleStage?: Resolver<
     ResolversTypes['Network'],
@@ -2966,6 +3820,12 @@ export type MutationResolvers<
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  submitForReview?: Resolver<
+    ResolversTypes['LibraryItem'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSubmitForReviewArgs, 'itemId'>
+  >;
   takeEventRole?: Resolver<
     ResolversTypes['EventRole'],
     ParentType,
@@ -2989,6 +3849,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationUpdateEventArgs, 'eventId' | 'input'>
+  >;
+  updateLibraryItem?: Resolver<
+    ResolversTypes['LibraryItem'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateLibraryItemArgs, 'input' | 'itemId'>
   >;
   updateNetwork?: Resolver<
     ResolversTypes['Network'],
@@ -3090,6 +3956,9 @@ export type NetworkResolvers<
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  libraryApprovalsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  libraryReviewQueue?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
+  libraryReviewers?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   lifecycle?: Resolver<ResolversTypes['NetworkLifecycle'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   member?: Resolver<
@@ -3237,6 +4106,12 @@ export type QueryResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = ResolversObject<{
+  briefByToken?: Resolver<
+    Maybe<ResolversTypes['Brief']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryBriefByTokenArgs, 'token'>
+  >;
   closePlaces?: Resolver<
     Array<ResolversTypes['Place']>,
     ParentType,
@@ -3246,6 +4121,18 @@ export type QueryResolvers<
   digestTimeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   exportMyData?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  libraryItem?: Resolver<
+    Maybe<ResolversTypes['LibraryItem']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryLibraryItemArgs, 'id'>
+  >;
+  libraryPreview?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryLibraryPreviewArgs, 'markdown'>
+  >;
   loggedEmails?: Resolver<
     Array<ResolversTypes['LoggedEmail']>,
     ParentType,
@@ -3265,7 +4152,9 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryMentorshipRequestArgs, 'id'>
   >;
+  myBriefs?: Resolver<Array<ResolversTypes['Brief']>, ParentType, ContextType>;
   myCalendarFeed?: Resolver<ResolversTypes['CalendarFeed'], ParentType, ContextType>;
+  myLibraryItems?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
   myMemberships?: Resolver<Array<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   myMentoring?: Resolver<ResolversTypes['MyMentoring'], ParentType, ContextType>;
@@ -3302,6 +4191,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<QueryPreviewMatchingRoundArgs, 'networkId'>
+  >;
+  searchLibrary?: Resolver<
+    ResolversTypes['LibrarySearchConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QuerySearchLibraryArgs, 'sort'>
   >;
   unsubscribeKind?: Resolver<
     Maybe<ResolversTypes['NotificationKind']>,
@@ -3381,6 +4276,14 @@ export type SessionEndedResolvers<
   reason?: Resolver<ResolversTypes['SessionEndReason'], ParentType, ContextType>;
 }>;
 
+export type SnippetPartResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['SnippetPart'] = ResolversParentTypes['SnippetPart'],
+> = ResolversObject<{
+  highlighted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
@@ -3400,6 +4303,69 @@ export type SubscriptionResolvers<
     ContextType
   >;
   sessionEnded?: SubscriptionResolver<ResolversTypes['SessionEnded'], 'sessionEnded', ParentType, ContextType>;
+}>;
+
+export type TemplateResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Template'] = ResolversParentTypes['Template'],
+> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['LibraryAudience'], ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodyHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['LibraryFile']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  orgSize?: Resolver<Maybe<ResolversTypes['OrganisationSize']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['LibraryReview']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LibraryItemStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['LibraryItemVersion']>, ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerUse?: Resolver<Maybe<ResolversTypes['LibraryUse']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TipResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Tip'] = ResolversParentTypes['Tip'],
+> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['LibraryAudience'], ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bodyHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  orgSize?: Resolver<Maybe<ResolversTypes['OrganisationSize']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviews?: Resolver<Array<ResolversTypes['LibraryReview']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LibraryItemStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['LibraryItemVersion']>, ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerUse?: Resolver<Maybe<ResolversTypes['LibraryUse']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type UnmatchedNeedResolvers<
@@ -3440,7 +4406,10 @@ export type VenueResolvers<
 
 export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Brief?: BriefResolvers<ContextType>;
   CalendarFeed?: CalendarFeedResolvers<ContextType>;
+  CaseStudy?: CaseStudyResolvers<ContextType>;
+  CaseStudySection?: CaseStudySectionResolvers<ContextType>;
   CheckIn?: CheckInResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
@@ -3450,6 +4419,14 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   EventRole?: EventRoleResolvers<ContextType>;
   EventSeats?: EventSeatsResolvers<ContextType>;
   EventSeries?: EventSeriesResolvers<ContextType>;
+  LibraryFacet?: LibraryFacetResolvers<ContextType>;
+  LibraryFile?: LibraryFileResolvers<ContextType>;
+  LibraryItem?: LibraryItemResolvers<ContextType>;
+  LibraryItemVersion?: LibraryItemVersionResolvers<ContextType>;
+  LibraryReview?: LibraryReviewResolvers<ContextType>;
+  LibrarySearchConnection?: LibrarySearchConnectionResolvers<ContextType>;
+  LibrarySearchEdge?: LibrarySearchEdgeResolvers<ContextType>;
+  LibraryUse?: LibraryUseResolvers<ContextType>;
   LifecycleChange?: LifecycleChangeResolvers<ContextType>;
   LifecycleSuggestion?: LifecycleSuggestionResolvers<ContextType>;
   LoggedEmail?: LoggedEmailResolvers<ContextType>;
@@ -3487,7 +4464,10 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   RegistrationEdge?: RegistrationEdgeResolvers<ContextType>;
   RoundMentor?: RoundMentorResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
+  SnippetPart?: SnippetPartResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Template?: TemplateResolvers<ContextType>;
+  Tip?: TipResolvers<ContextType>;
   UnmatchedNeed?: UnmatchedNeedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;

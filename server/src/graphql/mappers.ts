@@ -34,3 +34,21 @@ export type {
 export type { EventRoleRecord as EventRoleModel } from '../modules/events/service.ts';
 export type EventConnectionModel = Connection<EventRecord>;
 export type RegistrationConnectionModel = Connection<RegistrationRecord>;
+export type {
+  LibraryItemRecord as LibraryItemModel,
+  LibraryReviewRecord as LibraryReviewModel,
+  LibraryUseRecord as LibraryUseModel,
+  LibrarySearch as LibrarySearchModel,
+  BriefRecord as BriefModel,
+} from '../modules/library/service.ts';
+export type LibrarySearchEdgeModel = import('../modules/library/service.ts').LibrarySearch['edges'][number];
+/** A version with the kind of its item, which says how its content reads. */
+export type LibraryVersionModel = import('../modules/library/service.ts').LibraryVersionRecord & {
+  kind: import('../modules/library/service.ts').LibraryItemRecord['kind'];
+};
+export interface LibraryFileModel {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}

@@ -4,6 +4,8 @@ import { calendarResolvers } from '../modules/calendars/resolvers.ts';
 import { eventLoaders } from '../modules/events/loaders.ts';
 import { eventResolvers } from '../modules/events/resolvers.ts';
 import { eventRoleLoaders, eventRoleResolvers } from '../modules/events/roles-resolvers.ts';
+import { libraryLoaders } from '../modules/library/loaders.ts';
+import { libraryResolvers } from '../modules/library/resolvers.ts';
 import { lifecycleLoaders } from '../modules/lifecycle/loaders.ts';
 import { lifecycleResolvers } from '../modules/lifecycle/resolvers.ts';
 import { membershipLoaders } from '../modules/memberships/loaders.ts';
@@ -39,6 +41,7 @@ const modules: Resolvers[] = [
   eventResolvers,
   eventRoleResolvers,
   calendarResolvers,
+  libraryResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */
@@ -52,6 +55,7 @@ export function allLoaders(): MercuriusLoaders {
     venueLoaders,
     eventLoaders,
     eventRoleLoaders,
+    libraryLoaders,
   ]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }

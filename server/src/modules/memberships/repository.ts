@@ -122,6 +122,18 @@ export async function getStewardIds(db: Executor, networkId: string): Promise<st
   return rows.map((row) => row.userId);
 }
 
+/** The active organisers and stewards of a network: those who run it. */
+export async function getOrganiserIds(db: Executor, networkId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('user_id as userId')
+    .where('network_id', '=', networkId)
+    .where('role', 'in', ['ORGANISER', 'STEWARD'])
+    .where('left_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.userId);
+}
+
 /** The networks the person is an active steward of, in id order. */
 export async function getStewardedNetworkIds(db: Executor, userId: string): Promise<string[]> {
   const rows = await db

@@ -142,6 +142,22 @@ export async function rolesOfViewer(
   return new Map([...own].map(([networkId, membership]) => [networkId, membership.role]));
 }
 
+/** The networks the viewer belongs to now, read once per request; none when signed out. */
+export async function viewerNetworkIds(ctx: ServiceContext): Promise<string[]> {
+  if (!ctx.viewer) return [];
+  const viewerId = ctx.viewer.userId;
+  const found = await ctx.memo.batch(`network-ids-of`, [viewerId], async () => {
+    const rows = await repo.getActiveMembershipsOfUser(ctx.db, viewerId);
+    return new Map([[viewerId, rows.map((row) => row.networkId)]]);
+  });
+  return found.get(viewerId) ?? [];
+}
+
+/** The network's active organisers and stewards, to tell of work waiting for them. */
+export async function organiserIds(ctx: ServiceContext, networkId: string): Promise<string[]> {
+  return repo.getOrganiserIds(ctx.db, networkId);
+}
+
 const SIGNAL_WINDOW_DAYS = 90;
 
 /**

@@ -171,6 +171,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
         { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
         { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
+        { kind: 'LIBRARY', delivery: 'IMMEDIATE', changeable: true },
       ]);
       expect(await notifications.setNotificationPreference(p, 'NEW_MEMBER', 'IMMEDIATE')).toEqual({
         kind: 'NEW_MEMBER',
@@ -187,6 +188,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         'IMMEDIATE',
         'IMMEDIATE',
         'DAILY_DIGEST',
+        'IMMEDIATE',
       ]);
       expect((await caught(notifications.notificationPreferences(serviceContext(database.db)))).code).toBe(
         'UNAUTHENTICATED',
@@ -268,6 +270,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
         ['MENTORING', 'IMMEDIATE'],
         ['EVENTS', 'IMMEDIATE'],
         ['NEW_EVENTS', 'DAILY_DIGEST'],
+        ['LIBRARY', 'IMMEDIATE'],
       ]);
       const [tokenId] = decodeURIComponent(token).split('.');
       const forged = `${tokenId}.${'a'.repeat(32)}`;

@@ -34,6 +34,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   MENTORING: 'IMMEDIATE',
   EVENTS: 'IMMEDIATE',
   NEW_EVENTS: 'DAILY_DIGEST',
+  LIBRARY: 'IMMEDIATE',
 };
 
 /** Why a person got an email of this kind, for its footer. */
@@ -45,6 +46,7 @@ const REASON: Record<NotificationKind, string> = {
   MENTORING: 'You get this because you take part in mentoring on Hearth.',
   EVENTS: 'You get this because you registered for an event on Hearth.',
   NEW_EVENTS: 'You get this because you asked to hear of new events in a network on Hearth.',
+  LIBRARY: 'You get this because you write or review items in a network’s library on Hearth.',
 };
 
 const KIND_NAME: Record<NotificationKind, string> = {
@@ -55,6 +57,7 @@ const KIND_NAME: Record<NotificationKind, string> = {
   MENTORING: 'mentoring requests and answers',
   EVENTS: 'seats and changes to events you registered for',
   NEW_EVENTS: 'new events in networks where you asked to hear of them',
+  LIBRARY: 'library reviews',
 };
 
 /** The page where a person chooses how each kind reaches them. */

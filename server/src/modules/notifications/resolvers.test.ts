@@ -132,6 +132,7 @@ describe.each(DATABASE_KINDS)('notifications over GraphQL on %s', (kind) => {
       { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
       { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
       { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
+      { kind: 'LIBRARY', delivery: 'IMMEDIATE', changeable: true },
     ]);
   });
 

@@ -505,6 +505,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             { kind: 'MENTORING', delivery: 'IMMEDIATE', changeable: true },
             { kind: 'EVENTS', delivery: 'IMMEDIATE', changeable: true },
             { kind: 'NEW_EVENTS', delivery: 'DAILY_DIGEST', changeable: true },
+            { kind: 'LIBRARY', delivery: 'IMMEDIATE', changeable: true },
           ],
           notifications: [],
           emails: [

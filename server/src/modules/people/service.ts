@@ -6,6 +6,8 @@ import { searchText, textLength } from '../../core/text.ts';
 import * as accounts from '../accounts/service.ts';
 import * as events from '../events/service.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as files from '../files/service.ts';
+import * as library from '../library/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as mentoring from '../mentoring/service.ts';
@@ -271,6 +273,9 @@ export async function deleteMyAccount(ctx: ServiceContext, password: string): Pr
     await memberships.ensureNotLastStewardAnywhere(tx, viewer.userId);
     // Seats first: each one freed goes to the next person waiting, as when the person gives it up.
     const released = await events.releaseSeatsOf(tx, viewer.userId);
+    await library.eraseDraftsOf(tx, viewer.userId);
+    // Then their uploads that no item holds any more (a published template's file stays).
+    await files.eraseUnattachedFilesOf(tx, viewer.userId, library.attachedFiles);
     return { deleted: await accounts.deleteUser(tx, viewer.userId), released };
   });
   if (deleted) {

@@ -283,6 +283,8 @@ export type NotificationKind =
   | 'ACCOUNT'
   /** Events you registered for: a seat confirmed or offered to you from the waitlist, an offer that passed on, a reminder the day before, an event moved or cancelled. */
   | 'EVENTS'
+  /** The library: an item waiting for your review, and reviewers' decisions on yours. */
+  | 'LIBRARY'
   /** Mentoring: a request to you, an answer to yours, a request that expired or was withdrawn, a mentorship closed. */
   | 'MENTORING'
   /** New events in networks where you asked to hear of them. */

@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   EVENTS:
     'Events you registered for: a seat comes free for you, the day-before reminder, or the event moves or is cancelled',
   NEW_EVENTS: 'A new event in a network where you asked to hear of them',
+  LIBRARY: 'The library: an item waits for your review, or a reviewer decides on yours',
 };
 
 /** The three ways, each explained, in the order the page offers them. */
@@ -44,6 +45,7 @@ export const KIND_TOPICS: Record<NotificationKind, string> = {
   MENTORING: 'mentoring requests and answers',
   EVENTS: 'seats and changes to events you registered for',
   NEW_EVENTS: 'new events in networks where you asked to hear of them',
+  LIBRARY: 'library reviews',
 };
 
 export function isKind(value: string): value is NotificationKind {
