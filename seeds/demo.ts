@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
 import { buildDemoEvents, DEMO_EVENT_SEED, insertDemoEvents } from './demo-events.ts';
+import { buildDemoLibrary, DEMO_LIBRARY_SEED, insertDemoLibrary } from './demo-library.ts';
 import { buildDemoMentoring, waitingFrom, type DemoMentoring } from './demo-mentoring.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
 import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
@@ -14,7 +15,8 @@ import { addDays, daysBetween, emailPart, seededRandom, type Random } from './ra
 // PostgreSQL with `HEARTH_DEMO_DATA=true DATABASE_URL=… pnpm start`): seven place-based networks
 // at different stages, 300 people with their profiles, their memberships, each network's
 // lifecycle history, mentoring: offers, needs, requests, mentorships and a matching round
-// (demo-mentoring.ts), venues (demo-venues.ts), and events with their registrations (demo-events.ts).
+// (demo-mentoring.ts), venues (demo-venues.ts), and events with their registrations (demo-events.ts), and the
+// library of case studies, templates and tips (demo-library.ts).
 //
 // It is the same on every load: a seeded random generator and a fixed reference date, never the
 // clock, so tests and screenshots are stable. Every demo person signs in with DEMO_PASSWORD.
@@ -370,6 +372,8 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Pr
     // Events too, dated from `now` so that coming ones are still to come (demo-events.ts).
     const events = buildDemoEvents({ ...data, venues }, seededRandom(DEMO_EVENT_SEED), DEMO_REFERENCE_DATE, now);
     await insertDemoEvents(trx, events);
+    // The library too: case studies, templates and tips, reviewed and used (demo-library.ts).
+    await insertDemoLibrary(trx, buildDemoLibrary(data, seededRandom(DEMO_LIBRARY_SEED), DEMO_REFERENCE_DATE));
   });
   return true;
 }

@@ -8,6 +8,7 @@
 //   BENCH_OUTBOX_MESSAGES=2000 BENCH_OUTBOX_RATE=20   the outbox benchmark's backlog and trickle rate
 //   BENCH_MATCHING_NEEDS=10000 BENCH_MATCHING_MENTORS=2000   the matching round's size
 //   BENCH_MENTORING_PEOPLE=100000 BENCH_MENTORING_OFFERS=20000   the suggestions benchmark's data set
+//   BENCH_LIBRARY_ITEMS=100000               the library search benchmark's generated library
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { BenchDatabases, postgresUnavailableReason } from './databases.ts';
 import { directoryBenchmark } from './directory.ts';
 import { eventsBenchmark } from './events.ts';
+import { libraryBenchmark } from './library.ts';
 import { measureLoad } from './load.ts';
 import { matchingBenchmark } from './matching.ts';
 import { meBenchmark } from './me.ts';
@@ -39,6 +41,7 @@ const BENCHMARKS: Benchmark[] = [
   matchingBenchmark,
   mentoringBenchmark,
   eventsBenchmark,
+  libraryBenchmark,
   pagesBenchmark,
   memoryBenchmark,
 ];

@@ -35,6 +35,7 @@ const SECTIONS = [
   'mentoring',
   'venues',
   'events',
+  'library',
   'sessions',
 ];
 

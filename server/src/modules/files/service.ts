@@ -171,6 +171,18 @@ export async function readFileForDownload(
  * lose their uploader when the account row goes (the foreign key sets it null). `attached` says
  * which of the ids something uses; run inside the erasing transaction.
  */
+/** The files the person uploaded, without their bytes, for their data export. */
+export async function filesForExport(ctx: ServiceContext, userId: string) {
+  const files = await repo.getFilesByIds(ctx.db, await repo.getFileIdsUploadedBy(ctx.db, userId));
+  return files.map((file) => ({
+    id: file.id,
+    name: file.name,
+    contentType: file.contentType,
+    size: file.size,
+    uploadedAt: file.createdAt,
+  }));
+}
+
 export async function eraseUnattachedFilesOf(
   ctx: ServiceContext,
   userId: string,

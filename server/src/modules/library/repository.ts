@@ -373,6 +373,41 @@ export async function countApprovals(db: Executor, itemId: string, round: number
   return Number(row.count);
 }
 
+/** The reviews the person wrote, with the titles of the items, oldest first. */
+export async function getReviewsBy(db: Executor, reviewerId: string) {
+  return db
+    .selectFrom('library_reviews')
+    .innerJoin('library_items', 'library_items.id', 'library_reviews.item_id')
+    .select([
+      'library_items.id as itemId',
+      'library_items.title as itemTitle',
+      'library_reviews.decision',
+      'library_reviews.comment',
+      'library_reviews.version',
+      'library_reviews.created_at as createdAt',
+    ])
+    .where('library_reviews.reviewer_id', '=', reviewerId)
+    .orderBy('library_reviews.created_at')
+    .execute();
+}
+
+/** What the person recorded using, with the titles of the items, oldest first. */
+export async function getAllUsesBy(db: Executor, personId: string) {
+  return db
+    .selectFrom('library_uses')
+    .innerJoin('library_items', 'library_items.id', 'library_uses.item_id')
+    .select([
+      'library_items.id as itemId',
+      'library_items.title as itemTitle',
+      'library_uses.note',
+      'library_uses.created_at as createdAt',
+      'library_uses.updated_at as updatedAt',
+    ])
+    .where('library_uses.person_id', '=', personId)
+    .orderBy('library_uses.created_at')
+    .execute();
+}
+
 // Uses.
 
 /** Records a use, or replaces the note of an earlier one. */

@@ -517,6 +517,34 @@ describe.each(DATABASE_KINDS)('the library over GraphQL on %s', (kind) => {
       'createBrief',
     );
     expect(brief.shareUrl).toMatch(/^\/briefs\/[A-Za-z0-9_-]{32}$/);
+    // The maker's data export holds the brief and what they used; the author's, what they wrote.
+    const memberExport = JSON.parse(
+      data(await api.graphql('query { exportMyData }', { token: c.member.token }), 'exportMyData'),
+    );
+    expect(memberExport.library.briefs).toEqual([
+      expect.objectContaining({
+        title: input.title,
+        ask: input.ask,
+        items: 1,
+        shareUrl: brief.shareUrl,
+        revokedAt: null,
+      }),
+    ]);
+    const authorExport = JSON.parse(
+      data(await api.graphql('query { exportMyData }', { token: c.author.token }), 'exportMyData'),
+    );
+    expect(
+      authorExport.library.items.map((item: { title: string; status: string }) => [item.title, item.status]).sort(),
+    ).toEqual(
+      [
+        [CASE_STUDY.title, 'PUBLISHED'],
+        [TIP.title, 'PUBLISHED'],
+      ].sort(),
+    );
+    const organiserExport = JSON.parse(
+      data(await api.graphql('query { exportMyData }', { token: c.organiser.token }), 'exportMyData'),
+    );
+    expect(organiserExport.library.reviews).toHaveLength(2);
     const token = brief.shareUrl.slice('/briefs/'.length);
     expect(data(await api.graphql(BRIEF_BY_TOKEN, { variables: { t: token } }), 'briefByToken')).toEqual({
       title: input.title,

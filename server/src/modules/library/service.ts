@@ -6,6 +6,8 @@ import { isUuid } from '../../core/ids.ts';
 import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as files from '../files/service.ts';
+import * as networks from '../networks/service.ts';
+import { shareUrlOf } from './briefs.ts';
 import { accessTo, type ItemAccess } from './access.ts';
 import { renderMarkdown } from './markdown.ts';
 import * as repo from './repository.ts';
@@ -158,6 +160,42 @@ export async function canReadLibraryFile(ctx: ServiceContext, fileId: string): P
  */
 export async function eraseDraftsOf(ctx: ServiceContext, userId: string): Promise<void> {
   await repo.deleteNeverPublishedItemsOf(ctx.db, userId);
+}
+
+/** What the person wrote, reviewed, used and briefed in the library, and the files they uploaded, for their export. */
+export async function libraryForExport(ctx: ServiceContext, userId: string) {
+  const [items, reviews, uses, briefs, uploads] = await Promise.all([
+    repo.getItemsCreatedBy(ctx.db, userId),
+    repo.getReviewsBy(ctx.db, userId),
+    repo.getAllUsesBy(ctx.db, userId),
+    repo.getBriefsOwnedBy(ctx.db, userId),
+    files.filesForExport(ctx, userId),
+  ]);
+  const named = await networks.networksByIds(ctx, [...new Set(items.map((item) => item.networkId))]);
+  return {
+    items: items.map((item) => ({
+      itemId: item.id,
+      kind: item.kind,
+      title: item.title,
+      status: item.status,
+      audience: item.audience,
+      networkName: named.get(item.networkId)?.name ?? null,
+      version: item.version,
+      createdAt: item.createdAt,
+      publishedAt: item.publishedAt,
+    })),
+    reviews,
+    uses,
+    briefs: briefs.map((brief) => ({
+      title: brief.title,
+      ask: brief.ask,
+      items: brief.itemIds.length,
+      shareUrl: shareUrlOf(brief),
+      createdAt: brief.createdAt,
+      revokedAt: brief.revokedAt,
+    })),
+    uploads,
+  };
 }
 
 /** Of these files, those attached to an item: they stay when their uploader leaves. */

@@ -521,6 +521,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         mentoring: { offer: null, needs: [], requestsSent: [], requestsReceived: [], mentorships: [] },
         venues: [],
         events: { registrations: [], roles: [] },
+        library: { items: [], reviews: [], uses: [], briefs: [], uploads: [] },
         sessions: [{ createdAt: expect.any(String), lastUsedAt: expect.any(String), current: true }],
       });
       expect(JSON.stringify(exported)).not.toContain(me.viewer!.sessionId);

@@ -234,17 +234,27 @@ export async function emailFailingOfMembers(
 /** Everything Hearth holds about the viewer, as a JSON document. */
 export async function exportMyData(ctx: ServiceContext): Promise<string> {
   const viewer = requireViewer(ctx);
-  const [held, profile, membershipList, lifecycleNotes, notificationData, mentoringData, venuesHeld, eventData] =
-    await Promise.all([
-      accounts.accountForExport(ctx, viewer.userId),
-      repo.getProfileForExport(ctx.db, viewer.userId),
-      memberships.membershipsForExport(ctx, viewer.userId),
-      lifecycle.notesForExport(ctx, viewer.userId),
-      notifications.notificationsForExport(ctx, viewer.userId),
-      mentoring.mentoringForExport(ctx, viewer.userId),
-      venues.venuesForExport(ctx, viewer.userId),
-      events.eventsForExport(ctx, viewer.userId),
-    ]);
+  const [
+    held,
+    profile,
+    membershipList,
+    lifecycleNotes,
+    notificationData,
+    mentoringData,
+    venuesHeld,
+    eventData,
+    libraryData,
+  ] = await Promise.all([
+    accounts.accountForExport(ctx, viewer.userId),
+    repo.getProfileForExport(ctx.db, viewer.userId),
+    memberships.membershipsForExport(ctx, viewer.userId),
+    lifecycle.notesForExport(ctx, viewer.userId),
+    notifications.notificationsForExport(ctx, viewer.userId),
+    mentoring.mentoringForExport(ctx, viewer.userId),
+    venues.venuesForExport(ctx, viewer.userId),
+    events.eventsForExport(ctx, viewer.userId),
+    library.libraryForExport(ctx, viewer.userId),
+  ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
     exportedAt: ctx.clock.now(),
@@ -256,6 +266,7 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     mentoring: mentoringData,
     venues: venuesHeld,
     events: eventData,
+    library: libraryData,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);

@@ -132,6 +132,50 @@ export type GeoPointInput = {
   longitude: number;
 };
 
+/** Who may read a published item. */
+export type LibraryAudience =
+  /** Everyone, members of any network and visitors alike. */
+  | 'ALL_NETWORKS'
+  /** Members of the item's network only. */
+  | 'NETWORK';
+
+/** Narrows a library search; within a field any value matches, across fields all must. */
+export type LibraryFilter = {
+  categories?: Array<SupportCategory> | null | undefined;
+  kinds?: Array<LibraryItemKind> | null | undefined;
+  networkId?: string | number | null | undefined;
+  orgSizes?: Array<OrganisationSize> | null | undefined;
+  sectors?: Array<Sector> | null | undefined;
+  tools?: Array<string> | null | undefined;
+};
+
+/** The three kinds of thing the library holds. */
+export type LibraryItemKind =
+  /** What an organisation tried, what it cost and what came of it, written so a manager can trust it. */
+  | 'CASE_STUDY'
+  /** A reusable document (a policy, a strategy on a page, a role description), with versions. */
+  | 'TEMPLATE'
+  /** A short answer to a common question, with links. */
+  | 'TIP';
+
+/** Where an item is in peer review. */
+export type LibraryItemStatus =
+  /** Taken out of search and lists, kept readable at its address so links and briefs do not break silently. */
+  | 'ARCHIVED'
+  /** Being written; only its author, the network's reviewers and its stewards see it. */
+  | 'DRAFT'
+  /** Sent for review; seen by its author, the network's reviewers and its stewards. */
+  | 'IN_REVIEW'
+  /** Approved and readable by its audience. */
+  | 'PUBLISHED';
+
+/** The order of search results. */
+export type LibrarySort =
+  /** Most recently published first. */
+  | 'NEWEST'
+  /** Best match first (title words weigh most); newest first when there are no words to match. */
+  | 'RELEVANCE';
+
 /** Where a network is in its life, after the communities-of-practice model. */
 export type LifecycleStage =
   /** First events; a core group forms; purpose being named. */
@@ -393,12 +437,44 @@ export type RepeatPattern =
   /** Every week, on the first date's weekday. */
   | 'WEEKLY';
 
+/** A reviewer's decision on an item in review. */
+export type ReviewDecision =
+  /** Ready to publish as it is. */
+  | 'APPROVE'
+  /** Back to its author as a draft, with the reviewer's comment. */
+  | 'REQUEST_CHANGES';
+
 /** What happens when a seat frees and people are waiting. */
 export type SeatPromotion =
   /** The first person waiting gets the seat at once, and is told. The default. */
   | 'AUTO_CONFIRM'
   /** The first person waiting is offered the seat and must claim it within the event's claimHours, or it passes to the next. */
   | 'CLAIM_WITHIN_HOURS';
+
+/** The field an organisation works in, for finding peers who faced the same problem. */
+export type Sector =
+  /** Advice, advocacy and rights. */
+  | 'ADVICE_AND_ADVOCACY'
+  /** Arts, culture and heritage. */
+  | 'ARTS_AND_CULTURE'
+  /** Community groups, neighbourhoods and local action. */
+  | 'COMMUNITY'
+  /** Children, young people and education. */
+  | 'EDUCATION_AND_YOUTH'
+  /** Environment and animals. */
+  | 'ENVIRONMENT'
+  /** Faith-based organisations. */
+  | 'FAITH'
+  /** Food, poverty and crisis support. */
+  | 'FOOD_AND_POVERTY'
+  /** Health, disability and social care. */
+  | 'HEALTH_AND_CARE'
+  /** Housing and homelessness. */
+  | 'HOUSING'
+  /** Anything else. */
+  | 'OTHER'
+  /** Sport, leisure and wellbeing. */
+  | 'SPORT_AND_WELLBEING';
 
 /** The details needed to sign in. */
 export type SignInInput = {
@@ -1048,6 +1124,363 @@ export type NetworkForEventsQueryVariables = Exact<{
 
 export type NetworkForEventsQuery = {
   network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
+
+type LibraryResultCard_CaseStudy_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  categories: Array<SupportCategory>;
+  tools: Array<string>;
+  usedCount: number;
+  network: { id: string; name: string };
+};
+
+type LibraryResultCard_Template_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  categories: Array<SupportCategory>;
+  tools: Array<string>;
+  usedCount: number;
+  network: { id: string; name: string };
+};
+
+type LibraryResultCard_Tip_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  categories: Array<SupportCategory>;
+  tools: Array<string>;
+  usedCount: number;
+  network: { id: string; name: string };
+};
+
+export type LibraryResultCardFragment =
+  LibraryResultCard_CaseStudy_Fragment | LibraryResultCard_Template_Fragment | LibraryResultCard_Tip_Fragment;
+
+export type LibrarySearchPageQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: LibraryFilter | null | undefined;
+  sort?: LibrarySort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type LibrarySearchPageQuery = {
+  searchLibrary: {
+    totalCount: number;
+    correctedQuery: string | null;
+    facets: Array<{ field: string; value: string; label: string; count: number }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      snippet: Array<{ text: string; highlighted: boolean }>;
+      node:
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            categories: Array<SupportCategory>;
+            tools: Array<string>;
+            usedCount: number;
+            network: { id: string; name: string };
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            categories: Array<SupportCategory>;
+            tools: Array<string>;
+            usedCount: number;
+            network: { id: string; name: string };
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            categories: Array<SupportCategory>;
+            tools: Array<string>;
+            usedCount: number;
+            network: { id: string; name: string };
+          };
+    }>;
+  };
+};
+
+export type LibraryPersonNameFragment = { id: string; name: string };
+
+export type LibraryItemPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type LibraryItemPageQuery = {
+  libraryItem:
+    | {
+        __typename: 'CaseStudy';
+        orgName: string | null;
+        cost: string;
+        duration: string;
+        happyToTalk: boolean;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        usedCount: number;
+        version: number;
+        publishedAt: string | null;
+        createdAt: string;
+        updatedAt: string;
+        viewerCanEdit: boolean;
+        viewerCanReview: boolean;
+        event: { id: string; title: string } | null;
+        sections: Array<{ heading: string; html: string }>;
+        network: { id: string; name: string; slug: string; myRole: NetworkRole | null };
+        authors: Array<{ id: string; name: string }>;
+        reviews: Array<{
+          id: string;
+          decision: ReviewDecision;
+          comment: string;
+          version: number;
+          createdAt: string;
+          reviewer: { id: string; name: string } | null;
+        }>;
+        viewerUse: { note: string; createdAt: string } | null;
+        versions: Array<{
+          number: number;
+          title: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+        }>;
+      }
+    | {
+        __typename: 'Template';
+        bodyHtml: string;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        usedCount: number;
+        version: number;
+        publishedAt: string | null;
+        createdAt: string;
+        updatedAt: string;
+        viewerCanEdit: boolean;
+        viewerCanReview: boolean;
+        file: { name: string; contentType: string; size: number; url: string } | null;
+        network: { id: string; name: string; slug: string; myRole: NetworkRole | null };
+        authors: Array<{ id: string; name: string }>;
+        reviews: Array<{
+          id: string;
+          decision: ReviewDecision;
+          comment: string;
+          version: number;
+          createdAt: string;
+          reviewer: { id: string; name: string } | null;
+        }>;
+        viewerUse: { note: string; createdAt: string } | null;
+        versions: Array<{
+          number: number;
+          title: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+        }>;
+      }
+    | {
+        __typename: 'Tip';
+        bodyHtml: string;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        usedCount: number;
+        version: number;
+        publishedAt: string | null;
+        createdAt: string;
+        updatedAt: string;
+        viewerCanEdit: boolean;
+        viewerCanReview: boolean;
+        network: { id: string; name: string; slug: string; myRole: NetworkRole | null };
+        authors: Array<{ id: string; name: string }>;
+        reviews: Array<{
+          id: string;
+          decision: ReviewDecision;
+          comment: string;
+          version: number;
+          createdAt: string;
+          reviewer: { id: string; name: string } | null;
+        }>;
+        viewerUse: { note: string; createdAt: string } | null;
+        versions: Array<{
+          number: number;
+          title: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+        }>;
+      }
+    | null;
+};
+
+export type LibraryVersionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type LibraryVersionPageQuery = {
+  libraryItem:
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        versions: Array<{
+          number: number;
+          title: string;
+          summary: string;
+          bodyHtml: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+          file: { name: string; contentType: string; size: number; url: string } | null;
+        }>;
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        versions: Array<{
+          number: number;
+          title: string;
+          summary: string;
+          bodyHtml: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+          file: { name: string; contentType: string; size: number; url: string } | null;
+        }>;
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        versions: Array<{
+          number: number;
+          title: string;
+          summary: string;
+          bodyHtml: string;
+          createdAt: string;
+          author: { id: string; name: string } | null;
+          file: { name: string; contentType: string; size: number; url: string } | null;
+        }>;
+      }
+    | null;
+};
+
+export type LibraryReviewQueuesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LibraryReviewQueuesQuery = {
+  myMemberships: Array<{
+    role: NetworkRole;
+    network: {
+      id: string;
+      name: string;
+      slug: string;
+      libraryApprovalsNeeded: number;
+      libraryReviewQueue: Array<
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            updatedAt: string;
+            version: number;
+            authors: Array<{ id: string; name: string }>;
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            updatedAt: string;
+            version: number;
+            authors: Array<{ id: string; name: string }>;
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            updatedAt: string;
+            version: number;
+            authors: Array<{ id: string; name: string }>;
+          }
+      >;
+    };
+  }>;
+};
+
+export type MarkLibraryItemUsedMutationVariables = Exact<{
+  itemId: string | number;
+  note?: string | null | undefined;
+}>;
+
+export type MarkLibraryItemUsedMutation = {
+  markUsed: { id: string; usedCount: number } | { id: string; usedCount: number } | { id: string; usedCount: number };
+};
+
+export type SubmitLibraryItemForReviewMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+export type SubmitLibraryItemForReviewMutation = {
+  submitForReview:
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus };
+};
+
+export type ReviewLibraryItemFromPageMutationVariables = Exact<{
+  itemId: string | number;
+  decision: ReviewDecision;
+  comment?: string | null | undefined;
+}>;
+
+export type ReviewLibraryItemFromPageMutation = {
+  reviewLibraryItem:
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus };
+};
+
+export type ArchiveLibraryItemFromPageMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+export type ArchiveLibraryItemFromPageMutation = {
+  archiveLibraryItem:
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus };
 };
 
 export type MatchingRoundNetworkQueryVariables = Exact<{
@@ -2030,6 +2463,32 @@ export const EventCardFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'EventCard' },
 ) as unknown as TypedDocumentString<EventCardFragment, unknown>;
+export const LibraryResultCardFragmentDoc = new TypedDocumentString(
+  `
+    fragment LibraryResultCard on LibraryItem {
+  id
+  kind
+  title
+  categories
+  tools
+  usedCount
+  network {
+    id
+    name
+  }
+}
+    `,
+  { fragmentName: 'LibraryResultCard' },
+) as unknown as TypedDocumentString<LibraryResultCardFragment, unknown>;
+export const LibraryPersonNameFragmentDoc = new TypedDocumentString(
+  `
+    fragment LibraryPersonName on Person {
+  id
+  name
+}
+    `,
+  { fragmentName: 'LibraryPersonName' },
+) as unknown as TypedDocumentString<LibraryPersonNameFragment, unknown>;
 export const MatchingPreviewPartsFragmentDoc = new TypedDocumentString(
   `
     fragment MatchingPreviewParts on MatchingRoundPreview {
@@ -2738,6 +3197,230 @@ export const NetworkForEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkForEventsQuery, NetworkForEventsQueryVariables>;
+export const LibrarySearchPageDocument = new TypedDocumentString(`
+    query LibrarySearchPage($query: String, $filter: LibraryFilter, $sort: LibrarySort, $first: Int, $after: String) {
+  searchLibrary(
+    query: $query
+    filter: $filter
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    correctedQuery
+    facets {
+      field
+      value
+      label
+      count
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      snippet {
+        text
+        highlighted
+      }
+      node {
+        ...LibraryResultCard
+      }
+    }
+  }
+}
+    fragment LibraryResultCard on LibraryItem {
+  id
+  kind
+  title
+  categories
+  tools
+  usedCount
+  network {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LibrarySearchPageQuery, LibrarySearchPageQueryVariables>;
+export const LibraryItemPageDocument = new TypedDocumentString(`
+    query LibraryItemPage($id: ID!) {
+  libraryItem(id: $id) {
+    __typename
+    id
+    kind
+    title
+    summary
+    status
+    audience
+    categories
+    sector
+    orgSize
+    tools
+    usedCount
+    version
+    publishedAt
+    createdAt
+    updatedAt
+    viewerCanEdit
+    viewerCanReview
+    network {
+      id
+      name
+      slug
+      myRole
+    }
+    authors {
+      ...LibraryPersonName
+    }
+    reviews {
+      id
+      decision
+      comment
+      version
+      createdAt
+      reviewer {
+        ...LibraryPersonName
+      }
+    }
+    viewerUse {
+      note
+      createdAt
+    }
+    versions {
+      number
+      title
+      createdAt
+      author {
+        ...LibraryPersonName
+      }
+    }
+    ... on CaseStudy {
+      orgName
+      cost
+      duration
+      happyToTalk
+      event {
+        id
+        title
+      }
+      sections {
+        heading
+        html
+      }
+    }
+    ... on Template {
+      bodyHtml
+      file {
+        name
+        contentType
+        size
+        url
+      }
+    }
+    ... on Tip {
+      bodyHtml
+    }
+  }
+}
+    fragment LibraryPersonName on Person {
+  id
+  name
+}`) as unknown as TypedDocumentString<LibraryItemPageQuery, LibraryItemPageQueryVariables>;
+export const LibraryVersionPageDocument = new TypedDocumentString(`
+    query LibraryVersionPage($id: ID!) {
+  libraryItem(id: $id) {
+    id
+    kind
+    title
+    status
+    version
+    versions {
+      number
+      title
+      summary
+      bodyHtml
+      createdAt
+      author {
+        ...LibraryPersonName
+      }
+      file {
+        name
+        contentType
+        size
+        url
+      }
+    }
+  }
+}
+    fragment LibraryPersonName on Person {
+  id
+  name
+}`) as unknown as TypedDocumentString<LibraryVersionPageQuery, LibraryVersionPageQueryVariables>;
+export const LibraryReviewQueuesDocument = new TypedDocumentString(`
+    query LibraryReviewQueues {
+  myMemberships {
+    role
+    network {
+      id
+      name
+      slug
+      libraryApprovalsNeeded
+      libraryReviewQueue {
+        id
+        kind
+        title
+        summary
+        updatedAt
+        version
+        authors {
+          ...LibraryPersonName
+        }
+      }
+    }
+  }
+}
+    fragment LibraryPersonName on Person {
+  id
+  name
+}`) as unknown as TypedDocumentString<LibraryReviewQueuesQuery, LibraryReviewQueuesQueryVariables>;
+export const MarkLibraryItemUsedDocument = new TypedDocumentString(`
+    mutation MarkLibraryItemUsed($itemId: ID!, $note: String) {
+  markUsed(itemId: $itemId, note: $note) {
+    id
+    usedCount
+  }
+}
+    `) as unknown as TypedDocumentString<MarkLibraryItemUsedMutation, MarkLibraryItemUsedMutationVariables>;
+export const SubmitLibraryItemForReviewDocument = new TypedDocumentString(`
+    mutation SubmitLibraryItemForReview($itemId: ID!) {
+  submitForReview(itemId: $itemId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<
+  SubmitLibraryItemForReviewMutation,
+  SubmitLibraryItemForReviewMutationVariables
+>;
+export const ReviewLibraryItemFromPageDocument = new TypedDocumentString(`
+    mutation ReviewLibraryItemFromPage($itemId: ID!, $decision: ReviewDecision!, $comment: String) {
+  reviewLibraryItem(itemId: $itemId, decision: $decision, comment: $comment) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewLibraryItemFromPageMutation, ReviewLibraryItemFromPageMutationVariables>;
+export const ArchiveLibraryItemFromPageDocument = new TypedDocumentString(`
+    mutation ArchiveLibraryItemFromPage($itemId: ID!) {
+  archiveLibraryItem(itemId: $itemId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ArchiveLibraryItemFromPageMutation,
+  ArchiveLibraryItemFromPageMutationVariables
+>;
 export const MatchingRoundNetworkDocument = new TypedDocumentString(`
     query MatchingRoundNetwork($slug: String!) {
   network(slug: $slug) {

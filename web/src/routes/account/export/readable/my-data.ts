@@ -131,6 +131,40 @@ export interface ExportedEvents {
   roles: Array<{ eventId: string; eventTitle: string; role: EventRoleKind; note: string }>;
 }
 
+export type LibraryItemStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'ARCHIVED';
+
+/** What the person wrote, reviewed, used and briefed in the library, and the files they uploaded. */
+export interface ExportedLibrary {
+  items: Array<{
+    itemId: string;
+    kind: 'CASE_STUDY' | 'TEMPLATE' | 'TIP';
+    title: string;
+    status: LibraryItemStatus;
+    audience: 'NETWORK' | 'ALL_NETWORKS';
+    networkName: string | null;
+    version: number;
+    createdAt: string;
+    publishedAt: string | null;
+  }>;
+  reviews: Array<{
+    itemId: string;
+    itemTitle: string;
+    decision: 'APPROVE' | 'REQUEST_CHANGES';
+    comment: string;
+    createdAt: string;
+  }>;
+  uses: Array<{ itemId: string; itemTitle: string; note: string; createdAt: string }>;
+  briefs: Array<{
+    title: string;
+    ask: string;
+    items: number;
+    shareUrl: string | null;
+    createdAt: string;
+    revokedAt: string | null;
+  }>;
+  uploads: Array<{ id: string; name: string; contentType: string; size: number; uploadedAt: string }>;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
@@ -141,6 +175,7 @@ export interface MyData {
   mentoring: ExportedMentoring;
   venues: ExportedVenue[];
   events: ExportedEvents;
+  library: ExportedLibrary;
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -159,6 +194,7 @@ const KNOWN_SECTIONS = [
   'mentoring',
   'venues',
   'events',
+  'library',
   'sessions',
 ];
 
@@ -192,6 +228,13 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   }
   const events = raw.events;
   if (!isRecord(events) || !['registrations', 'roles'].every((list) => Array.isArray(events[list]))) return 'events';
+  const library = raw.library;
+  if (
+    !isRecord(library) ||
+    !['items', 'reviews', 'uses', 'briefs', 'uploads'].every((list) => Array.isArray(library[list]))
+  ) {
+    return 'library';
+  }
   for (const list of ['memberships', 'lifecycleNotes', 'venues', 'sessions']) {
     const entries = raw[list];
     if (!Array.isArray(entries) || !entries.every(isRecord)) return list;
