@@ -75,6 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index library_items_published_idx on library_items (published_at desc, id desc) where status = 'PUBLISHED'`.execute(
     db,
   );
+  // Facet counts over everything a reader may see read only these columns: kept beside the
+  // published rows' network and audience, they are counted from the index without the wide rows.
+  await sql`create index library_items_facets_idx on library_items (network_id, audience) include (kind, sector, org_size, categories, tools, published_at) where status = 'PUBLISHED'`.execute(
+    db,
+  );
   await sql`create index library_items_network_status_idx on library_items (network_id, status)`.execute(db);
   await sql`create index library_items_author_idx on library_items (created_by) where created_by is not null`.execute(
     db,
