@@ -31,7 +31,7 @@ declare module 'fastify' {
      * GraphQL for one request of the web app this process serves (web/mount.ts): the same
      * pipeline as /graphql, without HTTP in between, reading the session once per page request.
      */
-    pageGraphql(request: FastifyRequest, reply: FastifyReply): HearthApi;
+    pageGraphql(request: FastifyRequest, reply: FastifyReply): Pick<HearthApi, 'execute'>;
   }
 }
 
@@ -280,7 +280,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
    * GraphQL for one page request: the session read once, and for each call its own context
    * (memo, loaders) as a request to /graphql would have, and the same answer, errors included.
    */
-  function pageGraphql(request: FastifyRequest, reply: FastifyReply): HearthApi {
+  function pageGraphql(request: FastifyRequest, reply: FastifyReply): Pick<HearthApi, 'execute'> {
     const session = pageSession(request.cookies[SESSION_COOKIE] ?? null);
     return {
       async execute({ query, variables, operationName }) {

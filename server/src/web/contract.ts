@@ -37,4 +37,20 @@ export interface HearthApiResponse {
  */
 export interface HearthApi {
   execute(request: HearthApiRequest): Promise<HearthApiResponse>;
+  /**
+   * Sends a file to POST /files as the person, in process: a form posted without JavaScript
+   * carries it to the page, which passes it on. The answer is POST /files's own.
+   */
+  upload(file: HearthUpload): Promise<HearthUploadResponse>;
+}
+
+export interface HearthUpload {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface HearthUploadResponse {
+  status: number;
+  body: { id?: string; name?: string; error?: { code?: ErrorCode; field?: string; message?: string } };
 }

@@ -21,6 +21,51 @@ export type AssignEventRoleInput = {
   role: EventRoleKind;
 };
 
+export type CreateBriefInput = {
+  /** 1 to 1,500 characters: what you want to try, who did it and what it cost. */
+  ask: string;
+  /** 1 to 6 published items shared with all networks. */
+  itemIds: Array<string | number>;
+  /** 1 to 120 characters. */
+  title: string;
+};
+
+/** A new case study, as a draft. Text fields are Markdown. Every field at fault is named at once. */
+export type CreateCaseStudyInput = {
+  /** Up to 5,000 characters. */
+  approach: string;
+  /** Default NETWORK. */
+  audience?: LibraryAudience | null | undefined;
+  /** At least one. */
+  categories: Array<SupportCategory>;
+  /** Up to 1,000 characters. */
+  cost: string;
+  /** Up to 5,000 characters. */
+  differently: string;
+  /** Up to 200 characters. */
+  duration: string;
+  /** The past event whose write-up this grew from (an organiser of it only). */
+  eventId?: string | number | null | undefined;
+  /** Up to 5,000 characters. */
+  evidence: string;
+  happyToTalk: boolean;
+  networkId: string | number;
+  /** Up to 120 characters; null or empty to stay anonymous. */
+  orgName?: string | null | undefined;
+  orgSize?: OrganisationSize | null | undefined;
+  /** Up to 5,000 characters. */
+  outcome: string;
+  /** Up to 5,000 characters. */
+  problem: string;
+  sector?: Sector | null | undefined;
+  /** 1 to 300 characters. */
+  summary: string;
+  /** 1 to 120 characters. */
+  title: string;
+  /** Up to 10 tools, each up to 40 characters. */
+  tools: Array<string>;
+};
+
 /** A new event. Every problem is reported at once, each naming its field. */
 export type CreateEventInput = {
   /** 1 to 5,000 seats. */
@@ -79,6 +124,36 @@ export type CreateNetworkInput = {
   region?: string | null | undefined;
   /** Its values, up to 4,000 characters; may be empty. */
   values: string;
+};
+
+/** A new template, as a draft: Markdown text, a file from POST /files, or both. */
+export type CreateTemplateInput = {
+  audience?: LibraryAudience | null | undefined;
+  /** Up to 20,000 characters. */
+  body: string;
+  categories: Array<SupportCategory>;
+  /** A file uploaded by the viewer with POST /files. */
+  fileId?: string | number | null | undefined;
+  networkId: string | number;
+  orgSize?: OrganisationSize | null | undefined;
+  sector?: Sector | null | undefined;
+  summary: string;
+  title: string;
+  tools: Array<string>;
+};
+
+/** A new quick tip, as a draft. */
+export type CreateTipInput = {
+  audience?: LibraryAudience | null | undefined;
+  /** Up to 3,000 characters of Markdown, with its links. */
+  body: string;
+  categories: Array<SupportCategory>;
+  networkId: string | number;
+  orgSize?: OrganisationSize | null | undefined;
+  sector?: Sector | null | undefined;
+  summary: string;
+  title: string;
+  tools: Array<string>;
 };
 
 /** What kind of gathering an event is. */
@@ -547,6 +622,34 @@ export type UpdateEventInput = {
   timeZone?: string | null | undefined;
   title?: string | null | undefined;
   venueId?: string | number | null | undefined;
+};
+
+/**
+ * A change to an item, making a new version. Only the fields given change; fields that do not
+ * belong to the item's kind are refused.
+ */
+export type UpdateLibraryItemInput = {
+  approach?: string | null | undefined;
+  audience?: LibraryAudience | null | undefined;
+  /** Templates and tips. */
+  body?: string | null | undefined;
+  categories?: Array<SupportCategory> | null | undefined;
+  cost?: string | null | undefined;
+  differently?: string | null | undefined;
+  duration?: string | null | undefined;
+  evidence?: string | null | undefined;
+  /** Templates: a file from POST /files; null removes the file. */
+  fileId?: string | number | null | undefined;
+  happyToTalk?: boolean | null | undefined;
+  /** Case studies, from here on. */
+  orgName?: string | null | undefined;
+  orgSize?: OrganisationSize | null | undefined;
+  outcome?: string | null | undefined;
+  problem?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  summary?: string | null | undefined;
+  title?: string | null | undefined;
+  tools?: Array<string> | null | undefined;
 };
 
 /**
@@ -1125,6 +1228,481 @@ export type NetworkForEventsQueryVariables = Exact<{
 export type NetworkForEventsQuery = {
   network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
 };
+
+export type LibraryEditorNetworksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LibraryEditorNetworksQuery = {
+  myMemberships: Array<{ role: NetworkRole; network: { id: string; name: string; slug: string } }>;
+};
+
+export type LibraryEditorEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type LibraryEditorEventQuery = {
+  event: { id: string; title: string; startsAt: string; canManage: boolean; network: { id: string } };
+};
+
+export type LibraryEditorPreviewQueryVariables = Exact<{
+  markdown: string;
+}>;
+
+export type LibraryEditorPreviewQuery = { libraryPreview: string };
+
+type LibraryEditorItem_CaseStudy_Fragment = {
+  __typename: 'CaseStudy';
+  orgName: string | null;
+  problem: string;
+  approach: string;
+  cost: string;
+  duration: string;
+  outcome: string;
+  evidence: string;
+  differently: string;
+  happyToTalk: boolean;
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  categories: Array<SupportCategory>;
+  sector: Sector | null;
+  orgSize: OrganisationSize | null;
+  tools: Array<string>;
+  version: number;
+  viewerCanEdit: boolean;
+  event: { id: string; title: string } | null;
+  network: { id: string; name: string; slug: string };
+};
+
+type LibraryEditorItem_Template_Fragment = {
+  __typename: 'Template';
+  body: string;
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  categories: Array<SupportCategory>;
+  sector: Sector | null;
+  orgSize: OrganisationSize | null;
+  tools: Array<string>;
+  version: number;
+  viewerCanEdit: boolean;
+  file: { id: string; name: string; size: number } | null;
+  network: { id: string; name: string; slug: string };
+};
+
+type LibraryEditorItem_Tip_Fragment = {
+  __typename: 'Tip';
+  body: string;
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  categories: Array<SupportCategory>;
+  sector: Sector | null;
+  orgSize: OrganisationSize | null;
+  tools: Array<string>;
+  version: number;
+  viewerCanEdit: boolean;
+  network: { id: string; name: string; slug: string };
+};
+
+export type LibraryEditorItemFragment =
+  LibraryEditorItem_CaseStudy_Fragment | LibraryEditorItem_Template_Fragment | LibraryEditorItem_Tip_Fragment;
+
+export type LibraryItemToEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type LibraryItemToEditQuery = {
+  libraryItem:
+    | {
+        __typename: 'CaseStudy';
+        orgName: string | null;
+        problem: string;
+        approach: string;
+        cost: string;
+        duration: string;
+        outcome: string;
+        evidence: string;
+        differently: string;
+        happyToTalk: boolean;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        version: number;
+        viewerCanEdit: boolean;
+        event: { id: string; title: string } | null;
+        network: { id: string; name: string; slug: string };
+      }
+    | {
+        __typename: 'Template';
+        body: string;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        version: number;
+        viewerCanEdit: boolean;
+        file: { id: string; name: string; size: number } | null;
+        network: { id: string; name: string; slug: string };
+      }
+    | {
+        __typename: 'Tip';
+        body: string;
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        categories: Array<SupportCategory>;
+        sector: Sector | null;
+        orgSize: OrganisationSize | null;
+        tools: Array<string>;
+        version: number;
+        viewerCanEdit: boolean;
+        network: { id: string; name: string; slug: string };
+      }
+    | null;
+};
+
+export type CreateCaseStudyFromEditorMutationVariables = Exact<{
+  input: CreateCaseStudyInput;
+}>;
+
+export type CreateCaseStudyFromEditorMutation = { createCaseStudy: { id: string } };
+
+export type CreateTemplateFromEditorMutationVariables = Exact<{
+  input: CreateTemplateInput;
+}>;
+
+export type CreateTemplateFromEditorMutation = { createTemplate: { id: string } };
+
+export type CreateTipFromEditorMutationVariables = Exact<{
+  input: CreateTipInput;
+}>;
+
+export type CreateTipFromEditorMutation = { createTip: { id: string } };
+
+export type UpdateLibraryItemFromEditorMutationVariables = Exact<{
+  itemId: string | number;
+  input: UpdateLibraryItemInput;
+}>;
+
+export type UpdateLibraryItemFromEditorMutation = {
+  updateLibraryItem:
+    | { id: string; version: number; status: LibraryItemStatus }
+    | { id: string; version: number; status: LibraryItemStatus }
+    | { id: string; version: number; status: LibraryItemStatus };
+};
+
+export type MyLibraryQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyLibraryQuery = {
+  myLibraryItems: Array<
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        updatedAt: string;
+        publishedAt: string | null;
+        network: { id: string; name: string };
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        updatedAt: string;
+        publishedAt: string | null;
+        network: { id: string; name: string };
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        status: LibraryItemStatus;
+        version: number;
+        updatedAt: string;
+        publishedAt: string | null;
+        network: { id: string; name: string };
+      }
+  >;
+  myBriefs: Array<{
+    id: string;
+    title: string;
+    shareUrl: string | null;
+    revoked: boolean;
+    createdAt: string;
+    items: Array<{ id: string; title: string } | { id: string; title: string } | { id: string; title: string }>;
+  }>;
+};
+
+export type SendMyItemForReviewMutationVariables = Exact<{
+  itemId: string | number;
+}>;
+
+export type SendMyItemForReviewMutation = {
+  submitForReview:
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus }
+    | { id: string; status: LibraryItemStatus };
+};
+
+export type RevokeMyBriefMutationVariables = Exact<{
+  briefId: string | number;
+}>;
+
+export type RevokeMyBriefMutation = { revokeBrief: { id: string; revoked: boolean } };
+
+type BriefBuilderItem_CaseStudy_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  network: { name: string };
+};
+
+type BriefBuilderItem_Template_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  network: { name: string };
+};
+
+type BriefBuilderItem_Tip_Fragment = {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  summary: string;
+  status: LibraryItemStatus;
+  audience: LibraryAudience;
+  network: { name: string };
+};
+
+export type BriefBuilderItemFragment =
+  BriefBuilderItem_CaseStudy_Fragment | BriefBuilderItem_Template_Fragment | BriefBuilderItem_Tip_Fragment;
+
+export type BriefBuilderSearchQueryVariables = Exact<{
+  query?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+export type BriefBuilderSearchQuery = {
+  searchLibrary: {
+    totalCount: number;
+    edges: Array<{
+      node:
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            status: LibraryItemStatus;
+            audience: LibraryAudience;
+            network: { name: string };
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            status: LibraryItemStatus;
+            audience: LibraryAudience;
+            network: { name: string };
+          }
+        | {
+            id: string;
+            kind: LibraryItemKind;
+            title: string;
+            summary: string;
+            status: LibraryItemStatus;
+            audience: LibraryAudience;
+            network: { name: string };
+          };
+    }>;
+  };
+};
+
+export type BriefBuilderItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type BriefBuilderItemQuery = {
+  libraryItem:
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        network: { name: string };
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        network: { name: string };
+      }
+    | {
+        id: string;
+        kind: LibraryItemKind;
+        title: string;
+        summary: string;
+        status: LibraryItemStatus;
+        audience: LibraryAudience;
+        network: { name: string };
+      }
+    | null;
+};
+
+export type CreateBriefFromBuilderMutationVariables = Exact<{
+  input: CreateBriefInput;
+}>;
+
+export type CreateBriefFromBuilderMutation = { createBrief: { id: string; shareUrl: string | null } };
+
+export type BriefPersonNameFragment = { id: string; name: string };
+
+export type PrintedBriefQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type PrintedBriefQuery = {
+  briefByToken: {
+    id: string;
+    title: string;
+    ask: string;
+    createdAt: string;
+    items: Array<
+      | {
+          __typename: 'CaseStudy';
+          orgName: string | null;
+          orgSize: OrganisationSize | null;
+          sector: Sector | null;
+          id: string;
+          kind: LibraryItemKind;
+          title: string;
+          summary: string;
+          publishedAt: string | null;
+          version: number;
+          sections: Array<{ heading: string; html: string }>;
+          network: { name: string };
+          authors: Array<{ id: string; name: string }>;
+          reviews: Array<{
+            id: string;
+            decision: ReviewDecision;
+            version: number;
+            createdAt: string;
+            reviewer: { id: string; name: string } | null;
+          }>;
+        }
+      | {
+          __typename: 'Template';
+          id: string;
+          kind: LibraryItemKind;
+          title: string;
+          summary: string;
+          publishedAt: string | null;
+          version: number;
+          file: { name: string } | null;
+          network: { name: string };
+          authors: Array<{ id: string; name: string }>;
+          reviews: Array<{
+            id: string;
+            decision: ReviewDecision;
+            version: number;
+            createdAt: string;
+            reviewer: { id: string; name: string } | null;
+          }>;
+        }
+      | {
+          __typename: 'Tip';
+          id: string;
+          kind: LibraryItemKind;
+          title: string;
+          summary: string;
+          publishedAt: string | null;
+          version: number;
+          network: { name: string };
+          authors: Array<{ id: string; name: string }>;
+          reviews: Array<{
+            id: string;
+            decision: ReviewDecision;
+            version: number;
+            createdAt: string;
+            reviewer: { id: string; name: string } | null;
+          }>;
+        }
+    >;
+  } | null;
+};
+
+export type NetworkLibrarySettingsQueryVariables = Exact<{
+  slug: string;
+  search?: string | null | undefined;
+}>;
+
+export type NetworkLibrarySettingsQuery = {
+  network: {
+    id: string;
+    name: string;
+    slug: string;
+    myRole: NetworkRole | null;
+    libraryApprovalsNeeded: number;
+    libraryReviewers: Array<{ id: string; name: string }>;
+    members: { totalCount: number; edges: Array<{ node: { person: { id: string; name: string } } }> } | null;
+  } | null;
+};
+
+export type SetLibraryApprovalsNeededFromSettingsMutationVariables = Exact<{
+  networkId: string | number;
+  approvals: number;
+}>;
+
+export type SetLibraryApprovalsNeededFromSettingsMutation = {
+  setLibraryApprovalsNeeded: { id: string; libraryApprovalsNeeded: number };
+};
+
+export type SetLibraryReviewerFromSettingsMutationVariables = Exact<{
+  networkId: string | number;
+  personId: string | number;
+  reviewer: boolean;
+}>;
+
+export type SetLibraryReviewerFromSettingsMutation = { setLibraryReviewer: { id: string } };
 
 type LibraryResultCard_CaseStudy_Fragment = {
   id: string;
@@ -2463,6 +3041,82 @@ export const EventCardFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'EventCard' },
 ) as unknown as TypedDocumentString<EventCardFragment, unknown>;
+export const LibraryEditorItemFragmentDoc = new TypedDocumentString(
+  `
+    fragment LibraryEditorItem on LibraryItem {
+  __typename
+  id
+  kind
+  title
+  summary
+  status
+  audience
+  categories
+  sector
+  orgSize
+  tools
+  version
+  viewerCanEdit
+  network {
+    id
+    name
+    slug
+  }
+  ... on CaseStudy {
+    orgName
+    problem
+    approach
+    cost
+    duration
+    outcome
+    evidence
+    differently
+    happyToTalk
+    event {
+      id
+      title
+    }
+  }
+  ... on Template {
+    body
+    file {
+      id
+      name
+      size
+    }
+  }
+  ... on Tip {
+    body
+  }
+}
+    `,
+  { fragmentName: 'LibraryEditorItem' },
+) as unknown as TypedDocumentString<LibraryEditorItemFragment, unknown>;
+export const BriefBuilderItemFragmentDoc = new TypedDocumentString(
+  `
+    fragment BriefBuilderItem on LibraryItem {
+  id
+  kind
+  title
+  summary
+  status
+  audience
+  network {
+    name
+  }
+}
+    `,
+  { fragmentName: 'BriefBuilderItem' },
+) as unknown as TypedDocumentString<BriefBuilderItemFragment, unknown>;
+export const BriefPersonNameFragmentDoc = new TypedDocumentString(
+  `
+    fragment BriefPersonName on Person {
+  id
+  name
+}
+    `,
+  { fragmentName: 'BriefPersonName' },
+) as unknown as TypedDocumentString<BriefPersonNameFragment, unknown>;
 export const LibraryResultCardFragmentDoc = new TypedDocumentString(
   `
     fragment LibraryResultCard on LibraryItem {
@@ -3197,6 +3851,314 @@ export const NetworkForEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkForEventsQuery, NetworkForEventsQueryVariables>;
+export const LibraryEditorNetworksDocument = new TypedDocumentString(`
+    query LibraryEditorNetworks {
+  myMemberships {
+    role
+    network {
+      id
+      name
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LibraryEditorNetworksQuery, LibraryEditorNetworksQueryVariables>;
+export const LibraryEditorEventDocument = new TypedDocumentString(`
+    query LibraryEditorEvent($id: ID!) {
+  event(id: $id) {
+    id
+    title
+    startsAt
+    canManage
+    network {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LibraryEditorEventQuery, LibraryEditorEventQueryVariables>;
+export const LibraryEditorPreviewDocument = new TypedDocumentString(`
+    query LibraryEditorPreview($markdown: String!) {
+  libraryPreview(markdown: $markdown)
+}
+    `) as unknown as TypedDocumentString<LibraryEditorPreviewQuery, LibraryEditorPreviewQueryVariables>;
+export const LibraryItemToEditDocument = new TypedDocumentString(`
+    query LibraryItemToEdit($id: ID!) {
+  libraryItem(id: $id) {
+    ...LibraryEditorItem
+  }
+}
+    fragment LibraryEditorItem on LibraryItem {
+  __typename
+  id
+  kind
+  title
+  summary
+  status
+  audience
+  categories
+  sector
+  orgSize
+  tools
+  version
+  viewerCanEdit
+  network {
+    id
+    name
+    slug
+  }
+  ... on CaseStudy {
+    orgName
+    problem
+    approach
+    cost
+    duration
+    outcome
+    evidence
+    differently
+    happyToTalk
+    event {
+      id
+      title
+    }
+  }
+  ... on Template {
+    body
+    file {
+      id
+      name
+      size
+    }
+  }
+  ... on Tip {
+    body
+  }
+}`) as unknown as TypedDocumentString<LibraryItemToEditQuery, LibraryItemToEditQueryVariables>;
+export const CreateCaseStudyFromEditorDocument = new TypedDocumentString(`
+    mutation CreateCaseStudyFromEditor($input: CreateCaseStudyInput!) {
+  createCaseStudy(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCaseStudyFromEditorMutation, CreateCaseStudyFromEditorMutationVariables>;
+export const CreateTemplateFromEditorDocument = new TypedDocumentString(`
+    mutation CreateTemplateFromEditor($input: CreateTemplateInput!) {
+  createTemplate(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTemplateFromEditorMutation, CreateTemplateFromEditorMutationVariables>;
+export const CreateTipFromEditorDocument = new TypedDocumentString(`
+    mutation CreateTipFromEditor($input: CreateTipInput!) {
+  createTip(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTipFromEditorMutation, CreateTipFromEditorMutationVariables>;
+export const UpdateLibraryItemFromEditorDocument = new TypedDocumentString(`
+    mutation UpdateLibraryItemFromEditor($itemId: ID!, $input: UpdateLibraryItemInput!) {
+  updateLibraryItem(itemId: $itemId, input: $input) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<
+  UpdateLibraryItemFromEditorMutation,
+  UpdateLibraryItemFromEditorMutationVariables
+>;
+export const MyLibraryDocument = new TypedDocumentString(`
+    query MyLibrary {
+  myLibraryItems {
+    id
+    kind
+    title
+    status
+    version
+    updatedAt
+    publishedAt
+    network {
+      id
+      name
+    }
+  }
+  myBriefs {
+    id
+    title
+    shareUrl
+    revoked
+    createdAt
+    items {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyLibraryQuery, MyLibraryQueryVariables>;
+export const SendMyItemForReviewDocument = new TypedDocumentString(`
+    mutation SendMyItemForReview($itemId: ID!) {
+  submitForReview(itemId: $itemId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SendMyItemForReviewMutation, SendMyItemForReviewMutationVariables>;
+export const RevokeMyBriefDocument = new TypedDocumentString(`
+    mutation RevokeMyBrief($briefId: ID!) {
+  revokeBrief(briefId: $briefId) {
+    id
+    revoked
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeMyBriefMutation, RevokeMyBriefMutationVariables>;
+export const BriefBuilderSearchDocument = new TypedDocumentString(`
+    query BriefBuilderSearch($query: String, $first: Int) {
+  searchLibrary(query: $query, first: $first) {
+    totalCount
+    edges {
+      node {
+        ...BriefBuilderItem
+      }
+    }
+  }
+}
+    fragment BriefBuilderItem on LibraryItem {
+  id
+  kind
+  title
+  summary
+  status
+  audience
+  network {
+    name
+  }
+}`) as unknown as TypedDocumentString<BriefBuilderSearchQuery, BriefBuilderSearchQueryVariables>;
+export const BriefBuilderItemDocument = new TypedDocumentString(`
+    query BriefBuilderItem($id: ID!) {
+  libraryItem(id: $id) {
+    ...BriefBuilderItem
+  }
+}
+    fragment BriefBuilderItem on LibraryItem {
+  id
+  kind
+  title
+  summary
+  status
+  audience
+  network {
+    name
+  }
+}`) as unknown as TypedDocumentString<BriefBuilderItemQuery, BriefBuilderItemQueryVariables>;
+export const CreateBriefFromBuilderDocument = new TypedDocumentString(`
+    mutation CreateBriefFromBuilder($input: CreateBriefInput!) {
+  createBrief(input: $input) {
+    id
+    shareUrl
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBriefFromBuilderMutation, CreateBriefFromBuilderMutationVariables>;
+export const PrintedBriefDocument = new TypedDocumentString(`
+    query PrintedBrief($token: String!) {
+  briefByToken(token: $token) {
+    id
+    title
+    ask
+    createdAt
+    items {
+      __typename
+      id
+      kind
+      title
+      summary
+      publishedAt
+      version
+      network {
+        name
+      }
+      authors {
+        ...BriefPersonName
+      }
+      reviews {
+        id
+        decision
+        version
+        createdAt
+        reviewer {
+          ...BriefPersonName
+        }
+      }
+      ... on CaseStudy {
+        orgName
+        orgSize
+        sector
+        sections {
+          heading
+          html
+        }
+      }
+      ... on Template {
+        file {
+          name
+        }
+      }
+    }
+  }
+}
+    fragment BriefPersonName on Person {
+  id
+  name
+}`) as unknown as TypedDocumentString<PrintedBriefQuery, PrintedBriefQueryVariables>;
+export const NetworkLibrarySettingsDocument = new TypedDocumentString(`
+    query NetworkLibrarySettings($slug: String!, $search: String) {
+  network(slug: $slug) {
+    id
+    name
+    slug
+    myRole
+    libraryApprovalsNeeded
+    libraryReviewers {
+      id
+      name
+    }
+    members(filter: {role: MEMBER, search: $search}, first: 50) {
+      totalCount
+      edges {
+        node {
+          person {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkLibrarySettingsQuery, NetworkLibrarySettingsQueryVariables>;
+export const SetLibraryApprovalsNeededFromSettingsDocument = new TypedDocumentString(`
+    mutation SetLibraryApprovalsNeededFromSettings($networkId: ID!, $approvals: Int!) {
+  setLibraryApprovalsNeeded(networkId: $networkId, approvals: $approvals) {
+    id
+    libraryApprovalsNeeded
+  }
+}
+    `) as unknown as TypedDocumentString<
+  SetLibraryApprovalsNeededFromSettingsMutation,
+  SetLibraryApprovalsNeededFromSettingsMutationVariables
+>;
+export const SetLibraryReviewerFromSettingsDocument = new TypedDocumentString(`
+    mutation SetLibraryReviewerFromSettings($networkId: ID!, $personId: ID!, $reviewer: Boolean!) {
+  setLibraryReviewer(
+    networkId: $networkId
+    personId: $personId
+    reviewer: $reviewer
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<
+  SetLibraryReviewerFromSettingsMutation,
+  SetLibraryReviewerFromSettingsMutationVariables
+>;
 export const LibrarySearchPageDocument = new TypedDocumentString(`
     query LibrarySearchPage($query: String, $filter: LibraryFilter, $sort: LibrarySort, $first: Int, $after: String) {
   searchLibrary(
