@@ -59,8 +59,12 @@ export function libraryBodyText(
 ): string {
   const parts: string[] = [];
   if (isCaseStudy(kind, content) && content.orgName) parts.push(content.orgName);
-  parts.push(markdownToText(libraryMarkdown(kind, content)));
+  // A case study's sections without their headings: a snippet quotes what was written, and
+  // "What it cost" in every item would only add noise to the ranking.
+  if (isCaseStudy(kind, content)) {
+    for (const { key } of CASE_STUDY_SECTIONS) parts.push(markdownToText(String(content[key] ?? '')));
+  } else parts.push(markdownToText(libraryMarkdown(kind, content)));
   if (tools.length > 0) parts.push(tools.join(', '));
   // Control characters are the snippet's highlight markers: no stored text may hold them.
-  return withoutControlCharacters(parts.join('\n'));
+  return withoutControlCharacters(parts.filter((part) => part !== '').join('\n'));
 }
