@@ -54,11 +54,11 @@ const itemFields = {
     return queries.map((q) => access.get(q.obj.id)?.edit ?? false);
   },
   async viewerCanReview(queries: ItemQueries, ctx: GraphqlContext) {
-    const access = await library.itemAccess(
+    const reviewable = await library.reviewableByViewer(
       ctx.services,
       queries.map((q) => q.obj),
     );
-    return queries.map((q) => access.get(q.obj.id)?.review ?? false);
+    return queries.map((q) => reviewable.has(q.obj.id));
   },
 };
 

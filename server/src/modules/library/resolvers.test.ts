@@ -338,6 +338,10 @@ describe.each(DATABASE_KINDS)('the library over GraphQL on %s', (kind) => {
       'reviewLibraryItem',
     );
     expect(first).toEqual({ id, status: 'IN_REVIEW' });
+    // Decided once this round: no longer asked to review it; the steward still is.
+    const canReview = async (token: string) =>
+      (await api.graphql(READ, { token, variables: { id } })).data?.libraryItem.viewerCanReview;
+    expect([await canReview(c.organiser.token), await canReview(c.steward.token)]).toEqual([false, true]);
     expect(codes(await api.graphql(REVIEW, { token: c.organiser.token, variables: { id, d: 'APPROVE' } }))).toEqual([
       'CONFLICT',
     ]);

@@ -128,6 +128,28 @@ export async function viewerUses(
   return new Map(uses.map((use) => [use.itemId, use]));
 }
 
+/**
+ * The items the viewer may review now: a reviewer who is not the author, on an item in review,
+ * who has not yet decided on it in this round.
+ */
+export async function reviewableByViewer(
+  ctx: ServiceContext,
+  items: readonly LibraryItemRecord[],
+): Promise<Set<string>> {
+  const access = await accessTo(ctx, items);
+  const candidates = items.filter((item) => access.get(item.id)?.review);
+  if (candidates.length === 0) return new Set();
+  const reviews = await reviewsOf(
+    ctx,
+    candidates.map((item) => item.id),
+  );
+  const decided = (item: LibraryItemRecord) =>
+    (reviews.get(item.id) ?? []).some(
+      (review) => review.round === item.reviewRound && review.reviewerId === ctx.viewer?.userId,
+    );
+  return new Set(candidates.filter((item) => !decided(item)).map((item) => item.id));
+}
+
 /** A case study's sections that have words, as safe HTML under their headings. */
 export function caseStudySections(item: LibraryItemRecord): Array<{ heading: string; html: string }> {
   return CASE_STUDY_SECTIONS.flatMap(({ key, heading }) => {
