@@ -514,6 +514,23 @@ describe.each(DATABASE_KINDS)('the library over GraphQL on %s', (kind) => {
       ['BAD_USER_INPUT', 'itemIds'],
     ]);
     expect(refused.errors?.[0]?.message).toContain('shared with its network only');
+    // A draft cannot go in, and its title is not told to someone who may not read it.
+    const draft = data<{ id: string }>(
+      await api.graphql(CREATE_TIP, {
+        token: c.author.token,
+        variables: {
+          input: { ...TIP, title: 'Secret draft title', audience: 'ALL_NETWORKS', networkId: c.network.id },
+        },
+      }),
+      'createTip',
+    ).id;
+    const withDraft = await api.graphql(CREATE_BRIEF, {
+      token: c.member.token,
+      variables: { input: { ...input, itemIds: [open, draft] } },
+    });
+    expect(withDraft.errors?.map((error) => [error.extensions.field, error.message])).toEqual([
+      ['itemIds', 'One of the items was not found.'],
+    ]);
     expect(codes(await api.graphql(CREATE_BRIEF, { variables: { input } }))).toEqual(['UNAUTHENTICATED']);
 
     const brief = data<{ id: string; shareUrl: string }>(
@@ -542,6 +559,7 @@ describe.each(DATABASE_KINDS)('the library over GraphQL on %s', (kind) => {
     ).toEqual(
       [
         [CASE_STUDY.title, 'PUBLISHED'],
+        ['Secret draft title', 'DRAFT'],
         [TIP.title, 'PUBLISHED'],
       ].sort(),
     );
