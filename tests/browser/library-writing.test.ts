@@ -57,9 +57,13 @@ const itemIdOf = (page: Page) => new URL(page.url()).pathname.split('/')[2]!;
 const onItemPage = (url: URL) => /^\/library\/[0-9a-f-]{36}$/.test(url.pathname);
 
 /** The smallest PDF a type check accepts: the bytes start with %PDF-. */
-const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
+/** A PDF of a megabyte: over SvelteKit's default 512 KB form limit, well under the 10 MiB a file may be. */
+const PDF_OF_A_MEGABYTE = Buffer.concat([
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  ),
+  Buffer.alloc(1024 * 1024, 0x20),
+]);
 
 const ITEM_STATE =
   'query ($id: ID!) { libraryItem(id: $id) { status version title ... on Template { file { name } } } }';
@@ -161,7 +165,7 @@ describe.each(WIDTHS.flatMap((width) => javaScriptModeAt(width).map((mode) => ({
         await page.getByLabel('Attach a file (optional)').setInputFiles({
           name: 'rota.pdf',
           mimeType: 'application/pdf',
-          buffer: TINY_PDF,
+          buffer: PDF_OF_A_MEGABYTE,
         });
         await page.getByLabel('Quick tips').check();
         await go(page, page.getByRole('button', { name: 'Save as a draft' }), onItemPage);
