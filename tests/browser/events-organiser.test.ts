@@ -505,88 +505,105 @@ describe.each(JAVASCRIPT_MODES)('a series of events $mode', ({ javaScriptEnabled
 });
 
 describe.each(JAVASCRIPT_MODES)('the door once the event has started $mode', ({ javaScriptEnabled }) => {
-  it('should take back a wrong tick, mark who did not come, and still let a late one in', async () => {
-    const organiser = await personIn('door', javaScriptEnabled);
-    const { page } = organiser;
-    try {
-      const word = uniqueWord('Doorton');
-      const network = await startNetwork(page, server.url, networkFields(word));
-      // An event a few seconds away: people register before it starts, the door opens after.
-      const startsAt = new Date(Date.now() + 4000);
-      const { createEvent } = await graphqlAs<{ createEvent: { id: string } }>(
-        page,
-        server.url,
-        'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }',
-        {
-          input: {
-            networkId: network.id,
-            title: `${word} meetup`,
-            format: 'SOCIAL',
-            startsAt: startsAt.toISOString(),
-            endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
-            timeZone: 'Europe/London',
-            onlineUrl: 'https://meet.example.org/door',
-            capacity: 10,
+  it(
+    'should take back a wrong tick, mark who did not come, and still let a late one in',
+    async () => {
+      const organiser = await personIn('door', javaScriptEnabled);
+      const { page } = organiser;
+      try {
+        const word = uniqueWord('Doorton');
+        const network = await startNetwork(page, server.url, networkFields(word));
+        // An event a few seconds away: people register before it starts, the door opens after.
+        const startsAt = new Date(Date.now() + 4000);
+        const { createEvent } = await graphqlAs<{ createEvent: { id: string } }>(
+          page,
+          server.url,
+          'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+          {
+            input: {
+              networkId: network.id,
+              title: `${word} meetup`,
+              format: 'SOCIAL',
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + 3 * 3600 * 1000).toISOString(),
+              timeZone: 'Europe/London',
+              onlineUrl: 'https://meet.example.org/door',
+              capacity: 10,
+            },
           },
-        },
-      );
-      const [ann, ben] = [await apiPerson(`Ann ${word}`), await apiPerson(`Ben ${word}`)];
-      for (const person of [ann, ben]) {
-        await api(person, 'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }', { id: createEvent.id });
+        );
+        const [ann, ben] = [await apiPerson(`Ann ${word}`), await apiPerson(`Ben ${word}`)];
+        for (const person of [ann, ben]) {
+          await api(person, 'mutation ($id: ID!) { registerForEvent(eventId: $id) { id } }', { id: createEvent.id });
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() + 200)));
+
+        await page.setViewportSize(PHONE);
+        await visit(page, `${server.url}/events/${createEvent.id}/check-in`);
+        await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
+          url.searchParams.has('checked'),
+        );
+        await go(page, page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }), (url) =>
+          url.searchParams.has('undone'),
+        );
+        expect(await page.getByRole('status').innerText()).toBe(
+          `${ann.name} is no longer checked in, and still holds a place.`,
+        );
+        expect(await page.locator('.tally').innerText()).toBe('0 of 2 here');
+        await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
+          url.searchParams.has('checked'),
+        );
+        await expectTappable(page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }));
+        await expectWellMade(page, javaScriptEnabled);
+
+        await go(page, page.getByRole('button', { name: 'Mark 1 as not come' }), (url) =>
+          url.searchParams.has('noShows'),
+        );
+        expect(await page.getByRole('status').innerText()).toBe(
+          'One person is marked as not come. Anyone who turns up late can still be checked in.',
+        );
+        const benRow = page
+          .getByRole('list', { name: 'People with a place' })
+          .getByRole('listitem')
+          .filter({ hasText: ben.name });
+        expect(await benRow.innerText()).toContain('Marked as not come');
+        expect(await page.getByRole('region', { name: 'When the doors close' }).count()).toBe(0);
+        await expectWellMade(page, javaScriptEnabled);
+
+        // Ben turns up late after all.
+        await go(page, page.getByRole('button', { name: `Check in ${ben.name}` }), (url) =>
+          url.searchParams.has('checked'),
+        );
+        expect(await page.locator('.tally').innerText()).toBe('2 of 2 here');
+
+        // Afterwards, a few lines on what happened, shown on the event's page.
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await visit(page, `${server.url}/events/${createEvent.id}/edit`);
+        await page.getByLabel('What happened').fill('Both came.\nWe fixed a donation form together.');
+        await go(page, page.getByRole('button', { name: 'Save the write-up' }), (url) =>
+          url.searchParams.has('written'),
+        );
+        expect(await page.getByRole('status').innerText()).toBe('The write-up is saved and shown on the event page.');
+        await expectWellMade(page, javaScriptEnabled);
+        await visit(page, `${server.url}/events/${createEvent.id}`);
+        const writeUp = page.getByRole('region', { name: 'What happened' });
+        expect(await writeUp.innerText()).toBe(
+          'What happened\n\nBoth came.\nWe fixed a donation form together.\n\nStart a case study from this event',
+        );
+        // The write-up can grow into a case study in the library, the event linked.
+        const start = new URL(
+          (await writeUp.getByRole('link', { name: 'Start a case study from this event' }).getAttribute('href'))!,
+          server.url,
+        );
+        expect([start.pathname, start.searchParams.get('kind'), start.searchParams.get('event')]).toEqual([
+          '/library/new',
+          'CASE_STUDY',
+          createEvent.id,
+        ]);
+      } finally {
+        await organiser.context.close();
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() + 200)));
-
-      await page.setViewportSize(PHONE);
-      await visit(page, `${server.url}/events/${createEvent.id}/check-in`);
-      await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
-        url.searchParams.has('checked'),
-      );
-      await go(page, page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }), (url) =>
-        url.searchParams.has('undone'),
-      );
-      expect(await page.getByRole('status').innerText()).toBe(
-        `${ann.name} is no longer checked in, and still holds a place.`,
-      );
-      expect(await page.locator('.tally').innerText()).toBe('0 of 2 here');
-      await go(page, page.getByRole('button', { name: `Check in ${ann.name}` }), (url) =>
-        url.searchParams.has('checked'),
-      );
-      await expectTappable(page.getByRole('button', { name: `Undo the check-in of ${ann.name}` }));
-      await expectWellMade(page, javaScriptEnabled);
-
-      await go(page, page.getByRole('button', { name: 'Mark 1 as not come' }), (url) =>
-        url.searchParams.has('noShows'),
-      );
-      expect(await page.getByRole('status').innerText()).toBe(
-        'One person is marked as not come. Anyone who turns up late can still be checked in.',
-      );
-      const benRow = page
-        .getByRole('list', { name: 'People with a place' })
-        .getByRole('listitem')
-        .filter({ hasText: ben.name });
-      expect(await benRow.innerText()).toContain('Marked as not come');
-      expect(await page.getByRole('region', { name: 'When the doors close' }).count()).toBe(0);
-      await expectWellMade(page, javaScriptEnabled);
-
-      // Ben turns up late after all.
-      await go(page, page.getByRole('button', { name: `Check in ${ben.name}` }), (url) =>
-        url.searchParams.has('checked'),
-      );
-      expect(await page.locator('.tally').innerText()).toBe('2 of 2 here');
-
-      // Afterwards, a few lines on what happened, shown on the event's page.
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await visit(page, `${server.url}/events/${createEvent.id}/edit`);
-      await page.getByLabel('What happened').fill('Both came.\nWe fixed a donation form together.');
-      await go(page, page.getByRole('button', { name: 'Save the write-up' }), (url) => url.searchParams.has('written'));
-      expect(await page.getByRole('status').innerText()).toBe('The write-up is saved and shown on the event page.');
-      await expectWellMade(page, javaScriptEnabled);
-      await visit(page, `${server.url}/events/${createEvent.id}`);
-      expect(await page.getByRole('region', { name: 'What happened' }).innerText()).toBe(
-        'What happened\n\nBoth came.\nWe fixed a donation form together.',
-      );
-    } finally {
-      await organiser.context.close();
-    }
-  });
+    },
+    JOURNEY_MS,
+  );
 });
