@@ -4,7 +4,7 @@
 // prints on at most two sides of A4, and stops working once revoked. JavaScript off on a phone,
 // on at a desktop's width; axe on every page state where it can run.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   axeScan,
   graphqlAs,
@@ -18,6 +18,10 @@ import {
 } from '../support/browser.ts';
 import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
+
+// Whole journeys across several pages and people: on a busy two-core machine one can run past
+// the default 60 s without anything being wrong.
+vi.setConfig({ testTimeout: 150_000 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;

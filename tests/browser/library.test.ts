@@ -3,11 +3,15 @@
 // a visitor sees only what is shared with all networks. JavaScript off on a phone, on at desktop width,
 // every page state checked with axe (where JavaScript runs) and for sideways scrolling.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeScan, javaScriptModeAt, launchBrowser, newContext, signIn, visit } from '../support/browser.ts';
 import { graphql, signUp } from '../support/graphql.ts';
 import { networkFields, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
+
+// Whole journeys across several pages and people: on a busy two-core machine one can run past
+// the default 60 s without anything being wrong.
+vi.setConfig({ testTimeout: 150_000 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
