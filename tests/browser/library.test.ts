@@ -149,7 +149,7 @@ describe.each(WIDTHS)('the library, %i pixels wide', (width) => {
         await visit(page, `${server.url}/networks/${network.slug}`);
         await press(
           page,
-          page.getByRole('link', { name: `Case studies, templates and tips from ${network.name}` }),
+          page.getByRole('link', { name: 'Case studies, templates and tips from this network' }),
           (url) => url.pathname === '/library',
         );
         expect(new URL(page.url()).searchParams.get('network')).toBe(network.id);

@@ -2,7 +2,7 @@
 // a member reads the directory without ways to change it. With JavaScript on and off, at a
 // phone's width and a desktop's, and every page state checked with axe.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   axeScan,
   graphqlAs,
@@ -15,6 +15,10 @@ import {
 } from '../support/browser.ts';
 import { networkFields, startNetwork, uniqueWord } from '../support/networks.ts';
 import { startServer } from '../support/server.ts';
+
+// Whole journeys across several pages and people: on a busy two-core machine one can run past
+// the default 60 s without anything being wrong.
+vi.setConfig({ testTimeout: 150_000 });
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
