@@ -1,8 +1,9 @@
 import type { MercuriusContext } from 'mercurius';
 import type { ServiceContext } from '../core/context.ts';
 
-/** How the session token reached us; cookies get the CSRF origin check, Bearer tokens do not. */
-export type TokenCarrier = 'cookie' | 'bearer' | 'none';
+import type { TokenCarrier } from '../auth/request-token.ts';
+
+export type { TokenCarrier };
 
 export interface RequestExtras {
   services: ServiceContext;

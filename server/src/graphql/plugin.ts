@@ -11,6 +11,7 @@ import {
 import mercurius, { type IResolvers, type MercuriusContext } from 'mercurius';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
+import { isOriginTrusted, readToken, sessionCookieOptions } from '../auth/request-token.ts';
 import { authenticate } from '../modules/accounts/service.ts';
 import { RequestMemo, type Clock, type Publisher, type ServiceContext, type Viewer } from '../core/context.ts';
 import { DomainError } from '../core/errors.ts';
@@ -67,23 +68,6 @@ export interface GraphqlPluginOptions {
   limits?: Partial<OperationLimits> & { maxDepth?: number; maxTokens?: number };
 }
 
-function readToken(request: FastifyRequest): { token: string | null; carrier: TokenCarrier } {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), carrier: 'bearer' };
-  const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? { token: cookie, carrier: 'cookie' } : { token: null, carrier: 'none' };
-}
-
-/**
- * Browsers send Origin with every POST, so a cookie-carried request without our Origin did not
- * come from our pages. Clients without cookies (API clients with Bearer tokens) need none.
- */
-function isOriginTrusted(request: FastifyRequest, carrier: TokenCarrier, publicOrigin: string): boolean {
-  const origin = request.headers.origin;
-  if (origin !== undefined) return origin === publicOrigin;
-  return carrier !== 'cookie';
-}
-
 async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions): Promise<void> {
   const { config, database, clock } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -105,15 +89,11 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
     return { db: database.db, clock, pubsub: publisher, config, viewer, clientAddress, memo: new RequestMemo() };
   }
 
-  function sessionCookieOptions(expiresAt: Date) {
-    return { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookie, expires: expiresAt } as const;
-  }
-
   function replyJar(reply: FastifyReply): SessionCookieJar {
     return {
       // A reply is thenable: the braces keep these from handing it back as if it were a promise.
       set: (token, expiresAt) => {
-        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt));
+        reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(secureCookie, expiresAt));
       },
       clear: () => {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -125,7 +105,7 @@ async function graphqlPlugin(app: FastifyInstance, options: GraphqlPluginOptions
   function headerJar(setCookies: string[]): SessionCookieJar {
     return {
       set: (token, expiresAt) => {
-        setCookies.push(app.serializeCookie(SESSION_COOKIE, token, sessionCookieOptions(expiresAt)));
+        setCookies.push(app.serializeCookie(SESSION_COOKIE, token, sessionCookieOptions(secureCookie, expiresAt)));
       },
       clear: () => {
         setCookies.push(

@@ -8,6 +8,7 @@ import type { Config } from '../../config.ts';
 import { RequestMemo, type Clock, type ServiceContext, type Viewer } from '../../core/context.ts';
 import { DomainError, type ErrorCode } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
+import { isOriginTrusted, readToken, sessionCookieOptions } from '../../auth/request-token.ts';
 import { SESSION_COOKIE } from '../../web/contract.ts';
 import { authenticate } from '../accounts/service.ts';
 import * as files from './service.ts';
@@ -61,23 +62,6 @@ function refuseDomainError(reply: FastifyReply, error: unknown, bodyRead: boolea
   if (!(error instanceof DomainError) || status === undefined) throw error;
   const { code, message, field } = error;
   return (bodyRead ? refuse : refuseUnread)(reply, status, { code, message, ...(field ? { field } : {}) });
-}
-
-function readToken(request: FastifyRequest): { token: string | null; carrier: 'bearer' | 'cookie' | 'none' } {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), carrier: 'bearer' };
-  const cookie = request.cookies[SESSION_COOKIE];
-  return cookie ? { token: cookie, carrier: 'cookie' } : { token: null, carrier: 'none' };
-}
-
-/**
- * The same defence against cross-site requests as /graphql's (graphql/plugin.ts): browsers send
- * Origin with every POST, so a cookie-carried one without our Origin did not come from our pages.
- */
-function isOriginTrusted(request: FastifyRequest, carrier: 'bearer' | 'cookie' | 'none', publicOrigin: string) {
-  const origin = request.headers.origin;
-  if (origin !== undefined) return origin === publicOrigin;
-  return carrier !== 'cookie';
 }
 
 /** The bytes of a file part, or null once it passes the size limit: reading stops there, not at its end. */
@@ -139,13 +123,11 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
     if (!token) return null;
     const auth = await authenticate({ db: options.db, config: options.config, now: options.clock.now() }, token);
     if (auth?.extendedUntil && carrier === 'cookie') {
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        path: '/',
-        secure: options.config.publicUrl.protocol === 'https:',
-        expires: auth.extendedUntil,
-      });
+      reply.setCookie(
+        SESSION_COOKIE,
+        token,
+        sessionCookieOptions(options.config.publicUrl.protocol === 'https:', auth.extendedUntil),
+      );
     }
     return auth?.viewer ?? null;
   }
