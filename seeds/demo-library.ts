@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { libraryBodyText, type LibraryItemKind } from '../server/src/modules/library/text.ts';
-import { refreshLibraryWords } from '../server/src/modules/library/words.ts';
+import { refreshLibraryWords } from '../server/src/modules/library/service.ts';
 import {
   COST_MAX,
   DURATION_MAX,

@@ -7,7 +7,7 @@
 // mending misspelt searches, as publishing does.
 import { sql, type Kysely } from 'kysely';
 import { libraryBodyText } from '../server/src/modules/library/text.ts';
-import { refreshLibraryWords } from '../server/src/modules/library/words.ts';
+import { refreshLibraryWords } from '../server/src/modules/library/service.ts';
 import { seededRandom, type Random } from './random.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- seeds write rows of any table

@@ -11,19 +11,7 @@ import type { EventRecord, RegistrationRecord, ReminderClaim } from './repositor
 type Notice = notifications.NotificationRequest;
 
 /** A notification title holds 200 characters; an event's title is shortened to fit after the words. */
-const TITLE_MAX = 200;
-
-function titled(words: string, event: Pick<EventRecord, 'title'>): string {
-  const full = `${words}: ${event.title}`;
-  if (full.length <= TITLE_MAX) return full;
-  let kept = '';
-  // Whole characters only, so an emoji is never cut in half.
-  for (const char of event.title) {
-    if (words.length + 2 + kept.length + char.length + 1 > TITLE_MAX) break;
-    kept += char;
-  }
-  return `${words}: ${kept.trimEnd()}…`;
-}
+const titled = (words: string, event: Pick<EventRecord, 'title'>) => notifications.noticeTitle(words, event.title);
 
 /** "Tuesday 1 December 2026, 18:30 GMT", in the event's time zone. */
 export function inEventTime(at: Date, timeZone: string): string {

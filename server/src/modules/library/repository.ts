@@ -582,6 +582,28 @@ export async function revokeBrief(db: Executor, id: string, now: Date): Promise<
 
 // Search.
 
+// library_words: every word the published library holds, each once, with a trigram index. A search
+// word that is not among them is mended to the nearest one that is ("newsleter" → "newsletter")
+// before the full-text match. Only published text is read, so a draft's words never surface.
+/** Words shorter than this are too short to mend safely, and longer ones are not words. */
+export const MIN_WORD_LENGTH = 3;
+export const MAX_WORD_LENGTH = 40;
+
+/** Adds the words of the given items (or of every published item) to library_words. */
+export async function refreshLibraryWords(db: Executor, itemIds?: readonly string[]): Promise<void> {
+  const only = itemIds === undefined ? sql`true` : sql`id = any(${arrayLiteral(itemIds)}::uuid[])`;
+  await sql`
+    insert into library_words (word)
+    select distinct word
+    from library_items,
+      regexp_split_to_table(lower(title || ' ' || summary || ' ' || body_text), '[^[:alnum:]]+') as word
+    where status = 'PUBLISHED' and ${only}
+      and char_length(word) between ${MIN_WORD_LENGTH} and ${MAX_WORD_LENGTH}
+      and word !~ '^[0-9]+$'
+    on conflict (word) do nothing
+  `.execute(db);
+}
+
 /** Of these words, the ones the library holds, or the nearest it holds by trigram similarity. */
 export async function nearestWords(db: Executor, words: readonly string[]): Promise<Map<string, string>> {
   if (words.length === 0) return new Map();

@@ -15,20 +15,14 @@ import { accessTo, standingIn } from './access.ts';
 import * as repo from './repository.ts';
 import type { LibraryItemRecord, ReviewDecision } from './repository.ts';
 import { itemToEdit } from './writing.ts';
-import { refreshLibraryWords } from './words.ts';
 
 export const COMMENT_MAX = 2000;
 export const USE_NOTE_MAX = 1000;
 export const DEFAULT_APPROVALS = 1;
 
 const NO_SUCH_ITEM = 'There is no such library item.';
-const TITLE_MAX = 200;
-
 /** A notice title with the item's title cut to fit. */
-function titled(words: string, item: Pick<LibraryItemRecord, 'title'>): string {
-  const full = `${words}: ${item.title}`;
-  return full.length <= TITLE_MAX ? full : `${full.slice(0, TITLE_MAX - 1).trimEnd()}…`;
-}
+const titled = (words: string, item: Pick<LibraryItemRecord, 'title'>) => notifications.noticeTitle(words, item.title);
 
 /** How many approvals publish an item in each network. */
 export async function approvalsNeeded(
@@ -162,7 +156,7 @@ async function decide(ctx: ServiceContext, item: LibraryItemRecord, decision: Re
   const needed = (await approvalsNeeded(ctx, [item.networkId])).get(item.networkId)!;
   if (approvals < needed) return item;
   const published = await repo.setItemStatus(ctx.db, item.id, { status: 'PUBLISHED', publishedAt: now }, now);
-  await refreshLibraryWords(ctx.db, [item.id]);
+  await repo.refreshLibraryWords(ctx.db, [item.id]);
   return published;
 }
 
@@ -228,12 +222,19 @@ export async function namedReviewersOf(
 ): Promise<Map<string, string[]>> {
   const standing = await standingIn(ctx, networkIds);
   const shown = networkIds.filter((id) => standing.get(id)?.organiser);
-  const rows = await repo.getNamedReviewers(ctx.db, shown);
+  const named = await repo.getNamedReviewers(ctx.db, shown);
+  // Still members: one read for every network's named reviewers.
+  const members =
+    named.length === 0
+      ? []
+      : await memberships.membersByPair(
+          ctx,
+          named.map((row) => ({ networkId: row.networkId, userId: row.personId })),
+        );
   const result = new Map<string, string[]>(networkIds.map((id) => [id, []]));
-  for (const networkId of shown) {
-    const named = rows.filter((row) => row.networkId === networkId).map((row) => row.personId);
-    result.set(networkId, await activeMembers(ctx, networkId, named));
-  }
+  named.forEach((row, i) => {
+    if (members[i] !== null && !(members[i] instanceof Error)) result.get(row.networkId)!.push(row.personId);
+  });
   return result;
 }
 

@@ -2,6 +2,7 @@
 // searched, used and gathered into briefs for management. The rules live in a file per part; this
 // is the module's one door for resolvers and other modules, and holds the reading.
 import type { ServiceContext } from '../../core/context.ts';
+import type { Db } from '../../db/database.ts';
 import { isUuid } from '../../core/ids.ts';
 import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
@@ -48,7 +49,10 @@ export {
   type BriefInput,
   type BriefRecord,
 } from './briefs.ts';
-export { refreshLibraryWords } from './words.ts';
+/** Gathers the words of every published item, for mending misspelt searches; seeds call it after loading items. */
+export function refreshLibraryWords(db: Db): Promise<void> {
+  return repo.refreshLibraryWords(db);
+}
 export { renderMarkdown };
 
 /** Markdown as an item would show it, for the editor's preview. */
@@ -86,8 +90,15 @@ export async function myLibraryItems(ctx: ServiceContext): Promise<LibraryItemRe
 // An item's parts, for loaders: each for many items at once.
 
 /** Each item's versions, newest first. */
-export async function versionsOf(ctx: ServiceContext, itemIds: readonly string[]) {
-  return Map.groupBy(await repo.getVersionsOf(ctx.db, itemIds), (version) => version.itemId);
+export async function versionsOf(
+  ctx: ServiceContext,
+  itemIds: readonly string[],
+): Promise<Map<string, LibraryVersionRecord[]>> {
+  // Read once per request: an item's authors and its versions both come from them.
+  return ctx.memo.batch('library-versions', itemIds, async (missing) => {
+    const byItem = Map.groupBy(await repo.getVersionsOf(ctx.db, missing), (version) => version.itemId);
+    return new Map(missing.map((id) => [id, byItem.get(id) ?? []]));
+  });
 }
 
 /** Each item's authors: who started it, then anyone else who made a version, each once. */

@@ -19,7 +19,6 @@ import type {
   LibrarySector,
 } from './repository.ts';
 import { CASE_STUDY_SECTIONS, libraryBodyText, type CaseStudyContent } from './text.ts';
-import { refreshLibraryWords } from './words.ts';
 
 export const TITLE_MAX = 120;
 export const SUMMARY_MAX = 300;
@@ -315,7 +314,7 @@ export async function updateItem(
     const now = tx.clock.now();
     const updated = await repo.updateItemText(tx.db, item.id, fields, now);
     await repo.insertVersion(tx.db, updated, viewer.userId, now);
-    if (updated.status === 'PUBLISHED') await refreshLibraryWords(tx.db, [updated.id]);
+    if (updated.status === 'PUBLISHED') await repo.refreshLibraryWords(tx.db, [updated.id]);
     return updated;
   });
 }

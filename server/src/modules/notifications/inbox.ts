@@ -78,6 +78,21 @@ export interface NotificationRequest {
   url: string;
 }
 
+/**
+ * "Words: subject" as a notification title, the subject (an event's or an item's title) cut to fit
+ * with an ellipsis: whole characters only, so an emoji is never cut in half.
+ */
+export function noticeTitle(words: string, subject: string): string {
+  const full = `${words}: ${subject}`;
+  if (full.length <= TITLE_MAX) return full;
+  let kept = '';
+  for (const char of subject) {
+    if (words.length + 2 + kept.length + char.length + 1 > TITLE_MAX) break;
+    kept += char;
+  }
+  return `${words}: ${kept.trimEnd()}…`;
+}
+
 /** What notify() wrote, to hand to announceAdded() once the caller's transaction commits. */
 export interface AddedNotifications {
   added: Array<{ userId: string; notification: NotificationRecord }>;

@@ -189,6 +189,7 @@ export {
   markNotificationsRead,
   notificationPreferences,
   notify,
+  noticeTitle,
   notifyEach,
   NOTIFICATION_ADDED_TOPIC,
   setNotificationPreference,
