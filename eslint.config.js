@@ -12,7 +12,7 @@ import { moduleWalls, readTables } from './server/scripts/eslint-module-walls.ts
 const MODULE_TABLES = {
   accounts: ['users', 'sessions', 'sign_in_attempts', 'email_tokens'],
   networks: ['networks'],
-  memberships: ['memberships'],
+  memberships: ['memberships', 'join_requests'],
   lifecycle: ['lifecycle_changes'],
   people: ['profiles', 'people_search'],
   notifications: [
@@ -34,6 +34,8 @@ const MODULE_TABLES = {
   venues: ['venues'],
   events: ['events', 'registrations', 'event_series', 'event_roles'],
   calendars: ['calendar_feeds'],
+  audit: ['audit_log'],
+  safety: ['reports', 'blocks', 'operators'],
   files: ['files'],
   library: [
     'library_items',

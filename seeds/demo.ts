@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../server/src/auth/passwords.ts';
 import { slugify } from '../server/src/modules/networks/service.ts';
 import { buildDemoEvents, DEMO_EVENT_SEED, insertDemoEvents } from './demo-events.ts';
+import { insertDemoJoining } from './demo-joining.ts';
 import { buildDemoLibrary, DEMO_LIBRARY_SEED, insertDemoLibrary } from './demo-library.ts';
+import { insertDemoSafety } from './demo-safety.ts';
 import { buildDemoMentoring, waitingFrom, type DemoMentoring } from './demo-mentoring.ts';
 import { DEMO_NETWORKS, type DemoNetwork, type Stage } from './demo-networks.ts';
 import { makeProfile, type DemoProfile, type ProfilePerson } from './demo-profiles.ts';
@@ -358,6 +360,8 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Pr
     await insertInChunks(trx, 'networks', data.networks);
     await insertInChunks(trx, 'memberships', data.memberships);
     await insertInChunks(trx, 'lifecycle_changes', data.lifecycleChanges);
+    // Cardiff asks newcomers to say a line about themselves; two wait for an answer (demo-joining.ts).
+    await insertDemoJoining(trx, data, now);
     await insertProfiles(trx, data.profiles);
     const { mentoring } = data;
     await insertMentoringRows(trx, 'mentor_offers', mentoring.offers);
@@ -374,6 +378,8 @@ export async function loadDemoDataIfEmpty(db: Kysely<any>, now = new Date()): Pr
     await insertDemoEvents(trx, events);
     // The library too: case studies, templates and tips, reviewed and used (demo-library.ts).
     await insertDemoLibrary(trx, buildDemoLibrary(data, seededRandom(DEMO_LIBRARY_SEED), DEMO_REFERENCE_DATE));
+    // Reports in Leeds's moderation queue, one member suspended, and an operator (demo-safety.ts).
+    await insertDemoSafety(trx, data, now);
   });
   return true;
 }

@@ -30,12 +30,14 @@ const SECTIONS = [
   'account',
   'profile',
   'memberships',
+  'joinRequests',
   'lifecycleNotes',
   'notifications',
   'mentoring',
   'venues',
   'events',
   'library',
+  'safety',
   'sessions',
 ];
 

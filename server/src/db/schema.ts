@@ -8,6 +8,9 @@ export type GeneratedAlways<T> = T extends ColumnType<infer S> ? ColumnType<S, n
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
 
+export const AUDIT_ACTION_VALUES = ['ROLE_CHANGED', 'STAGE_CHANGED', 'DETAILS_CHANGED', 'JOIN_POLICY_CHANGED', 'JOIN_REQUEST_ANSWERED', 'REPORT_RESOLVED', 'OPERATOR_GRANTED', 'OPERATOR_REVOKED'] as const;
+export type AuditAction = (typeof AUDIT_ACTION_VALUES)[number];
+
 export const EMAIL_DELIVERY_VALUES = ['SMTP', 'LOG'] as const;
 export type EmailDelivery = (typeof EMAIL_DELIVERY_VALUES)[number];
 
@@ -19,6 +22,12 @@ export type EventFormat = (typeof EVENT_FORMAT_VALUES)[number];
 
 export const EVENT_ROLE_VALUES = ['HOST', 'SPEAKER', 'FOOD', 'DOOR', 'OTHER'] as const;
 export type EventRole = (typeof EVENT_ROLE_VALUES)[number];
+
+export const JOIN_POLICY_VALUES = ['OPEN', 'ASK_TO_JOIN'] as const;
+export type JoinPolicy = (typeof JOIN_POLICY_VALUES)[number];
+
+export const JOIN_REQUEST_STATUS_VALUES = ['PENDING', 'APPROVED', 'DECLINED', 'WITHDRAWN'] as const;
+export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUS_VALUES)[number];
 
 export const LIBRARY_AUDIENCE_VALUES = ['NETWORK', 'ALL_NETWORKS'] as const;
 export type LibraryAudience = (typeof LIBRARY_AUDIENCE_VALUES)[number];
@@ -74,6 +83,18 @@ export type ProfileVisibility = (typeof PROFILE_VISIBILITY_VALUES)[number];
 export const REGISTRATION_STATUS_VALUES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED', 'ATTENDED', 'NO_SHOW'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUS_VALUES)[number];
 
+export const REPORT_ACTION_VALUES = ['DISMISS', 'WARN', 'HIDE', 'SUSPEND', 'REMOVE'] as const;
+export type ReportAction = (typeof REPORT_ACTION_VALUES)[number];
+
+export const REPORT_REASON_VALUES = ['HARASSMENT', 'SELLING', 'SPAM', 'UNSAFE', 'PRIVACY', 'OTHER'] as const;
+export type ReportReason = (typeof REPORT_REASON_VALUES)[number];
+
+export const REPORT_STATUS_VALUES = ['OPEN', 'RESOLVED'] as const;
+export type ReportStatus = (typeof REPORT_STATUS_VALUES)[number];
+
+export const REPORT_SUBJECT_KIND_VALUES = ['PERSON', 'NETWORK', 'EVENT', 'LIBRARY_ITEM', 'MENTOR_OFFER', 'MENTORSHIP'] as const;
+export type ReportSubjectKind = (typeof REPORT_SUBJECT_KIND_VALUES)[number];
+
 export const REVIEW_DECISION_VALUES = ['APPROVE', 'REQUEST_CHANGES'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISION_VALUES)[number];
 
@@ -85,6 +106,31 @@ export type SupportCategory = (typeof SUPPORT_CATEGORY_VALUES)[number];
 
 export const VENUE_COST_VALUES = ['FREE', 'DONATION', 'PAID'] as const;
 export type VenueCost = (typeof VENUE_COST_VALUES)[number];
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  network_id: string | null;
+  actor_id: string | null;
+  action: AuditAction;
+  subject_person_id: string | null;
+  summary: string;
+  reason: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLogRow = Insertable<AuditLogTable>;
+export type AuditLogRowUpdate = Updateable<AuditLogTable>;
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: Generated<Timestamp>;
+}
+
+export type BlockRow = Selectable<BlocksTable>;
+export type NewBlockRow = Insertable<BlocksTable>;
+export type BlockRowUpdate = Updateable<BlocksTable>;
 
 export interface CalendarFeedsTable {
   user_id: string;
@@ -181,6 +227,7 @@ export interface EventsTable {
   write_up: Generated<string>;
   written_up_at: Timestamp | null;
   written_up_by: string | null;
+  hidden_at: Timestamp | null;
 }
 
 export type EventRow = Selectable<EventsTable>;
@@ -201,6 +248,24 @@ export interface FilesTable {
 export type FileRow = Selectable<FilesTable>;
 export type NewFileRow = Insertable<FilesTable>;
 export type FileRowUpdate = Updateable<FilesTable>;
+
+export interface JoinRequestsTable {
+  id: Generated<string>;
+  network_id: string;
+  user_id: string;
+  about: string;
+  code_of_conduct_version: number;
+  status: Generated<JoinRequestStatus>;
+  answer_note: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type JoinRequestRow = Selectable<JoinRequestsTable>;
+export type NewJoinRequestRow = Insertable<JoinRequestsTable>;
+export type JoinRequestRowUpdate = Updateable<JoinRequestsTable>;
 
 export interface LibraryBriefsTable {
   id: Generated<string>;
@@ -255,6 +320,7 @@ export interface LibraryItemsTable {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  hidden_at: Timestamp | null;
 }
 
 export type LibraryItemRow = Selectable<LibraryItemsTable>;
@@ -354,6 +420,9 @@ export interface MembershipsTable {
   left_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   event_alerts: Generated<boolean>;
+  suspended_until: Timestamp | null;
+  suspension_note: string | null;
+  removed_at: Timestamp | null;
 }
 
 export type MembershipRow = Selectable<MembershipsTable>;
@@ -378,6 +447,7 @@ export interface MentorOffersTable {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   open_mentorships: Generated<number>;
+  hidden_at: Timestamp | null;
 }
 
 export type MentorOfferRow = Selectable<MentorOffersTable>;
@@ -479,6 +549,7 @@ export interface NetworksTable {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   details_version: Generated<number>;
+  join_policy: Generated<JoinPolicy>;
 }
 
 export type NetworkRow = Selectable<NetworksTable>;
@@ -525,6 +596,15 @@ export interface NotificationsTable {
 export type NotificationRow = Selectable<NotificationsTable>;
 export type NewNotificationRow = Insertable<NotificationsTable>;
 export type NotificationRowUpdate = Updateable<NotificationsTable>;
+
+export interface OperatorsTable {
+  user_id: string;
+  granted_at: Generated<Timestamp>;
+}
+
+export type OperatorRow = Selectable<OperatorsTable>;
+export type NewOperatorRow = Insertable<OperatorsTable>;
+export type OperatorRowUpdate = Updateable<OperatorsTable>;
 
 export interface OutboxEmailsTable {
   id: Generated<string>;
@@ -607,6 +687,32 @@ export type RegistrationRow = Selectable<RegistrationsTable>;
 export type NewRegistrationRow = Insertable<RegistrationsTable>;
 export type RegistrationRowUpdate = Updateable<RegistrationsTable>;
 
+export interface ReportsTable {
+  id: Generated<string>;
+  reporter_id: string | null;
+  subject_kind: ReportSubjectKind;
+  subject_id: string;
+  subject_person_id: string | null;
+  network_id: string | null;
+  for_operators: boolean;
+  reason: ReportReason;
+  details: string;
+  anonymous: boolean;
+  snapshot: Json;
+  status: Generated<ReportStatus>;
+  action: ReportAction | null;
+  note: string | null;
+  suspend_until: Timestamp | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type ReportRow = Selectable<ReportsTable>;
+export type NewReportRow = Insertable<ReportsTable>;
+export type ReportRowUpdate = Updateable<ReportsTable>;
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -678,6 +784,8 @@ export type NewVenueRow = Insertable<VenuesTable>;
 export type VenueRowUpdate = Updateable<VenuesTable>;
 
 export interface Database {
+  audit_log: AuditLogTable;
+  blocks: BlocksTable;
   calendar_feeds: CalendarFeedsTable;
   email_address_failures: EmailAddressFailuresTable;
   email_tokens: EmailTokensTable;
@@ -685,6 +793,7 @@ export interface Database {
   event_series: EventSeriesTable;
   events: EventsTable;
   files: FilesTable;
+  join_requests: JoinRequestsTable;
   library_briefs: LibraryBriefsTable;
   library_item_versions: LibraryItemVersionsTable;
   library_items: LibraryItemsTable;
@@ -705,10 +814,12 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   notification_settings: NotificationSettingsTable;
   notifications: NotificationsTable;
+  operators: OperatorsTable;
   outbox_emails: OutboxEmailsTable;
   people_search: PeopleSearchTable;
   profiles: ProfilesTable;
   registrations: RegistrationsTable;
+  reports: ReportsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   unsubscribe_tokens: UnsubscribeTokensTable;

@@ -7,6 +7,8 @@ import type {
   NetworkConnectionModel,
   MemberConnectionModel,
   MemberModel,
+  JoinRequestModel,
+  JoinRequestConnectionModel,
   NotificationConnectionModel,
   MentorOfferModel,
   NeedModel,
@@ -34,6 +36,12 @@ import type {
   LibrarySearchModel,
   LibrarySearchEdgeModel,
   BriefModel,
+  ReportModel,
+  ReportResolutionModel,
+  ReportConnectionModel,
+  BlockModel,
+  AuditEntryModel,
+  AuditEntryConnectionModel,
 } from './mappers.ts';
 import type { GraphqlContext } from './context.ts';
 export type Maybe<T> = T | null;
@@ -68,6 +76,66 @@ export type AssignEventRoleInput = {
   role: EventRoleKind;
 };
 
+/** What an audit entry records. */
+export type AuditAction =
+  /** The network's details changed (name, place, purpose, values, code of conduct). */
+  | 'DETAILS_CHANGED'
+  /** Who may join changed: at once, or by asking. */
+  | 'JOIN_POLICY_CHANGED'
+  /** A request to join was approved or declined. */
+  | 'JOIN_REQUEST_ANSWERED'
+  /** Someone was made a site operator. */
+  | 'OPERATOR_GRANTED'
+  /** Someone stopped being a site operator. */
+  | 'OPERATOR_REVOKED'
+  /** A report was resolved. */
+  | 'REPORT_RESOLVED'
+  /** A member's role changed. */
+  | 'ROLE_CHANGED'
+  /** The network's lifecycle stage changed. */
+  | 'STAGE_CHANGED';
+
+/** One line of the audit trail. Entries are only ever added, never changed or deleted. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What kind of change. */
+  action: AuditAction;
+  /** Who did it; null for a former member (since deleted their account) or the command line. */
+  actor: Maybe<User>;
+  /** True when the actor has since deleted their account. */
+  actorIsFormerMember: Scalars['Boolean']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The network it happened in; null for a site-wide change. */
+  network: Maybe<Network>;
+  /** Why, in the words of the person who did it, when they gave a reason. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The person it was done to, when there is one; null when they have since deleted their account. */
+  subjectPerson: Maybe<User>;
+  /** What changed, in words. */
+  summary: Scalars['String']['output'];
+};
+
+/** One page of the audit trail, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+};
+
+/** An audit entry and its place in the log. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to get the entries after this one. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** What signing up or signing in returns. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -75,6 +143,15 @@ export type AuthPayload = {
   token: Scalars['String']['output'];
   /** The person now signed in. */
   user: User;
+};
+
+/** A person the viewer blocked. */
+export type Block = {
+  __typename?: 'Block';
+  /** When. */
+  blockedAt: Scalars['DateTime']['output'];
+  /** The person blocked. */
+  person: User;
 };
 
 /** A one-page case for management: a few items and the ask. */
@@ -126,6 +203,7 @@ export type CaseStudy = LibraryItem & {
   evidence: Scalars['String']['output'];
   /** Whether the author is happy to talk about it with someone who asks. */
   happyToTalk: Scalars['Boolean']['output'];
+  hiddenByStewards: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   kind: LibraryItemKind;
   network: Network;
@@ -259,6 +337,8 @@ export type CreateEventInput = {
 export type CreateNetworkInput = {
   /** The code of conduct members accept, 1 to 20,000 characters. */
   codeOfConduct: Scalars['String']['input'];
+  /** Who may join: OPEN (the default) or ASK_TO_JOIN. */
+  joinPolicy?: InputMaybe<JoinPolicy>;
   /** Degrees, -90 to 90. With longitude, sets the map position by hand instead of from the place name; give both or neither. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Degrees, -180 to 180. With latitude, sets the map position by hand instead of from the place name; give both or neither. */
@@ -350,6 +430,11 @@ export type Event = {
   endsAt: Scalars['DateTime']['output'];
   /** What kind of gathering. */
   format: EventFormat;
+  /**
+   * True when the network's stewards hid the event after a report: it is kept, but out of every list,
+   * and only its creator and the network's organisers and stewards can open it.
+   */
+  hiddenByStewards: Scalars['Boolean']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** True when the event has an online link, whether or not the viewer may see it. */
@@ -531,6 +616,65 @@ export type GeoPointInput = {
   longitude: Scalars['Float']['input'];
 };
 
+/** Who may join a network. */
+export type JoinPolicy =
+  /** A newcomer writes a line about themself; a steward or organiser approves or declines. */
+  | 'ASK_TO_JOIN'
+  /** Anyone who accepts the code of conduct joins at once. */
+  | 'OPEN';
+
+/** A newcomer's request to join a network that asks to join. */
+export type JoinRequest = {
+  __typename?: 'JoinRequest';
+  /** What they wrote about themself. */
+  about: Scalars['String']['output'];
+  /** The note given with the answer, for the person and the network's stewards and organisers. */
+  answerNote: Maybe<Scalars['String']['output']>;
+  /** When it was answered. */
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** When they asked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The network. */
+  network: Network;
+  /** Who asked; null when they have since deleted their account. */
+  person: Maybe<User>;
+  /** Where it stands. */
+  status: JoinRequestStatus;
+};
+
+/** One page of waiting join requests, oldest first. */
+export type JoinRequestConnection = {
+  __typename?: 'JoinRequestConnection';
+  /** The requests on this page. */
+  edges: Array<JoinRequestEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+  /** How many are waiting in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A join request and its place in the list. */
+export type JoinRequestEdge = {
+  __typename?: 'JoinRequestEdge';
+  /** Pass as `after` to get the requests after this one. */
+  cursor: Scalars['String']['output'];
+  /** The request. */
+  node: JoinRequest;
+};
+
+/** Where a request to join stands. */
+export type JoinRequestStatus =
+  /** Approved: the person is a member. */
+  | 'APPROVED'
+  /** Declined. */
+  | 'DECLINED'
+  /** Waiting for a steward or organiser. */
+  | 'PENDING'
+  /** Withdrawn by the person who asked. */
+  | 'WITHDRAWN';
+
 /** Who may read a published item. */
 export type LibraryAudience =
   /** Everyone, members of any network and visitors alike. */
@@ -586,6 +730,11 @@ export type LibraryItem = {
   authors: Array<Person>;
   categories: Array<SupportCategory>;
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * True when the network's stewards hid it after a report: it is kept, but out of search, lists,
+   * briefs and the review queue, and only its author and the network's stewards can open it.
+   */
+  hiddenByStewards: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   kind: LibraryItemKind;
   /** The network it belongs to: its reviewers decide on it. */
@@ -836,6 +985,10 @@ export type Member = {
   person: Person;
   /** Their role in the network. */
   role: NetworkRole;
+  /** For the network's stewards and organisers: ACTIVE, or SUSPENDED while a suspension lasts. Null for anyone else. */
+  status: Maybe<MembershipStatus>;
+  /** For the network's stewards and organisers, while suspended: until when. Null otherwise. */
+  suspendedUntil: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** One page of a network's members, oldest members first. */
@@ -881,6 +1034,15 @@ export type MemberFilter = {
   supportCategory?: InputMaybe<SupportCategory>;
 };
 
+/** Where a person stands in a network. */
+export type MembershipStatus =
+  /** A member. */
+  | 'ACTIVE'
+  /** Asked to join; a steward or organiser has not answered yet. They see what a visitor sees. */
+  | 'PENDING'
+  /** A member suspended by the stewards until a date: they cannot post, register, ask for mentoring or appear in suggestions here. */
+  | 'SUSPENDED';
+
 /**
  * A mentor's offer of help. Published with the no-selling promise: no pitch for the mentor's own
  * services, agency or products.
@@ -899,6 +1061,11 @@ export type MentorOffer = {
   formats: Array<MentoringFormat>;
   /** Places free: capacity less active mentees, never below 0. */
   freePlaces: Scalars['Int']['output'];
+  /**
+   * True when the stewards hid the offer after a report: it is kept, but only its mentor sees it, and
+   * it is out of every list, suggestion and matching round. Editing or pausing it does not bring it back.
+   */
+  hiddenByStewards: Scalars['Boolean']['output'];
   /** The mentor, as the viewer may see them. */
   mentor: Person;
   /** True while the mentor has paused the offer: it is suggested to nobody, and kept. */
@@ -1052,6 +1219,19 @@ export type MentorshipStatus =
   /** Paused by either side; still holds one of the mentor's places. */
   | 'PAUSED';
 
+/** What a steward or operator did about a report. Each needs a note. */
+export type ModerationAction =
+  /** No action needed. */
+  | 'DISMISS'
+  /** Hides the content (an event, a library item or a mentor offer): kept, but shown to nobody but its author and the stewards. */
+  | 'HIDE'
+  /** Removes the person from the network; they cannot rejoin by themselves. */
+  | 'REMOVE'
+  /** Suspends the person from the network until suspendUntil: they cannot post, register, ask for mentoring or appear in suggestions there. */
+  | 'SUSPEND'
+  /** Sends the person reported a warning with the note. */
+  | 'WARN';
+
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1062,16 +1242,30 @@ export type Mutation = {
    * BAD_USER_INPUT names each field at fault; CONFLICT on `name` when a live venue has that name.
    */
   addVenue: Venue;
+  /**
+   * Approves (the person becomes a member) or declines a waiting request, with an optional note
+   * (up to 1,000 characters) the person reads. Stewards and organisers only; CONFLICT once answered.
+   */
+  answerJoinRequest: JoinRequest;
   /** Takes a published item out of search and lists (its author or a steward); it stays readable at its address. */
   archiveLibraryItem: LibraryItem;
   /** Archives a venue: it leaves the directory and stays for the events that name it. Organisers and stewards only. */
   archiveVenue: Venue;
+  /**
+   * Asks to join a network whose join policy is ASK_TO_JOIN, with a line about yourself (1 to 500
+   * characters) and the code of conduct accepted. CONFLICT when a request already waits, when you
+   * are a member, and for an OPEN network (join it directly with joinNetwork). FORBIDDEN for a person
+   * its stewards removed: they cannot join or ask again. Its stewards and organisers are told.
+   */
+  askToJoin: JoinRequest;
   /**
    * Puts a member of the event's network in a role, before or after the event. Organisers and
    * stewards only. A role the person holds already is given back. BAD_USER_INPUT on `personId` when
    * they are not a member; CONFLICT when the event was cancelled.
    */
   assignEventRole: EventRole;
+  /** Blocks a person: neither then sees the other in member lists, suggestions or matching, nor can send the other a mentoring request. They are not told. */
+  blockPerson: Block;
   /** Cancels an event; everyone holding or waiting for a seat is told, with the reason (1 to 1,000 characters). */
   cancelEvent: Event;
   /** Gives up a seat or leaves the waitlist (the person, or an organiser for them). A freed seat goes to the first person waiting. */
@@ -1117,7 +1311,11 @@ export type Mutation = {
   deleteMyAccount: Scalars['Boolean']['output'];
   /** A new event like this one, starting at startsAt and lasting as long, with nobody registered. */
   duplicateEvent: Event;
-  /** Joins a network, accepting its current code of conduct (recorded with date and version). */
+  /**
+   * Joins a network, accepting its current code of conduct (recorded with date and version).
+   * FORBIDDEN for a network that asks to join (askToJoin) and for a person its stewards removed
+   * (they cannot join or ask again).
+   */
   joinNetwork: Network;
   /** Leaves a network. CONFLICT for its last steward, who must name another steward first. */
   leaveNetwork: Scalars['Boolean']['output'];
@@ -1166,6 +1364,12 @@ export type Mutation = {
    */
   removeEventRole: EventRole;
   /**
+   * Raises a concern. The same person reporting the same thing while their report is open gets that
+   * report back. RATE_LIMITED after 10 reports in an hour. NOT_FOUND for something the reporter
+   * cannot see.
+   */
+  reportConcern: Report;
+  /**
    * Asks a mentor about one of the signed-in person's needs. BAD_USER_INPUT (mentorId) for
    * oneself or someone without an offer; CONFLICT when the mentor was asked about this need
    * already, another request about it is waiting, the mentor has paused or has no place free,
@@ -1190,6 +1394,12 @@ export type Mutation = {
    * is wrong, used or expired, and `newPassword` for a password that will not do.
    */
   resetPassword: Scalars['Boolean']['output'];
+  /**
+   * Acts on a report, with a note (1 to 2,000 characters), once: CONFLICT when it is already resolved.
+   * Stewards of its network and operators only, and never the person it is about. suspendUntil is
+   * needed for SUSPEND, in the future and within a year.
+   */
+  resolveReport: Report;
   /**
    * The mentor asked answers, once, with an optional note; accepting begins a mentorship.
    * FORBIDDEN for the lead; NOT_FOUND for anyone else; CONFLICT when it was answered, withdrawn
@@ -1244,6 +1454,8 @@ export type Mutation = {
    * cancelled or is over; BAD_USER_INPUT on `note` when it is too long, or missing for OTHER.
    */
   takeEventRole: EventRole;
+  /** Undoes a block. True when there was one. */
+  unblockPerson: Scalars['Boolean']['output'];
   /** Takes back a check-in made by mistake: the person holds their seat again. Organisers only. */
   undoCheckIn: Registration;
   /**
@@ -1276,6 +1488,8 @@ export type Mutation = {
    * `token` for a link that is wrong, used or expired; CONFLICT when another account took the address.
    */
   verifyEmail: Scalars['Boolean']['output'];
+  /** Withdraws your own waiting request. NOT_FOUND for anyone else's; CONFLICT once it was answered. */
+  withdrawJoinRequest: JoinRequest;
   /** The lead takes back a request still waiting. CONFLICT when it was answered already. */
   withdrawRequest: MentorshipRequest;
   /**
@@ -1292,6 +1506,13 @@ export type MutationAddVenueArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationAnswerJoinRequestArgs = {
+  approve: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  requestId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationArchiveLibraryItemArgs = {
   itemId: Scalars['ID']['input'];
 };
@@ -1302,9 +1523,21 @@ export type MutationArchiveVenueArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationAskToJoinArgs = {
+  about: Scalars['String']['input'];
+  acceptCodeOfConduct: Scalars['Boolean']['input'];
+  networkId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationAssignEventRoleArgs = {
   eventId: Scalars['ID']['input'];
   input: AssignEventRoleInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationBlockPersonArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1462,6 +1695,11 @@ export type MutationRemoveEventRoleArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationReportConcernArgs = {
+  input: ReportConcernInput;
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationRequestMentorArgs = {
   mentorId: Scalars['ID']['input'];
   message: Scalars['String']['input'];
@@ -1477,6 +1715,14 @@ export type MutationRequestPasswordResetArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationResolveReportArgs = {
+  action: ModerationAction;
+  note: Scalars['String']['input'];
+  reportId: Scalars['ID']['input'];
+  suspendUntil?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
@@ -1577,6 +1823,11 @@ export type MutationTakeEventRoleArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationUnblockPersonArgs = {
+  personId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationUndoCheckInArgs = {
   registrationId: Scalars['ID']['input'];
 };
@@ -1626,6 +1877,11 @@ export type MutationVerifyEmailArgs = {
 };
 
 /** Changes. Each one runs in one transaction: it happens wholly or not at all. */
+export type MutationWithdrawJoinRequestArgs = {
+  requestId: Scalars['ID']['input'];
+};
+
+/** Changes. Each one runs in one transaction: it happens wholly or not at all. */
 export type MutationWithdrawRequestArgs = {
   requestId: Scalars['ID']['input'];
 };
@@ -1647,6 +1903,12 @@ export type MyMembership = {
   network: Network;
   /** Their role in it. */
   role: NetworkRole;
+  /** ACTIVE, or SUSPENDED until suspendedUntil. */
+  status: MembershipStatus;
+  /** While suspended: until when. */
+  suspendedUntil: Maybe<Scalars['DateTime']['output']>;
+  /** While suspended: the stewards' reason. */
+  suspensionNote: Maybe<Scalars['String']['output']>;
 };
 
 /** Everything mentoring holds for the signed-in person, for their dashboard. */
@@ -1727,6 +1989,8 @@ export type NeedUrgency =
 /** A place-based tech-for-good network. */
 export type Network = {
   __typename?: 'Network';
+  /** The network's audit trail, newest first, for its stewards and the site's operators (FORBIDDEN for anyone else). `first` is 1 to 50 (default 20). */
+  auditLog: AuditEntryConnection;
   /** The code of conduct members accept when they join. */
   codeOfConduct: Scalars['String']['output'];
   /** Rises by one each time the code of conduct is changed; members' acceptance records the version. */
@@ -1737,6 +2001,10 @@ export type Network = {
   distanceKm: Maybe<Scalars['Float']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Who may join: at once, or by asking. */
+  joinPolicy: JoinPolicy;
+  /** Requests waiting for an answer, oldest first: for the network's stewards and organisers (FORBIDDEN for anyone else). `first` is 1 to 50 (default 20). */
+  joinRequests: JoinRequestConnection;
   /** Latitude of the place, in degrees. */
   latitude: Scalars['Float']['output'];
   /** How many reviewers must approve an item before it is published: 1 (the default) or 2. */
@@ -1762,20 +2030,32 @@ export type Network = {
    * networks still answers for the others. `first` is 1 to 50 (default 20).
    */
   members: Maybe<MemberConnection>;
+  /** The viewer's latest request to join, if they made one; null otherwise. */
+  myJoinRequest: Maybe<JoinRequest>;
   /** The viewer's own membership here, or null when signed out or not a member. */
   myMembership: Maybe<MyMembership>;
   /** The viewer's role here, or null when signed out or not a member. */
   myRole: Maybe<NetworkRole>;
+  /** The viewer's standing here: PENDING while their request waits, ACTIVE, SUSPENDED; null when signed out or neither member nor asking. */
+  myStatus: Maybe<MembershipStatus>;
   /** The network's name. */
   name: Scalars['String']['output'];
   /** How many of its current members joined in the last 90 days. */
   newMembersLast90Days: Scalars['Int']['output'];
+  /** How many requests to join are waiting: for the network's stewards and organisers; null for anyone else. */
+  pendingJoinRequestCount: Maybe<Scalars['Int']['output']>;
   /** The town, city or area it serves, e.g. Bristol. */
   placeName: Scalars['String']['output'];
   /** Why the network exists, in its members' words. */
   purpose: Scalars['String']['output'];
   /** The wider region, e.g. South West England. */
   region: Scalars['String']['output'];
+  /**
+   * The network's moderation queue, for its stewards and the site's operators (FORBIDDEN for anyone
+   * else): open reports oldest first, or resolved ones newest first. Reports that go to the operators
+   * (about the network or its stewards) are not here. `first` is 1 to 50 (default 20).
+   */
+  reports: ReportConnection;
   /** The network's address on the site: /networks/<slug>. Made from the name when the network is created. */
   slug: Scalars['String']['output'];
   /** The stage its stewards set. */
@@ -1792,6 +2072,18 @@ export type Network = {
 };
 
 /** A place-based tech-for-good network. */
+export type NetworkAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A place-based tech-for-good network. */
+export type NetworkJoinRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A place-based tech-for-good network. */
 export type NetworkMemberArgs = {
   personId: Scalars['ID']['input'];
 };
@@ -1801,6 +2093,13 @@ export type NetworkMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MemberFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A place-based tech-for-good network. */
+export type NetworkReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReportStatus>;
 };
 
 /** One page of networks. */
@@ -2090,6 +2389,8 @@ export type Query = {
   mentorship: Mentorship;
   /** A request the signed-in person sent or was sent. NOT_FOUND otherwise. */
   mentorshipRequest: MentorshipRequest;
+  /** The people the signed-in person blocked, most recent first. */
+  myBlocks: Array<Block>;
   /** The viewer's briefs, newest first. */
   myBriefs: Array<Brief>;
   /**
@@ -2107,6 +2408,8 @@ export type Query = {
   myMentoring: MyMentoring;
   /** The signed-in person's needs, newest first. UNAUTHENTICATED when signed out. */
   myNeeds: Array<Need>;
+  /** The reports the signed-in person made, newest first. */
+  myReports: ReportConnection;
   /** One of the signed-in person's needs. NOT_FOUND for anyone else's. UNAUTHENTICATED when signed out. */
   need: Need;
   /** One network by its address, or null when there is none. */
@@ -2120,6 +2423,10 @@ export type Query = {
    * UNAUTHENTICATED when signed out.
    */
   notifications: NotificationConnection;
+  /** The whole audit trail, newest first, for site operators only. */
+  operatorAuditLog: AuditEntryConnection;
+  /** Every network's reports and those that go to the operators, for site operators only (FORBIDDEN for anyone else). */
+  operatorReports: ReportConnection;
   /** A person as the viewer may see them, or null when there is no such person. */
   person: Maybe<Person>;
   /** Towns and cities whose name starts with `search` (UK cities and large towns first), for suggestions as a person types. `first` is 1 to 50 (default 8); an empty search gives none. */
@@ -2131,6 +2438,8 @@ export type Query = {
    * organisers and stewards.
    */
   previewMatchingRound: MatchingRoundPreview;
+  /** A report by id, for its reporter (who sees its status) and those who handle it; null for anyone else. */
+  report: Maybe<Report>;
   /**
    * Searches the published items the viewer may read. Words are matched in every field, title
    * words weigh most, and common misspellings are mended. `first` is 1 to 50 (default 20).
@@ -2145,6 +2454,8 @@ export type Query = {
   upcomingEvents: EventConnection;
   /** The API's version, useful to check that a client talks to the server it expects. */
   version: Scalars['String']['output'];
+  /** Whether the signed-in person is a site operator; false when signed out. */
+  viewerIsOperator: Scalars['Boolean']['output'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -2189,6 +2500,12 @@ export type QueryMentorshipRequestArgs = {
 };
 
 /** Reads. Each domain module adds its own fields. */
+export type QueryMyReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
 export type QueryNeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2213,6 +2530,19 @@ export type QueryNotificationsArgs = {
 };
 
 /** Reads. Each domain module adds its own fields. */
+export type QueryOperatorAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryOperatorReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReportStatus>;
+};
+
+/** Reads. Each domain module adds its own fields. */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2228,6 +2558,11 @@ export type QueryPreviewMatchingRoundArgs = {
   mentorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   needIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   networkId: Scalars['ID']['input'];
+};
+
+/** Reads. Each domain module adds its own fields. */
+export type QueryReportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Reads. Each domain module adds its own fields. */
@@ -2366,6 +2701,148 @@ export type RepeatPattern =
   | 'MONTHLY_BY_WEEKDAY'
   /** Every week, on the first date's weekday. */
   | 'WEEKLY';
+
+/**
+ * A concern about a person, a network or a piece of content. The person reported never sees a
+ * report. Its reporter sees its status; the network's stewards (or, for reports that go to them,
+ * the site's operators) see all of it, including who reported.
+ */
+export type Report = {
+  __typename?: 'Report';
+  /** Whether the reporter asked not to be named to the person reported (who is never told anyway; stewards always see who reported). */
+  anonymous: Scalars['Boolean']['output'];
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the reporter said. */
+  details: Scalars['String']['output'];
+  /** True when it goes to the site's operators: about a network itself, or about one of its stewards. */
+  forOperators: Scalars['Boolean']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The network whose stewards handle it; null for a report about something shared in no network. */
+  network: Maybe<Network>;
+  /** Why it was raised. */
+  reason: ReportReason;
+  /** Who reported: for the stewards and operators who handle it; null when they have since deleted their account. */
+  reporter: Maybe<User>;
+  /** What was done, once resolved. */
+  resolution: Maybe<ReportResolution>;
+  /** The content as it was when reported, so editing it away hides nothing. */
+  snapshot: ReportSnapshot;
+  /** Open, or resolved by a steward or operator. */
+  status: ReportStatus;
+  /** The id of the person, network or content it is about. */
+  subjectId: Scalars['ID']['output'];
+  /** What kind of thing it is about. */
+  subjectKind: ReportSubjectKind;
+  /** The person the report is about, or whose content it is; null for a network, or an account since deleted. */
+  subjectPerson: Maybe<User>;
+  /** Whether the viewer may resolve it: they handle it and are not the person it is about. */
+  viewerCanResolve: Scalars['Boolean']['output'];
+};
+
+/** A concern to raise. Every field at fault is named at once: one BAD_USER_INPUT error per field. */
+export type ReportConcernInput = {
+  /** Ask not to be named to the person reported. Stewards always see who reported. */
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What happened, up to 4,000 characters; needed when the reason is OTHER. */
+  details: Scalars['String']['input'];
+  /**
+   * For a person or a mentor offer: the network you share with them where this happened. Needed
+   * only when you share more than one; a report about a mentor you share no network with goes to
+   * the operators.
+   */
+  networkId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why. */
+  reason: ReportReason;
+  /** The id of the person, network, event, library item, mentor offer (the mentor's person id) or mentorship. */
+  subjectId: Scalars['ID']['input'];
+  /** What kind of thing it is about. */
+  subjectKind: ReportSubjectKind;
+};
+
+/** One page of a moderation queue: open reports oldest first, resolved ones newest first. */
+export type ReportConnection = {
+  __typename?: 'ReportConnection';
+  /** The reports on this page. */
+  edges: Array<ReportEdge>;
+  /** Whether there is a next page, and the cursor to ask for it. */
+  pageInfo: PageInfo;
+  /** How many reports are in this queue with this status. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A report and its place in the queue. */
+export type ReportEdge = {
+  __typename?: 'ReportEdge';
+  /** Pass as `after` to get the reports after this one. */
+  cursor: Scalars['String']['output'];
+  /** The report. */
+  node: Report;
+};
+
+/** Why a concern is raised. */
+export type ReportReason =
+  /** Abuse, bullying or unwanted contact. */
+  | 'HARASSMENT'
+  /** Anything else; say what in the details. */
+  | 'OTHER'
+  /** Sharing someone's private details. */
+  | 'PRIVACY'
+  /** Selling or promoting paid services, against the no-selling promise. */
+  | 'SELLING'
+  /** Spam or unrelated advertising. */
+  | 'SPAM'
+  /** Something that puts someone at risk. */
+  | 'UNSAFE';
+
+/** What a steward or operator did, and why. */
+export type ReportResolution = {
+  __typename?: 'ReportResolution';
+  /** The action taken. */
+  action: ModerationAction;
+  /** Their note. */
+  note: Scalars['String']['output'];
+  /** When. */
+  resolvedAt: Scalars['DateTime']['output'];
+  /** Who; null when they have since deleted their account. */
+  resolvedBy: Maybe<User>;
+  /** For a suspension: until when. */
+  suspendUntil: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The reported thing as it was when reported. */
+export type ReportSnapshot = {
+  __typename?: 'ReportSnapshot';
+  /** Where it lives on Hearth now, e.g. /events/<id>. */
+  path: Maybe<Scalars['String']['output']>;
+  /** Its words as they were, e.g. a library item's text or a mentor offer's commitment. */
+  text: Scalars['String']['output'];
+  /** Its title or name, e.g. the event's title or the person's name. */
+  title: Scalars['String']['output'];
+};
+
+/** Whether a report still waits for a steward or operator. */
+export type ReportStatus =
+  /** Waiting in the moderation queue. */
+  | 'OPEN'
+  /** A steward or operator acted on it. */
+  | 'RESOLVED';
+
+/** What a concern is about. */
+export type ReportSubjectKind =
+  /** An event. */
+  | 'EVENT'
+  /** A case study, template or tip in the library. */
+  | 'LIBRARY_ITEM'
+  /** A mentorship the reporter takes part in. */
+  | 'MENTORSHIP'
+  /** A mentor's offer, including a mentor trying to sell something. */
+  | 'MENTOR_OFFER'
+  /** A network itself: its reports go to the site's operators. */
+  | 'NETWORK'
+  /** A person, as a member of a network shared with the reporter. */
+  | 'PERSON';
 
 /** A reviewer's decision on an item in review. */
 export type ReviewDecision =
@@ -2513,6 +2990,7 @@ export type Template = LibraryItem & {
   createdAt: Scalars['DateTime']['output'];
   /** The attached file of the current version, when there is one. */
   file: Maybe<LibraryFile>;
+  hiddenByStewards: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   kind: LibraryItemKind;
   network: Network;
@@ -2544,6 +3022,7 @@ export type Tip = LibraryItem & {
   bodyHtml: Scalars['String']['output'];
   categories: Array<SupportCategory>;
   createdAt: Scalars['DateTime']['output'];
+  hiddenByStewards: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   kind: LibraryItemKind;
   network: Network;
@@ -2649,6 +3128,8 @@ export type UpdateNetworkInput = {
    * if another change was saved since, so two stewards editing at once do not overwrite each other.
    */
   expectedDetailsVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Who may join. Changing it leaves waiting requests waiting; they can still be answered. */
+  joinPolicy?: InputMaybe<JoinPolicy>;
   /** Degrees, -90 to 90. Give latitude and longitude together, to set the map position by hand. */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Degrees, -180 to 180. Give latitude and longitude together, to set the map position by hand. */
@@ -2877,7 +3358,12 @@ export type DirectiveResolverFn<
 export type ResolversTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
   AssignEventRoleInput: AssignEventRoleInput;
+  AuditAction: AuditAction;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  Block: ResolverTypeWrapper<BlockModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Brief: ResolverTypeWrapper<BriefModel>;
   CalendarFeed: ResolverTypeWrapper<CalendarFeed>;
@@ -2907,6 +3393,11 @@ export type ResolversTypes = ResolversObject<{
   GeoPointInput: GeoPointInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JoinPolicy: JoinPolicy;
+  JoinRequest: ResolverTypeWrapper<JoinRequestModel>;
+  JoinRequestConnection: ResolverTypeWrapper<JoinRequestConnectionModel>;
+  JoinRequestEdge: ResolverTypeWrapper<Omit<JoinRequestEdge, 'node'> & { node: ResolversTypes['JoinRequest'] }>;
+  JoinRequestStatus: JoinRequestStatus;
   LibraryAudience: LibraryAudience;
   LibraryFacet: ResolverTypeWrapper<LibraryFacet>;
   LibraryFile: ResolverTypeWrapper<LibraryFileModel>;
@@ -2933,6 +3424,7 @@ export type ResolversTypes = ResolversObject<{
   MemberConnection: ResolverTypeWrapper<MemberConnectionModel>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberFilter: MemberFilter;
+  MembershipStatus: MembershipStatus;
   MentorOffer: ResolverTypeWrapper<MentorOfferModel>;
   MentorOfferInput: MentorOfferInput;
   MentorSuggestion: ResolverTypeWrapper<MentorSuggestionModel>;
@@ -2942,6 +3434,7 @@ export type ResolversTypes = ResolversObject<{
   MentorshipRequest: ResolverTypeWrapper<MentorshipRequestModel>;
   MentorshipRequestStatus: MentorshipRequestStatus;
   MentorshipStatus: MentorshipStatus;
+  ModerationAction: ModerationAction;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyMembership: ResolverTypeWrapper<Omit<MyMembership, 'network'> & { network: ResolversTypes['Network'] }>;
   MyMentoring: ResolverTypeWrapper<MyMentoringModel>;
@@ -2977,6 +3470,15 @@ export type ResolversTypes = ResolversObject<{
   RegistrationEdge: ResolverTypeWrapper<Omit<RegistrationEdge, 'node'> & { node: ResolversTypes['Registration'] }>;
   RegistrationStatus: RegistrationStatus;
   RepeatPattern: RepeatPattern;
+  Report: ResolverTypeWrapper<ReportModel>;
+  ReportConcernInput: ReportConcernInput;
+  ReportConnection: ResolverTypeWrapper<ReportConnectionModel>;
+  ReportEdge: ResolverTypeWrapper<Omit<ReportEdge, 'node'> & { node: ResolversTypes['Report'] }>;
+  ReportReason: ReportReason;
+  ReportResolution: ResolverTypeWrapper<ReportResolutionModel>;
+  ReportSnapshot: ResolverTypeWrapper<ReportSnapshot>;
+  ReportStatus: ReportStatus;
+  ReportSubjectKind: ReportSubjectKind;
   ReviewDecision: ReviewDecision;
   RoundMentor: ResolverTypeWrapper<RoundMentorModel>;
   SeatPromotion: SeatPromotion;
@@ -3008,7 +3510,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AskMentorInput: AskMentorInput;
   AssignEventRoleInput: AssignEventRoleInput;
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  Block: BlockModel;
   Boolean: Scalars['Boolean']['output'];
   Brief: BriefModel;
   CalendarFeed: CalendarFeed;
@@ -3035,6 +3541,9 @@ export type ResolversParentTypes = ResolversObject<{
   GeoPointInput: GeoPointInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JoinRequest: JoinRequestModel;
+  JoinRequestConnection: JoinRequestConnectionModel;
+  JoinRequestEdge: Omit<JoinRequestEdge, 'node'> & { node: ResolversParentTypes['JoinRequest'] };
   LibraryFacet: LibraryFacet;
   LibraryFile: LibraryFileModel;
   LibraryFilter: LibraryFilter;
@@ -3088,6 +3597,12 @@ export type ResolversParentTypes = ResolversObject<{
   RegistrationAnswerInput: RegistrationAnswerInput;
   RegistrationConnection: RegistrationConnectionModel;
   RegistrationEdge: Omit<RegistrationEdge, 'node'> & { node: ResolversParentTypes['Registration'] };
+  Report: ReportModel;
+  ReportConcernInput: ReportConcernInput;
+  ReportConnection: ReportConnectionModel;
+  ReportEdge: Omit<ReportEdge, 'node'> & { node: ResolversParentTypes['Report'] };
+  ReportResolution: ReportResolutionModel;
+  ReportSnapshot: ReportSnapshot;
   RoundMentor: RoundMentorModel;
   SessionEnded: SessionEnded;
   SignInInput: SignInInput;
@@ -3108,12 +3623,51 @@ export type ResolversParentTypes = ResolversObject<{
   VenueInput: VenueInput;
 }>;
 
+export type AuditEntryResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry'],
+> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  actorIsFormerMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectPerson?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
 export type AuthPayloadResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload'],
 > = ResolversObject<{
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type BlockResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Block'] = ResolversParentTypes['Block'],
+> = ResolversObject<{
+  blockedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export type BriefResolvers<
@@ -3152,6 +3706,7 @@ export type CaseStudyResolvers<
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   happyToTalk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hiddenByStewards?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
@@ -3211,6 +3766,7 @@ export type EventResolvers<
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['EventFormat'], ParentType, ContextType>;
+  hiddenByStewards?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOnline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   myRegistration?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
@@ -3294,6 +3850,37 @@ export type EventSeriesResolvers<
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type JoinRequestResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['JoinRequest'] = ResolversParentTypes['JoinRequest'],
+> = ResolversObject<{
+  about?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answerNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JoinRequestStatus'], ParentType, ContextType>;
+}>;
+
+export type JoinRequestConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['JoinRequestConnection'] = ResolversParentTypes['JoinRequestConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['JoinRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type JoinRequestEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['JoinRequestEdge'] = ResolversParentTypes['JoinRequestEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType>;
 }>;
 
 export type LibraryFacetResolvers<
@@ -3450,6 +4037,8 @@ export type MemberResolvers<
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['MembershipStatus']>, ParentType, ContextType>;
+  suspendedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type MemberConnectionResolvers<
@@ -3479,6 +4068,7 @@ export type MentorOfferResolvers<
   commitment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   formats?: Resolver<Array<ResolversTypes['MentoringFormat']>, ParentType, ContextType>;
   freePlaces?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiddenByStewards?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mentor?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   placeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3553,6 +4143,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationAddVenueArgs, 'input' | 'networkId'>
   >;
+  answerJoinRequest?: Resolver<
+    ResolversTypes['JoinRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAnswerJoinRequestArgs, 'approve' | 'requestId'>
+  >;
   archiveLibraryItem?: Resolver<
     ResolversTypes['LibraryItem'],
     ParentType,
@@ -3565,11 +4161,23 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationArchiveVenueArgs, 'venueId'>
   >;
+  askToJoin?: Resolver<
+    ResolversTypes['JoinRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAskToJoinArgs, 'about' | 'acceptCodeOfConduct' | 'networkId'>
+  >;
   assignEventRole?: Resolver<
     ResolversTypes['EventRole'],
     ParentType,
     ContextType,
     RequireFields<MutationAssignEventRoleArgs, 'eventId' | 'input'>
+  >;
+  blockPerson?: Resolver<
+    ResolversTypes['Block'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationBlockPersonArgs, 'personId'>
   >;
   cancelEvent?: Resolver<
     ResolversTypes['Event'],
@@ -3724,6 +4332,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRemoveEventRoleArgs, 'roleId'>
   >;
+  reportConcern?: Resolver<
+    ResolversTypes['Report'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReportConcernArgs, 'input'>
+  >;
   requestMentor?: Resolver<
     ResolversTypes['MentorshipRequest'],
     ParentType,
@@ -3743,6 +4357,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>
+  >;
+  resolveReport?: Resolver<
+    ResolversTypes['Report'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationResolveReportArgs, 'action' | 'note' | 'reportId'>
   >;
   respondToRequest?: Resolver<
     ResolversTypes['MentorshipRequest'],
@@ -3832,6 +4452,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationTakeEventRoleArgs, 'eventId' | 'role'>
   >;
+  unblockPerson?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnblockPersonArgs, 'personId'>
+  >;
   undoCheckIn?: Resolver<
     ResolversTypes['Registration'],
     ParentType,
@@ -3886,6 +4512,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationVerifyEmailArgs, 'token'>
   >;
+  withdrawJoinRequest?: Resolver<
+    ResolversTypes['JoinRequest'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationWithdrawJoinRequestArgs, 'requestId'>
+  >;
   withdrawRequest?: Resolver<
     ResolversTypes['MentorshipRequest'],
     ParentType,
@@ -3908,6 +4540,9 @@ export type MyMembershipResolvers<
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NetworkRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MembershipStatus'], ParentType, ContextType>;
+  suspendedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  suspensionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type MyMentoringResolvers<
@@ -3950,11 +4585,24 @@ export type NetworkResolvers<
   ContextType = GraphqlContext,
   ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network'],
 > = ResolversObject<{
+  auditLog?: Resolver<
+    ResolversTypes['AuditEntryConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<NetworkAuditLogArgs, 'first'>
+  >;
   codeOfConduct?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   codeOfConductVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   detailsVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   distanceKm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinPolicy?: Resolver<ResolversTypes['JoinPolicy'], ParentType, ContextType>;
+  joinRequests?: Resolver<
+    ResolversTypes['JoinRequestConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<NetworkJoinRequestsArgs, 'first'>
+  >;
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   libraryApprovalsNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   libraryReviewQueue?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
@@ -3974,13 +4622,22 @@ export type NetworkResolvers<
     ContextType,
     RequireFields<NetworkMembersArgs, 'first'>
   >;
+  myJoinRequest?: Resolver<Maybe<ResolversTypes['JoinRequest']>, ParentType, ContextType>;
   myMembership?: Resolver<Maybe<ResolversTypes['MyMembership']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['NetworkRole']>, ParentType, ContextType>;
+  myStatus?: Resolver<Maybe<ResolversTypes['MembershipStatus']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   newMembersLast90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingJoinRequestCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   placeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reports?: Resolver<
+    ResolversTypes['ReportConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<NetworkReportsArgs, 'first' | 'status'>
+  >;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   values?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4152,6 +4809,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryMentorshipRequestArgs, 'id'>
   >;
+  myBlocks?: Resolver<Array<ResolversTypes['Block']>, ParentType, ContextType>;
   myBriefs?: Resolver<Array<ResolversTypes['Brief']>, ParentType, ContextType>;
   myCalendarFeed?: Resolver<ResolversTypes['CalendarFeed'], ParentType, ContextType>;
   myLibraryItems?: Resolver<Array<ResolversTypes['LibraryItem']>, ParentType, ContextType>;
@@ -4159,6 +4817,12 @@ export type QueryResolvers<
   myMentorOffer?: Resolver<Maybe<ResolversTypes['MentorOffer']>, ParentType, ContextType>;
   myMentoring?: Resolver<ResolversTypes['MyMentoring'], ParentType, ContextType>;
   myNeeds?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  myReports?: Resolver<
+    ResolversTypes['ReportConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryMyReportsArgs, 'first'>
+  >;
   need?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   network?: Resolver<
     Maybe<ResolversTypes['Network']>,
@@ -4179,6 +4843,18 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>
   >;
+  operatorAuditLog?: Resolver<
+    ResolversTypes['AuditEntryConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryOperatorAuditLogArgs, 'first'>
+  >;
+  operatorReports?: Resolver<
+    ResolversTypes['ReportConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryOperatorReportsArgs, 'first' | 'status'>
+  >;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   places?: Resolver<
     Array<ResolversTypes['Place']>,
@@ -4192,6 +4868,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryPreviewMatchingRoundArgs, 'networkId'>
   >;
+  report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   searchLibrary?: Resolver<
     ResolversTypes['LibrarySearchConnection'],
     ParentType,
@@ -4211,6 +4888,7 @@ export type QueryResolvers<
     Partial<QueryUpcomingEventsArgs>
   >;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerIsOperator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type RegistrationResolvers<
@@ -4257,6 +4935,64 @@ export type RegistrationEdgeResolvers<
 > = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Registration'], ParentType, ContextType>;
+}>;
+
+export type ReportResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report'],
+> = ResolversObject<{
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  forOperators?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ReportReason'], ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['ReportResolution']>, ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['ReportSnapshot'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReportStatus'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['ReportSubjectKind'], ParentType, ContextType>;
+  subjectPerson?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  viewerCanResolve?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ReportConnectionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ReportConnection'] = ResolversParentTypes['ReportConnection'],
+> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportEdgeResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ReportEdge'] = ResolversParentTypes['ReportEdge'],
+> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Report'], ParentType, ContextType>;
+}>;
+
+export type ReportResolutionResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ReportResolution'] = ResolversParentTypes['ReportResolution'],
+> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolvedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  suspendUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ReportSnapshotResolvers<
+  ContextType = GraphqlContext,
+  ParentType extends ResolversParentTypes['ReportSnapshot'] = ResolversParentTypes['ReportSnapshot'],
+> = ResolversObject<{
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RoundMentorResolvers<
@@ -4316,6 +5052,7 @@ export type TemplateResolvers<
   categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['LibraryFile']>, ParentType, ContextType>;
+  hiddenByStewards?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
@@ -4347,6 +5084,7 @@ export type TipResolvers<
   bodyHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['SupportCategory']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hiddenByStewards?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LibraryItemKind'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
@@ -4405,7 +5143,11 @@ export type VenueResolvers<
 }>;
 
 export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Block?: BlockResolvers<ContextType>;
   Brief?: BriefResolvers<ContextType>;
   CalendarFeed?: CalendarFeedResolvers<ContextType>;
   CaseStudy?: CaseStudyResolvers<ContextType>;
@@ -4419,6 +5161,9 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   EventRole?: EventRoleResolvers<ContextType>;
   EventSeats?: EventSeatsResolvers<ContextType>;
   EventSeries?: EventSeriesResolvers<ContextType>;
+  JoinRequest?: JoinRequestResolvers<ContextType>;
+  JoinRequestConnection?: JoinRequestConnectionResolvers<ContextType>;
+  JoinRequestEdge?: JoinRequestEdgeResolvers<ContextType>;
   LibraryFacet?: LibraryFacetResolvers<ContextType>;
   LibraryFile?: LibraryFileResolvers<ContextType>;
   LibraryItem?: LibraryItemResolvers<ContextType>;
@@ -4462,6 +5207,11 @@ export type Resolvers<ContextType = GraphqlContext> = ResolversObject<{
   RegistrationAnswer?: RegistrationAnswerResolvers<ContextType>;
   RegistrationConnection?: RegistrationConnectionResolvers<ContextType>;
   RegistrationEdge?: RegistrationEdgeResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
+  ReportConnection?: ReportConnectionResolvers<ContextType>;
+  ReportEdge?: ReportEdgeResolvers<ContextType>;
+  ReportResolution?: ReportResolutionResolvers<ContextType>;
+  ReportSnapshot?: ReportSnapshotResolvers<ContextType>;
   RoundMentor?: RoundMentorResolvers<ContextType>;
   SessionEnded?: SessionEndedResolvers<ContextType>;
   SnippetPart?: SnippetPartResolvers<ContextType>;

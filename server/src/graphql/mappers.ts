@@ -11,6 +11,8 @@ export type {
 } from '../modules/networks/service.ts';
 export type { MemberModel };
 export type MemberConnectionModel = Connection<MemberModel>;
+export type { JoinRequestRecord as JoinRequestModel } from '../modules/memberships/service.ts';
+export type JoinRequestConnectionModel = Connection<import('../modules/memberships/service.ts').JoinRequestRecord>;
 export type { NotificationPage as NotificationConnectionModel } from '../modules/notifications/service.ts';
 export type {
   MentorOffer as MentorOfferModel,
@@ -51,4 +53,16 @@ export interface LibraryFileModel {
   name: string;
   contentType: string;
   size: number;
+}
+export type { ReportView as ReportModel, BlockRecord as BlockModel } from '../modules/safety/service.ts';
+export type ReportConnectionModel = Connection<import('../modules/safety/service.ts').ReportView>;
+export type { AuditEntryRecord as AuditEntryModel } from '../modules/audit/service.ts';
+export type AuditEntryConnectionModel = Connection<import('../modules/audit/service.ts').AuditEntryRecord>;
+export interface ReportResolutionModel {
+  action: import('../modules/safety/repository.ts').ReportAction;
+  note: string;
+  suspendUntil: Date | null;
+  resolvedAt: Date;
+  /** Who resolved it, by id; loaded as a User. */
+  resolvedBy: string | null;
 }

@@ -16,6 +16,7 @@ import { networkResolvers } from '../modules/networks/resolvers.ts';
 import { notificationResolvers } from '../modules/notifications/resolvers.ts';
 import { peopleLoaders } from '../modules/people/loaders.ts';
 import { peopleResolvers } from '../modules/people/resolvers.ts';
+import { safetyLoaders, safetyResolvers } from '../modules/safety/resolvers.ts';
 import { venueLoaders } from '../modules/venues/loaders.ts';
 import { venueResolvers } from '../modules/venues/resolvers.ts';
 import type { Resolvers } from './generated.ts';
@@ -42,6 +43,7 @@ const modules: Resolvers[] = [
   eventRoleResolvers,
   calendarResolvers,
   libraryResolvers,
+  safetyResolvers,
 ];
 
 /** Every module's loaders: child fields that read the database, batched per request, merged per type. */
@@ -56,6 +58,7 @@ export function allLoaders(): MercuriusLoaders {
     eventLoaders,
     eventRoleLoaders,
     libraryLoaders,
+    safetyLoaders,
   ]) {
     for (const [typeName, fields] of Object.entries(module)) merged[typeName] = { ...merged[typeName], ...fields };
   }

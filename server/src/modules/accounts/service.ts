@@ -339,6 +339,11 @@ async function countEmailLinkRequest(ctx: ServiceContext, email: string): Promis
   if (toAddress === null) throw rateLimited('Too many links asked for. Wait an hour, then try again.');
 }
 
+/** The account using this address, if any: for the command line, never for a request's answer. */
+export async function findAccountByEmail(ctx: ServiceContext, rawEmail: string): Promise<AccountRecord | null> {
+  return (await repo.getAccountByEmail(ctx.db, validEmail(rawEmail))) ?? null;
+}
+
 /** Sends a reset link when the address has an account. Always true: the answer never says which. */
 export async function requestPasswordReset(ctx: ServiceContext, rawEmail: string): Promise<boolean> {
   const email = validEmail(rawEmail);

@@ -66,10 +66,13 @@ function feedStart(ctx: ServiceContext): Date {
   return new Date(ctx.clock.now().getTime() - CALENDAR_PAST_DAYS * DAY_MS);
 }
 
-/** One event for anyone, without its online link; null when there is none (or the id is not one). */
+/**
+ * One event for anyone, without its online link; null when there is none (or the id is not one),
+ * or the network's stewards hid it.
+ */
 export async function publicCalendarEvent(ctx: ServiceContext, eventId: string): Promise<CalendarEvent | null> {
   const event = (await eventsByIds(ctx, [eventId])).get(eventId);
-  return event ? calendarEvent(event, null, null) : null;
+  return event && event.hiddenAt === null ? calendarEvent(event, null, null) : null;
 }
 
 /** A network's events from 90 days ago on, cancelled ones too, for anyone, without online links. */

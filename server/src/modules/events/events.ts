@@ -16,6 +16,7 @@ import {
   countsNow,
   fillFreeSeats,
   lockedEvent,
+  organisedNetworks,
   requireNotOver,
   seatCountsOf,
   type SeatCounts,
@@ -30,11 +31,49 @@ export type EventChanges = { [Field in keyof EventInput]?: EventInput[Field] | n
 /** Those told of a change: everyone holding or waiting for a seat. */
 const TOLD_OF_CHANGES: readonly repo.RegistrationStatus[] = ['CONFIRMED', 'OFFERED', 'WAITLISTED'];
 
-/** An event anyone may see; NOT_FOUND when there is none. */
+/** An event the viewer may see; NOT_FOUND when there is none, or it is hidden from them. */
 export async function eventById(ctx: ServiceContext, eventId: string): Promise<EventRecord> {
   const event = (await eventsByIds(ctx, [eventId])).get(eventId);
-  if (!event) throw notFound('There is no event with that id.');
+  if (!event || !(await shownTo(ctx, [event])).has(event.id)) throw notFound('There is no event with that id.');
   return event;
+}
+
+/**
+ * Of these events, those the viewer may see: anyone sees an event, but one the network's stewards
+ * hid after a report only its creator and the network's organisers and stewards see.
+ */
+export async function shownTo(ctx: ServiceContext, events: readonly EventRecord[]): Promise<Set<string>> {
+  const hidden = events.filter((event) => event.hiddenAt !== null);
+  const viewerId = ctx.viewer?.userId;
+  const organised =
+    hidden.length > 0 && viewerId
+      ? await organisedNetworks(
+          ctx,
+          hidden.map((e) => e.networkId),
+        )
+      : null;
+  return new Set(
+    events
+      .filter(
+        (event) =>
+          event.hiddenAt === null ||
+          (viewerId !== undefined && event.createdBy === viewerId) ||
+          organised?.has(event.networkId),
+      )
+      .map((event) => event.id),
+  );
+}
+
+/** Events by id that the viewer may see (see shownTo), read once per request: for other modules' links to an event. */
+export async function shownEventsByIds(ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, EventRecord>> {
+  const found = await eventsByIds(ctx, ids);
+  const shown = await shownTo(ctx, [...found.values()]);
+  return new Map([...found].filter(([id]) => shown.has(id)));
+}
+
+/** Refuses anything that would take part in an event the stewards hid: NOT_FOUND, as for no event. */
+export function requireNotHidden(event: EventRecord): void {
+  if (event.hiddenAt) throw notFound('There is no event with that id.');
 }
 
 /**
@@ -76,6 +115,7 @@ async function checkVenue(
 export async function createEvent(ctx: ServiceContext, input: NewEventInput): Promise<EventRecord> {
   const viewer = requireViewer(ctx);
   await memberships.requireOrganiser(ctx, input.networkId);
+  await memberships.requireGoodStanding(ctx, input.networkId);
   const network = (await networks.networksByIds(ctx, [input.networkId])).get(input.networkId);
   if (!network) throw notFound('There is no network with that id.');
   const now = ctx.clock.now();
@@ -196,6 +236,7 @@ export async function updateEvent(ctx: ServiceContext, eventId: string, changes:
   const { event, added, seats } = await transaction(ctx, async (tx) => {
     const before = await lockedEvent(tx, eventId);
     await memberships.requireOrganiser(tx, before.networkId);
+    await memberships.requireGoodStanding(tx, before.networkId);
     const now = tx.clock.now();
     if (before.cancelledAt) throw conflict('This event was cancelled, so it can no longer be changed.');
     const input = merged(before, changes);
@@ -244,6 +285,9 @@ export async function cancelEvent(ctx: ServiceContext, eventId: string, rawReaso
 /** A new event like this one, starting at `startsAt` and lasting as long, with nobody registered. */
 export async function duplicateEvent(ctx: ServiceContext, eventId: string, startsAt: Date): Promise<EventRecord> {
   const original = await currentEvent(ctx, eventId);
+  if (original.hiddenAt) {
+    throw conflict("The network's stewards hid this event after a report, so it cannot be copied.");
+  }
   const endsAt = new Date(startsAt.getTime() + (original.endsAt.getTime() - original.startsAt.getTime()));
   return createEvent(ctx, { ...asInput(original), networkId: original.networkId, startsAt, endsAt });
 }

@@ -6,7 +6,7 @@ import { isUuid } from '../../core/ids.ts';
 import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
-import { currentEvent } from './events.ts';
+import { currentEvent, requireNotHidden } from './events.ts';
 import * as notices from './notices.ts';
 import * as repo from './repository.ts';
 import type { Answer, EventRecord, RegistrationRecord } from './repository.ts';
@@ -95,6 +95,8 @@ export async function registerForEvent(
 ): Promise<RegistrationRecord> {
   const viewer = requireViewer(ctx);
   const event = await currentEvent(ctx, eventId);
+  requireNotHidden(event);
+  await memberships.requireGoodStanding(ctx, event.networkId);
   const held = await liveRegistrationOf(ctx, event.id, viewer.userId);
   if (held) return held;
   requireOpen(event, ctx.clock.now(), false);
@@ -104,6 +106,7 @@ export async function registerForEvent(
   problems.throwIfAny();
   const { registration, seats } = await transaction(ctx, async (tx) => {
     const locked = await lockedEvent(tx, event.id);
+    requireNotHidden(locked);
     requireOpen(locked, tx.clock.now(), false);
     const written = await repo.upsertRegistration(tx.db, {
       eventId: event.id,
@@ -156,7 +159,9 @@ export async function registerOnBehalf(
 ): Promise<RegistrationRecord> {
   const viewer = requireViewer(ctx);
   const event = await currentEvent(ctx, eventId);
+  requireNotHidden(event);
   await memberships.requireOrganiser(ctx, event.networkId);
+  await memberships.requireGoodStanding(ctx, event.networkId);
   const problems = new InputProblems();
   const name = problems.check(() =>
     cleanText('name', input.name, { label: 'name', max: 100, required: 'Give the name of the person you register.' }),
@@ -170,6 +175,7 @@ export async function registerOnBehalf(
   problems.throwIfAny();
   const { registration, seats } = await transaction(ctx, async (tx) => {
     const locked = await lockedEvent(tx, event.id);
+    requireNotHidden(locked);
     requireOpen(locked, tx.clock.now(), true);
     // Under the event's lock, so two organisers adding the same person at once make one registration.
     const existing = await repo.findOnBehalfRegistration(tx.db, event.id, {
@@ -246,9 +252,10 @@ export async function claimSeat(ctx: ServiceContext, registrationId: string): Pr
   const viewer = requireViewer(ctx);
   const { registration, event } = await visibleRegistration(ctx, registrationId);
   if (registration.userId !== viewer.userId) throw forbidden('Only the person offered a seat can claim it.');
+  requireNotHidden(event);
   if (registration.status === 'CONFIRMED') return registration;
   return transaction(ctx, async (tx) => {
-    await lockedEvent(tx, event.id);
+    requireNotHidden(await lockedEvent(tx, event.id));
     const claimed = await repo.claimOffer(tx.db, registration.id, tx.clock.now());
     if (claimed) return claimed;
     const [now] = await repo.getRegistrationsByIds(tx.db, [registration.id]);

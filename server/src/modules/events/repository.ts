@@ -54,6 +54,8 @@ export interface EventRecord {
   writeUp: string;
   writtenUpAt: Date | null;
   createdBy: string | null;
+  /** When the network's stewards hid it after a report; null while it is shown. */
+  hiddenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -104,9 +106,17 @@ const EVENT_COLUMNS = [
   'events.write_up as writeUp',
   'events.written_up_at as writtenUpAt',
   'events.created_by as createdBy',
+  'events.hidden_at as hiddenAt',
   'events.created_at as createdAt',
   'events.updated_at as updatedAt',
 ] as const;
+
+/**
+ * Whether an event is shown in lists: not hidden by the network's stewards. Every list of events
+ * (upcoming, a network's, a series' dates, calendar feeds, reminders) composes this one condition;
+ * a hidden event is shown only on its own page, to its creator and the network's organisers.
+ */
+export const visibleEvent: Expression<SqlBool> = sql<SqlBool>`events.hidden_at is null`;
 
 function fieldColumns(fields: EventFields) {
   return {
@@ -218,6 +228,7 @@ export async function listEventsOfSeries(db: Executor, seriesIds: readonly strin
     .selectFrom('events')
     .select(EVENT_COLUMNS)
     .where('events.series_id', 'in', seriesIds)
+    .where(visibleEvent)
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .execute();
@@ -250,6 +261,17 @@ export async function updateEvent(db: Executor, eventId: string, fields: EventFi
     .where('id', '=', eventId)
     .returning(EVENT_COLUMNS)
     .executeTakeFirstOrThrow();
+}
+
+/** Hides an event after a report: kept, but out of every list. Null when there is no such event. */
+export async function hideEvent(db: Executor, eventId: string, now: Date): Promise<EventRecord | null> {
+  const row = await db
+    .updateTable('events')
+    .set({ hidden_at: now, updated_at: now })
+    .where('id', '=', eventId)
+    .returning(EVENT_COLUMNS)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 export async function getEventsByIds(db: Executor, ids: readonly string[]): Promise<EventRecord[]> {
@@ -341,6 +363,7 @@ function upcoming(db: Executor, query: Omit<UpcomingQuery, 'after' | 'limit'>) {
     .selectFrom('events')
     .where('events.cancelled_at', 'is', null)
     .where('events.ends_at', '>', query.now)
+    .where(visibleEvent)
     .$if(query.networkId !== null, (qb) => qb.where('events.network_id', '=', query.networkId!))
     .$if(query.near !== null, (qb) =>
       qb.where(distanceKm(query.near!.latitude, query.near!.longitude), '<=', query.near!.withinKm),
@@ -785,6 +808,7 @@ export async function listNetworkEventsSince(
     .select(EVENT_COLUMNS)
     .where('events.network_id', '=', networkId)
     .where('events.starts_at', '>=', since)
+    .where(visibleEvent)
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(limit)
@@ -810,6 +834,7 @@ export async function listRegisteredEventsSince(
     .where('registrations.user_id', '=', userId)
     .where('registrations.status', 'in', statuses)
     .where('events.starts_at', '>=', since)
+    .where(visibleEvent)
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(limit)
@@ -966,6 +991,7 @@ export async function claimReminders(
           eb.or([eb('registrations.status', '=', 'CONFIRMED'), eb('registrations.claim_by', '>', claim.now)]),
         )
         .where('events.cancelled_at', 'is', null)
+        .where(visibleEvent)
         .where('events.starts_at', '>', claim.now)
         .where('events.starts_at', '<=', claim.until)
         .where(sql<SqlBool>`registrations.created_at <= events.starts_at - make_interval(secs => ${lateSeconds})`)

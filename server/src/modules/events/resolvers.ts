@@ -47,6 +47,7 @@ export const eventResolvers: Resolvers = {
     seatsLeft: (event) => events.seatsLeft(event),
     waitlistLength: (event) => event.waiting,
     isOnline: (event) => event.onlineUrl !== null,
+    hiddenByStewards: (event) => event.hiddenAt !== null,
     registrationOpen: (event, _args, ctx) =>
       !event.registrationClosedAt && !event.cancelledAt && event.startsAt > ctx.services.clock.now(),
     registrations: (event, args, ctx) => events.registrationsOfEvent(ctx.services, event, args),

@@ -15,7 +15,7 @@ import { cleanText } from '../../core/text.ts';
 import { EVENT_ROLE_VALUES } from '../../db/schema.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
-import { currentEvent } from './events.ts';
+import { currentEvent, requireNotHidden } from './events.ts';
 import * as repo from './repository.ts';
 import type { EventRecord, EventRole, EventRoleRecord } from './repository.ts';
 import { organises } from './seats.ts';
@@ -56,6 +56,8 @@ export async function takeEventRole(
 ): Promise<EventRoleRecord> {
   const viewer = requireViewer(ctx);
   const event = await currentEvent(ctx, eventId);
+  requireNotHidden(event);
+  await memberships.requireGoodStanding(ctx, event.networkId);
   const problems = new InputProblems();
   const cleaned = validRole(role, note, problems);
   problems.throwIfAny();
@@ -70,7 +72,7 @@ export async function takeEventRole(
     note: cleaned,
     assignedBy: null,
     now: ctx.clock.now(),
-    memberOfNetwork: memberships.isActiveMemberOf(event.networkId),
+    memberOfNetwork: memberships.isInGoodStandingOf(ctx, event.networkId),
   });
   if (!taken) throw forbidden("Join this event's network to help at its events.");
   ctx.memo.clear();
@@ -101,9 +103,10 @@ export async function assignEventRole(
     note: cleaned,
     assignedBy: viewer.userId,
     now: ctx.clock.now(),
-    memberOfNetwork: memberships.isActiveMemberOf(event.networkId),
+    memberOfNetwork: memberships.isInGoodStandingOf(ctx, event.networkId),
   });
-  if (!assigned) throw badInput('personId', 'Choose a member of this network: that person is not one.');
+  if (!assigned)
+    throw badInput('personId', 'Choose a member of this network: that person is not one now, or is suspended there.');
   ctx.memo.clear();
   return assigned;
 }

@@ -9,11 +9,13 @@ export {
   eventsByIds,
   seriesByIds,
   setRegistrationClosed,
+  shownEventsByIds,
   updateEvent,
   type EventChanges,
   type NewEventInput,
 } from './events.ts';
 export { recordNoShows, undoCheckIn } from './attendance.ts';
+export { hideEvent, reportableEvent } from './reporting.ts';
 export { eventsForExport } from './export.ts';
 export { WRITE_UP_MAX, writeUpEvent } from './write-up.ts';
 export {

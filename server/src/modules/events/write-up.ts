@@ -19,6 +19,7 @@ export async function writeUpEvent(ctx: ServiceContext, eventId: string, rawWrit
   return transaction(ctx, async (tx) => {
     const event = await lockedEvent(tx, eventId);
     await memberships.requireOrganiser(tx, event.networkId);
+    await memberships.requireGoodStanding(tx, event.networkId);
     if (event.cancelledAt) throw conflict('This event was cancelled, so there is nothing to write up.');
     if (event.startsAt > tx.clock.now()) throw conflict('Write it up once the event has started.');
     return repo.setWriteUp(tx.db, eventId, writeUp, viewer.userId, tx.clock.now());

@@ -1,7 +1,8 @@
 // Who may do what with an item. A published item is read by its audience (its network's members,
 // or everyone); a draft or an item in review only by its author and the network's reviewers: its
 // organisers, its stewards and the members its stewards named. The author edits; a reviewer who
-// is not the author reviews.
+// is not the author reviews. An item the stewards hid after a report only its author and the
+// stewards open.
 import type { ServiceContext } from '../../core/context.ts';
 import * as memberships from '../memberships/service.ts';
 import type { LibraryItemRecord } from './repository.ts';
@@ -52,6 +53,13 @@ export const isAuthor = (ctx: ServiceContext, item: LibraryItemRecord) =>
 
 function accessGiven(ctx: ServiceContext, item: LibraryItemRecord, standing: Standing | undefined): ItemAccess {
   const author = isAuthor(ctx, item);
+  const steward = standing?.steward === true;
+  // An item the stewards hid after a report: only its author and the stewards open it, and nobody reviews it.
+  if (item.hiddenAt !== null) {
+    return author || steward
+      ? { read: true, edit: author && item.status !== 'ARCHIVED', review: false, steward }
+      : NONE;
+  }
   const published = item.status === 'PUBLISHED' || item.status === 'ARCHIVED';
   const reviewer = standing?.reviewer === true;
   const read = published ? item.audience === 'ALL_NETWORKS' || standing !== undefined : author || reviewer;
@@ -60,7 +68,7 @@ function accessGiven(ctx: ServiceContext, item: LibraryItemRecord, standing: Sta
     read,
     edit: author && item.status !== 'ARCHIVED',
     review: reviewer && !author && item.status === 'IN_REVIEW',
-    steward: standing?.steward === true,
+    steward,
   };
 }
 

@@ -1,7 +1,7 @@
 // Management briefs: a digital lead picks a few published items shared with all networks, adds
 // the ask, and gets a page their manager can read without an account at an unguessable address
-// (192 random bits), which the lead can revoke for good. Items archived or narrowed to one
-// network since are left out when it is read, so a brief never shows what is no longer public.
+// (192 random bits), which the lead can revoke for good. Items archived, narrowed to one network
+// or hidden by stewards since are left out when it is read, so a brief never shows what is no longer public.
 import { randomBytes } from 'node:crypto';
 import { transaction, type ServiceContext } from '../../core/context.ts';
 import { forbidden, InputProblems, notFound } from '../../core/errors.ts';
@@ -25,7 +25,8 @@ export interface BriefInput {
   itemIds: readonly string[];
 }
 
-const isPublic = (item: LibraryItemRecord) => item.status === 'PUBLISHED' && item.audience === 'ALL_NETWORKS';
+const isPublic = (item: LibraryItemRecord) =>
+  item.status === 'PUBLISHED' && item.audience === 'ALL_NETWORKS' && item.hiddenAt === null;
 
 /** A brief's address, to share; none once revoked. */
 export const shareUrlOf = (brief: BriefRecord) => (brief.revokedAt ? null : `/briefs/${brief.token}`);

@@ -66,7 +66,7 @@ export const libraryLoaders: MercuriusLoaders = {
   CaseStudy: {
     ...itemFields,
     async event(queries: ItemQueries, ctx: GraphqlContext) {
-      const found = await events.eventsByIds(
+      const found = await events.shownEventsByIds(
         ctx.services,
         queries.flatMap((q) => q.obj.eventId ?? []),
       );

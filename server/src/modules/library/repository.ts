@@ -36,6 +36,8 @@ export interface LibraryItemRecord {
   version: number;
   reviewRound: number;
   publishedAt: Date | null;
+  /** When the network's stewards hid it after a report; null while it is shown. */
+  hiddenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -113,9 +115,19 @@ const ITEM_COLUMNS = [
   'version',
   'review_round as reviewRound',
   'published_at as publishedAt',
+  'hidden_at as hiddenAt',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
+
+/**
+ * Whether an item is shown in lists: not hidden by the network's stewards. Search, its counts and
+ * the review queue compose this one condition (`table` is the name or alias the statement reads
+ * library_items by); a hidden item is opened only by its author and the network's stewards.
+ */
+export function visibleItem(table: 'library_items' | 'i' = 'library_items'): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.hidden_at`)} is null`;
+}
 
 const toItem = (row: Omit<LibraryItemRecord, 'content'> & { content: unknown }): LibraryItemRecord => ({
   ...row,
@@ -218,6 +230,17 @@ export async function setItemStatus(
   return toItem(row);
 }
 
+/** Hides an item after a report: kept, but out of every list. Null when there is no such item. */
+export async function hideItem(db: Executor, id: string, now: Date): Promise<LibraryItemRecord | null> {
+  const row = await db
+    .updateTable('library_items')
+    .set({ hidden_at: now, updated_at: now })
+    .where('id', '=', id)
+    .returning(ITEM_COLUMNS)
+    .executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
 /** Every item the person started, most recently changed first. */
 export async function getItemsCreatedBy(db: Executor, userId: string): Promise<LibraryItemRecord[]> {
   const rows = await db
@@ -238,6 +261,7 @@ export async function getItemsInReview(db: Executor, networkIds: readonly string
     .select(ITEM_COLUMNS)
     .where('network_id', 'in', networkIds)
     .where('status', '=', 'IN_REVIEW')
+    .where(visibleItem())
     .orderBy('updated_at')
     .orderBy('id')
     .execute();
@@ -663,7 +687,7 @@ const TSQUERY = (text: string) => sql`plainto_tsquery('english'::regconfig, ${te
 
 /** Published items the reader may read. */
 function readable(memberOf: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`i.status = 'PUBLISHED' and (i.audience = 'ALL_NETWORKS' or i.network_id = any(${arrayLiteral(memberOf)}::uuid[]))`;
+  return sql<SqlBool>`i.status = 'PUBLISHED' and ${visibleItem('i')} and (i.audience = 'ALL_NETWORKS' or i.network_id = any(${arrayLiteral(memberOf)}::uuid[]))`;
 }
 
 function matching(text: string): Expression<SqlBool> {

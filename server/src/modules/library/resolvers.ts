@@ -11,6 +11,9 @@ const body = (item: library.LibraryItemRecord) => String(item.content.body ?? ''
 /** A case study's own fields, from its content. */
 const section = (key: string) => (item: library.LibraryItemRecord) => String(item.content[key] ?? '');
 
+/** Whether the network's stewards hid the item after a report. */
+const hiddenByStewards = (item: library.LibraryItemRecord) => item.hiddenAt !== null;
+
 export const libraryResolvers: Resolvers = {
   LibraryItem: {
     // Mercurius reads `resolveType`; the generated types name it `__resolveType`.
@@ -18,6 +21,7 @@ export const libraryResolvers: Resolvers = {
     ...({ resolveType: typeOf } as object),
   },
   CaseStudy: {
+    hiddenByStewards,
     orgName: (item) => (item.content.orgName as string | null) ?? null,
     problem: section('problem'),
     approach: section('approach'),
@@ -30,10 +34,12 @@ export const libraryResolvers: Resolvers = {
     sections: (item) => library.caseStudySections(item),
   },
   Template: {
+    hiddenByStewards,
     body,
     bodyHtml: (item) => library.renderMarkdown(body(item)),
   },
   Tip: {
+    hiddenByStewards,
     body,
     bodyHtml: (item) => library.renderMarkdown(body(item)),
   },

@@ -21,6 +21,7 @@ export const USE_NOTE_MAX = 1000;
 export const DEFAULT_APPROVALS = 1;
 
 const NO_SUCH_ITEM = 'There is no such library item.';
+const HIDDEN = "The network's stewards hid this item after a report, so it cannot be sent for review.";
 /** A notice title with the item's title cut to fit. */
 const titled = (words: string, item: Pick<LibraryItemRecord, 'title'>) => notifications.noticeTitle(words, item.title);
 
@@ -58,6 +59,7 @@ export async function submitForReview(ctx: ServiceContext, itemId: string): Prom
   const viewer = requireViewer(ctx);
   const { item, added } = await transaction(ctx, async (tx) => {
     const item = await itemToEdit(tx, itemId);
+    if (item.hiddenAt) throw conflict(HIDDEN);
     if (item.status === 'IN_REVIEW') throw conflict('This item is already waiting for review.');
     if (item.status !== 'DRAFT') throw conflict('Only a draft can be sent for review; this one is published.');
     const reviewers = (await reviewersOf(tx, item.networkId)).filter((id) => id !== viewer.userId);
@@ -108,7 +110,8 @@ export async function reviewItem(
     if (!(await standingIn(tx, [item.networkId])).get(item.networkId)?.reviewer) {
       throw forbidden("Only this network's reviewers can review its library items.");
     }
-    if (item.status !== 'IN_REVIEW') throw conflict('This item is not waiting for review now.');
+    await memberships.requireGoodStanding(tx, item.networkId);
+    if (item.status !== 'IN_REVIEW' || item.hiddenAt) throw conflict('This item is not waiting for review now.');
     try {
       await repo.insertReview(
         tx.db,

@@ -38,6 +38,7 @@ export {
   setReviewer,
   submitForReview,
 } from './reviewing.ts';
+export { hideLibraryItem, reportableLibraryItem } from './reporting.ts';
 export { searchLibrary, type LibraryFacet, type LibrarySearch, type LibrarySearchArgs } from './searching.ts';
 export {
   briefByToken,

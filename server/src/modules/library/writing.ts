@@ -8,8 +8,9 @@ import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
 import * as events from '../events/service.ts';
 import * as files from '../files/service.ts';
+import * as memberships from '../memberships/service.ts';
 import type { OrganisationSize, SupportCategory } from '../people/service.ts';
-import { standingIn } from './access.ts';
+import { accessTo, standingIn } from './access.ts';
 import * as repo from './repository.ts';
 import type {
   LibraryAudience,
@@ -210,6 +211,7 @@ async function createItem(
 ): Promise<LibraryItemRecord> {
   const viewer = requireViewer(ctx);
   await networkToWriteIn(ctx, networkId);
+  await memberships.requireGoodStanding(ctx, networkId);
   return transaction(ctx, async (tx) => {
     const problems = new InputProblems();
     const fields = await check(tx, problems);
@@ -262,14 +264,10 @@ export async function itemToEdit(ctx: ServiceContext, itemId: string): Promise<L
   const item = isUuid(itemId) ? await repo.lockItem(ctx.db, itemId) : null;
   if (!item) throw notFound('There is no such library item.');
   if (item.createdBy !== viewer.userId) {
-    const standing = (await standingIn(ctx, [item.networkId])).get(item.networkId);
-    const readable =
-      item.status === 'PUBLISHED' || item.status === 'ARCHIVED'
-        ? standing || item.audience === 'ALL_NETWORKS'
-        : standing?.reviewer;
-    if (!readable) throw notFound('There is no such library item.');
+    if (!(await accessTo(ctx, [item])).get(item.id)?.read) throw notFound('There is no such library item.');
     throw forbidden('Only its author can change it.');
   }
+  await memberships.requireGoodStanding(ctx, item.networkId);
   return item;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import { caught, networkWith, signedUpPerson } from '../../testing/factories.ts';
+import * as audit from '../audit/service.ts';
 import * as lifecycle from './service.ts';
 
 describe.each(DATABASE_KINDS)('lifecycle service on %s', (kind) => {
@@ -23,6 +24,26 @@ describe.each(DATABASE_KINDS)('lifecycle service on %s', (kind) => {
         'FORBIDDEN',
       );
       expect((await caught(lifecycle.setLifecycleStage(steward, network.id, 'POTENTIAL', '  '))).field).toBe('note');
+    });
+
+    it('should write one audit entry per stage set, with the note as the reason', async () => {
+      const steward = await signedUpPerson(database.db);
+      const member = await signedUpPerson(database.db);
+      const network = await networkWith(steward, member);
+      await lifecycle.setLifecycleStage(steward, network.id, 'COALESCING', 'First meetup held.');
+      await caught(lifecycle.setLifecycleStage(member, network.id, 'MATURING', 'Not mine to set.'));
+      const entries = (await audit.entries(steward, network.id, 20, null)).edges.map(({ node }) => node);
+      expect(
+        entries.map((entry) => [entry.action, entry.actorId, entry.subjectPersonId, entry.summary, entry.reason]),
+      ).toEqual([
+        [
+          'STAGE_CHANGED',
+          steward.viewer!.userId,
+          null,
+          'Changed the stage from Potential to Coalescing',
+          'First meetup held.',
+        ],
+      ]);
     });
   });
 

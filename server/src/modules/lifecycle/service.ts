@@ -1,6 +1,7 @@
 import { transaction, type ServiceContext } from '../../core/context.ts';
 import { cleanText } from '../../core/text.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as audit from '../audit/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
 import type { LifecycleStage, NetworkRecord } from '../networks/service.ts';
@@ -34,9 +35,27 @@ export async function setLifecycleStage(
     await networks.setStage(tx, networkId, stage);
     const now = ctx.clock.now();
     await repo.insertLifecycleChange(tx.db, { networkId, stage, note, setBy: viewer.userId, now });
+    await audit.record(tx, {
+      networkId,
+      actorId: viewer.userId,
+      action: 'STAGE_CHANGED',
+      summary:
+        network.stage === stage
+          ? `Kept the stage at ${STAGE_IN_WORDS[stage]}`
+          : `Changed the stage from ${STAGE_IN_WORDS[network.stage]} to ${STAGE_IN_WORDS[stage]}`,
+      reason: note,
+    });
     return { ...network, stage, stageSetAt: now };
   });
 }
+
+const STAGE_IN_WORDS: Record<LifecycleStage, string> = {
+  POTENTIAL: 'Potential',
+  COALESCING: 'Coalescing',
+  MATURING: 'Maturing',
+  STEWARDSHIP: 'Stewardship',
+  TRANSFORMATION: 'Transformation',
+};
 
 /** Each network's stage history, newest first, in one statement. */
 export async function lifecycleHistories(

@@ -1,13 +1,18 @@
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../core/connection.ts';
 import { transaction, type ServiceContext } from '../../core/context.ts';
-import { badInput, conflict, forbidden, notFound, type DomainError } from '../../core/errors.ts';
+import { conflict, forbidden, notFound, type DomainError } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { IdCondition } from '../../core/query.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as audit from '../audit/service.ts';
 import * as networks from '../networks/service.ts';
 import * as notifications from '../notifications/service.ts';
 import type { NetworkRecord } from '../networks/service.ts';
+import * as safety from '../safety/service.ts';
 import * as repo from './repository.ts';
-import type { MemberRow, MembershipSignals, NetworkRole } from './repository.ts';
+import type { JoinRequestRow, MemberRow, MembershipSignals, NetworkRole, Suspension } from './repository.ts';
+
+export { answerJoinRequest, askToJoin, joinNetwork, withdrawJoinRequest, type JoinRequestRecord } from './joining.ts';
 
 // Who belongs to which network, and in what role. A network always keeps a steward: every
 // change that could take one away locks the network row first (networks.lockNetwork), so
@@ -44,38 +49,6 @@ export async function addFounder(ctx: ServiceContext, network: NetworkRecord, us
   });
 }
 
-export async function joinNetwork(
-  ctx: ServiceContext,
-  networkId: string,
-  acceptCodeOfConduct: boolean,
-): Promise<NetworkRecord> {
-  const viewer = requireViewer(ctx);
-  if (!acceptCodeOfConduct) {
-    throw badInput('acceptCodeOfConduct', "Read and accept the network's code of conduct to join.");
-  }
-  const { network, added } = await transaction(ctx, async (tx) => {
-    // Locked, so the code of conduct version recorded is the one in force when they joined.
-    const network = await networks.lockNetwork(tx, networkId);
-    const joined = await repo.upsertMembership(tx.db, {
-      networkId,
-      userId: viewer.userId,
-      role: 'MEMBER',
-      codeOfConductVersion: network.codeOfConductVersion,
-      now: ctx.clock.now(),
-    });
-    if (!joined) throw conflict('You are already a member of this network.');
-    const added = await notifications.notify(tx, {
-      userIds: await repo.getStewardIds(tx.db, networkId),
-      kind: 'NEW_MEMBER',
-      title: `${viewer.name} joined ${network.name}`,
-      url: `/networks/${network.slug}/members`,
-    });
-    return { network, added };
-  });
-  await notifications.announceAdded(ctx, added);
-  return network;
-}
-
 export async function leaveNetwork(ctx: ServiceContext, networkId: string): Promise<boolean> {
   const viewer = requireViewer(ctx);
   return transaction(ctx, async (tx) => {
@@ -94,6 +67,7 @@ export async function setMemberRole(
   userId: string,
   role: NetworkRole,
 ): Promise<NetworkRecord> {
+  const viewer = requireViewer(ctx);
   const { network, added } = await transaction(ctx, async (tx) => {
     const network = await networks.lockNetwork(tx, networkId);
     await requireSteward(tx, networkId);
@@ -102,22 +76,29 @@ export async function setMemberRole(
     if (current === 'STEWARD' && role !== 'STEWARD' && (await stewardCount(tx.db, networkId)) <= 1) {
       throw conflict(LAST_STEWARD);
     }
+    // Setting the role a person already has changes nothing, so tells and records nothing.
+    if (current === role) return { network, added: { added: [] } };
     await repo.setRole(tx.db, networkId, userId, role, ctx.clock.now());
-    // Setting the role a person already has changes nothing, so tells them nothing.
-    const added =
-      current === role
-        ? { added: [] }
-        : await notifications.notify(tx, {
-            userIds: [userId],
-            kind: 'ROLE_CHANGED',
-            title: `You are now ${ROLE_IN_WORDS[role]} of ${network.name}`,
-            url: `/networks/${network.slug}`,
-          });
+    const added = await notifications.notify(tx, {
+      userIds: [userId],
+      kind: 'ROLE_CHANGED',
+      title: `You are now ${ROLE_IN_WORDS[role]} of ${network.name}`,
+      url: `/networks/${network.slug}`,
+    });
+    await audit.record(tx, {
+      networkId,
+      actorId: viewer.userId,
+      action: 'ROLE_CHANGED',
+      subjectPersonId: userId,
+      summary: `Changed a member's role from ${ROLE_NAME[current]} to ${ROLE_NAME[role]}`,
+    });
     return { network, added };
   });
   await notifications.announceAdded(ctx, added);
   return network;
 }
+
+const ROLE_NAME: Record<NetworkRole, string> = { MEMBER: 'member', ORGANISER: 'organiser', STEWARD: 'steward' };
 
 const ROLE_IN_WORDS: Record<NetworkRole, string> = {
   MEMBER: 'a member',
@@ -153,6 +134,21 @@ export async function viewerNetworkIds(ctx: ServiceContext): Promise<string[]> {
   return found.get(viewerId) ?? [];
 }
 
+/** The network's active stewards. */
+export async function stewardIds(ctx: ServiceContext, networkId: string): Promise<string[]> {
+  return repo.getStewardIds(ctx.db, networkId);
+}
+
+/** A person's role in a network, or null when they are not an active member. */
+export async function roleOf(ctx: ServiceContext, networkId: string, userId: string): Promise<NetworkRole | null> {
+  return isUuid(networkId) && isUuid(userId) ? repo.getActiveRole(ctx.db, networkId, userId) : null;
+}
+
+/** The networks two people are both active members of, in id order. */
+export async function sharedNetworkIds(ctx: ServiceContext, a: string, b: string): Promise<string[]> {
+  return repo.getSharedNetworkIds(ctx.db, a, b);
+}
+
 /** The network's active organisers and stewards, to tell of work waiting for them. */
 export async function organiserIds(ctx: ServiceContext, networkId: string): Promise<string[]> {
   return repo.getOrganiserIds(ctx.db, networkId);
@@ -185,6 +181,72 @@ export function isActiveMemberOf(networkId: string): IdCondition {
   return repo.isActiveMemberOf(networkId);
 }
 
+/**
+ * Whether a person is an active member of the network and not suspended: who may take part there
+ * (post, register, be suggested or matched). A condition for other modules' statements.
+ */
+export function isInGoodStandingOf(ctx: ServiceContext, networkId: string): IdCondition {
+  return repo.isInGoodStandingOf(networkId, ctx.clock.now());
+}
+
+/** Whether a person shares with the viewer a network where neither is suspended, as a condition. */
+export function sharesNetworkInGoodStandingWith(ctx: ServiceContext, viewerId: string): IdCondition {
+  return repo.sharesNetworkInGoodStandingWith(viewerId, ctx.clock.now());
+}
+
+export type { Suspension };
+
+/** The viewer's suspensions in force in these networks, read once per request. */
+export async function viewerSuspensions(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, Suspension>> {
+  if (!ctx.viewer) return new Map();
+  const viewerId = ctx.viewer.userId;
+  return ctx.memo.batch(`suspensions-of:${viewerId}`, networkIds.filter(isUuid), async (missing) => {
+    const rows = await repo.getSuspensions(ctx.db, viewerId, missing, ctx.clock.now());
+    return new Map(rows.map((row) => [row.networkId, row]));
+  });
+}
+
+const SUSPENDED_UNTIL = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+/**
+ * Refuses a suspended member anything that takes part in the network: posting, registering,
+ * asking for mentoring. The refusal says until when and why, as the stewards wrote it.
+ */
+export async function requireGoodStanding(ctx: ServiceContext, networkId: string): Promise<void> {
+  const suspension = (await viewerSuspensions(ctx, [networkId])).get(networkId);
+  if (suspension) {
+    throw forbidden(
+      `You are suspended from this network until ${SUSPENDED_UNTIL.format(suspension.until)}: ${suspension.note}`,
+    );
+  }
+}
+
+/** Suspends a member until a date; inside the caller's transaction. NOT_FOUND when not a member. */
+export async function suspendMember(
+  ctx: ServiceContext,
+  change: { networkId: string; userId: string; until: Date; note: string },
+): Promise<void> {
+  if (!(await repo.suspend(ctx.db, { ...change, now: ctx.clock.now() }))) {
+    throw notFound('That person is no longer a member of this network.');
+  }
+}
+
+/**
+ * Takes a member out of the network for good (they cannot rejoin by themself); inside the
+ * caller's transaction. The network is locked, as for any change that could take away its last
+ * steward. NOT_FOUND when not a member; CONFLICT for the last steward.
+ */
+export async function removeMember(ctx: ServiceContext, networkId: string, userId: string): Promise<void> {
+  await networks.lockNetwork(ctx, networkId);
+  const role = await repo.getActiveRole(ctx.db, networkId, userId);
+  if (!role) throw notFound('That person is no longer a member of this network.');
+  if (role === 'STEWARD' && (await stewardCount(ctx.db, networkId)) <= 1) throw conflict(LAST_STEWARD);
+  await repo.markRemoved(ctx.db, networkId, userId, ctx.clock.now());
+}
+
 /** One of the viewer's own networks, with their role there. */
 export interface OwnMembership {
   network: NetworkRecord;
@@ -192,6 +254,23 @@ export interface OwnMembership {
   joinedAt: Date;
   /** Whether they asked to be told of each new event of the network. */
   eventAlerts: boolean;
+  /** ACTIVE, or SUSPENDED while a suspension lasts. */
+  status: 'ACTIVE' | 'SUSPENDED';
+  /** While suspended: until when, and the stewards' reason. */
+  suspendedUntil: Date | null;
+  suspensionNote: string | null;
+}
+
+/** A membership row as its member sees it: the suspension only while it lasts. */
+function ownStanding(ctx: ServiceContext, row: repo.OwnMembershipRow): Omit<OwnMembership, 'network'> {
+  const { networkId: _networkId, suspendedUntil, suspensionNote, ...rest } = row;
+  const suspended = suspendedUntil !== null && suspendedUntil > ctx.clock.now();
+  return {
+    ...rest,
+    status: suspended ? 'SUSPENDED' : 'ACTIVE',
+    suspendedUntil: suspended ? suspendedUntil : null,
+    suspensionNote: suspended ? suspensionNote : null,
+  };
 }
 
 /** The networks the viewer belongs to now, by name, for their account page. */
@@ -203,12 +282,7 @@ export async function myMemberships(ctx: ServiceContext): Promise<OwnMembership[
     rows.map((row) => row.networkId),
   );
   return rows
-    .map((row) => ({
-      network: named.get(row.networkId)!,
-      role: row.role,
-      joinedAt: row.joinedAt,
-      eventAlerts: row.eventAlerts,
-    }))
+    .map((row) => ({ network: named.get(row.networkId)!, ...ownStanding(ctx, row) }))
     .sort((a, b) => BY_NAME.compare(a.network.name, b.network.name) || byCodeUnits(a.network.slug, b.network.slug));
 }
 
@@ -226,7 +300,7 @@ export async function viewerMemberships(
   const viewerId = ctx.viewer.userId;
   return ctx.memo.batch(`memberships-of:${viewerId}`, networkIds.filter(isUuid), async (missing) => {
     const rows = await repo.getMembershipsOfUserIn(ctx.db, viewerId, missing);
-    return new Map(rows.map(({ networkId, ...row }) => [networkId, row]));
+    return new Map(rows.map((row) => [row.networkId, ownStanding(ctx, row)]));
   });
 }
 
@@ -240,7 +314,7 @@ export async function setEventAlerts(ctx: ServiceContext, networkId: string, on:
   if (!network) throw notFound('There is no network with that id.');
   const row = await repo.setEventAlerts(ctx.db, network.id, viewer.userId, on, ctx.clock.now());
   if (!row) throw forbidden('Only members of this network can ask to hear of its new events. Join it first.');
-  return { network, role: row.role, joinedAt: row.joinedAt, eventAlerts: row.eventAlerts };
+  return { network, ...ownStanding(ctx, row) };
 }
 
 /** The network's members who asked to hear of its new events (the events module tells them). */
@@ -268,18 +342,19 @@ const NOT_A_MEMBER = "Only this network's members can see who its members are.";
 
 /**
  * A page of active members for each of these networks, in one statement (and one more for the
- * totals, if asked for). Only a network's active members may list it.
+ * totals, if asked for). Only a network's active members may list it, and no one who blocked the
+ * viewer or whom the viewer blocked appears in it.
  */
 export async function memberPages(
   ctx: ServiceContext,
   networkIds: readonly string[],
   query: MemberPageQuery,
 ): Promise<MemberPages> {
-  requireViewer(ctx);
+  const viewer = requireViewer(ctx);
   const candidates = [...new Set(networkIds.filter(isUuid))];
   const roles = await rolesOfViewer(ctx, candidates);
   const allowed = candidates.filter((id) => roles.has(id));
-  const listQuery = { ...query, networkIds: allowed };
+  const listQuery = { ...query, networkIds: allowed, personShown: safety.notBlockedWith(viewer.userId) };
   const rows = Map.groupBy(await repo.listMembers(ctx.db, listQuery), (row) => row.networkId);
   const pages = new Map<string, MemberRow[] | DomainError>();
   for (const id of networkIds) pages.set(id, roles.has(id) ? (rows.get(id) ?? []) : forbidden(NOT_A_MEMBER));
@@ -295,15 +370,138 @@ export async function membersByPair(
   ctx: ServiceContext,
   pairs: ReadonlyArray<{ networkId: string; userId: string }>,
 ): Promise<Array<MemberRow | DomainError | null>> {
-  requireViewer(ctx);
+  const viewer = requireViewer(ctx);
   const roles = await rolesOfViewer(ctx, [...new Set(pairs.map((pair) => pair.networkId).filter(isUuid))]);
   const asked = pairs.filter((pair) => roles.has(pair.networkId) && isUuid(pair.userId));
+  const shown = safety.notBlockedWith(viewer.userId);
   const found = new Map(
-    (await repo.getActiveMembers(ctx.db, asked)).map((row) => [`${row.networkId}/${row.userId}`, row]),
+    (await repo.getActiveMembers(ctx.db, asked, shown)).map((row) => [`${row.networkId}/${row.userId}`, row]),
   );
   return pairs.map((pair) =>
     roles.has(pair.networkId) ? (found.get(`${pair.networkId}/${pair.userId}`) ?? null) : forbidden(NOT_A_MEMBER),
   );
+}
+
+// Where the viewer stands, and the requests to join waiting for a network's stewards and organisers.
+
+export type MembershipStatus = 'PENDING' | 'ACTIVE' | 'SUSPENDED';
+
+/** The viewer's latest request to join each of these networks, read once per request; none when signed out. */
+export async function viewerJoinRequests(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, JoinRequestRow>> {
+  if (!ctx.viewer) return new Map();
+  const viewerId = ctx.viewer.userId;
+  return ctx.memo.batch(`join-requests-of:${viewerId}`, networkIds.filter(isUuid), async (missing) => {
+    const rows = await repo.getLatestJoinRequestsOf(ctx.db, viewerId, missing);
+    return new Map(rows.map((row) => [row.networkId, row]));
+  });
+}
+
+/**
+ * The viewer's standing in each of these networks: ACTIVE or SUSPENDED as a member, PENDING while
+ * a request to join waits, absent otherwise (and when signed out).
+ */
+export async function viewerStatuses(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, MembershipStatus>> {
+  const [own, requests] = await Promise.all([viewerMemberships(ctx, networkIds), viewerJoinRequests(ctx, networkIds)]);
+  const statuses = new Map<string, MembershipStatus>();
+  for (const networkId of networkIds) {
+    const membership = own.get(networkId);
+    if (membership) statuses.set(networkId, membership.status);
+    else if (requests.get(networkId)?.status === 'PENDING') statuses.set(networkId, 'PENDING');
+  }
+  return statuses;
+}
+
+const mayAnswerRequests = (role: NetworkRole | undefined) => role === 'STEWARD' || role === 'ORGANISER';
+const NOT_AN_ORGANISER = "Only this network's stewards and organisers can see its requests to join.";
+
+const JOIN_REQUEST_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const isCreatedAtKey = (value: unknown): value is string =>
+  typeof value === 'string' && JOIN_REQUEST_KEY.test(value) && !Number.isNaN(Date.parse(`${value}Z`));
+const isUuidText = (value: unknown): value is string => typeof value === 'string' && isUuid(value);
+
+/**
+ * A page of the requests waiting in each of these networks, oldest first: for the viewer's
+ * networks where they are a steward or organiser, and a FORBIDDEN error in any other's place.
+ */
+export async function joinRequestPages(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+  args: { first?: number | null; after?: string | null },
+): Promise<Map<string, Connection<JoinRequestRow> | DomainError>> {
+  requireViewer(ctx);
+  const limit = pageSize(args.first, 'requests');
+  const decoded = args.after ? decodeCursor('join-requests', args.after, [isCreatedAtKey, isUuidText]) : null;
+  const after = decoded && { createdAtKey: decoded[0], id: decoded[1] };
+  const roles = await rolesOfViewer(ctx, [...new Set(networkIds.filter(isUuid))]);
+  const allowed = [...new Set(networkIds)].filter((id) => mayAnswerRequests(roles.get(id)));
+  let totals: Promise<Map<string, number>> | null = null;
+  const countAll = () => (totals ??= repo.countPendingJoinRequests(ctx.db, allowed));
+  // One statement per network: a person answers the requests of one network at a time.
+  const pages = new Map(
+    await Promise.all(
+      allowed.map(
+        async (networkId) =>
+          [networkId, await repo.listPendingJoinRequests(ctx.db, { networkId, after, limit })] as const,
+      ),
+    ),
+  );
+  const connections = new Map<string, Connection<JoinRequestRow> | DomainError>();
+  for (const networkId of networkIds) {
+    const rows = pages.get(networkId);
+    connections.set(
+      networkId,
+      rows === undefined
+        ? forbidden(NOT_AN_ORGANISER)
+        : toConnection(
+            rows,
+            limit,
+            (row) => ({ cursor: encodeCursor('join-requests', [row.createdAtKey, row.id]), node: row }),
+            async () => (await countAll()).get(networkId) ?? 0,
+          ),
+    );
+  }
+  return connections;
+}
+
+/** How many requests wait in each of these networks, where the viewer may answer them; null elsewhere. */
+export async function pendingJoinRequestCounts(
+  ctx: ServiceContext,
+  networkIds: readonly string[],
+): Promise<Map<string, number | null>> {
+  const roles = await rolesOfViewer(ctx, [...new Set(networkIds.filter(isUuid))]);
+  const allowed = [...new Set(networkIds)].filter((id) => mayAnswerRequests(roles.get(id)));
+  const counts = await repo.countPendingJoinRequests(ctx.db, allowed);
+  return new Map(networkIds.map((id) => [id, mayAnswerRequests(roles.get(id)) ? (counts.get(id) ?? 0) : null]));
+}
+
+export interface MemberStanding {
+  status: 'ACTIVE' | 'SUSPENDED';
+  /** While suspended: until when. */
+  suspendedUntil: Date | null;
+}
+
+/**
+ * Each member's standing, for the viewer to see where they are a steward or organiser of the
+ * member's network; null elsewhere. Read from the member rows themselves (roles are memoised).
+ */
+export async function memberStandings(
+  ctx: ServiceContext,
+  members: readonly MemberRow[],
+): Promise<Array<MemberStanding | null>> {
+  if (!ctx.viewer) return members.map(() => null);
+  const roles = await rolesOfViewer(ctx, [...new Set(members.map((member) => member.networkId))]);
+  const now = ctx.clock.now();
+  return members.map((member) => {
+    if (!mayAnswerRequests(roles.get(member.networkId))) return null;
+    const suspended = member.suspendedUntil !== null && member.suspendedUntil > now;
+    return { status: suspended ? 'SUSPENDED' : 'ACTIVE', suspendedUntil: suspended ? member.suspendedUntil : null };
+  });
 }
 
 // A person leaving Hearth altogether (the people module's account deletion).
@@ -337,6 +535,16 @@ export async function ensureNotLastStewardAnywhere(ctx: ServiceContext, userId: 
 function listInWords(names: readonly string[]): string {
   const quoted = names.map((name) => `“${name}”`);
   return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** The person's requests to join networks, answered or not, for their export. */
+export async function joinRequestsForExport(ctx: ServiceContext, userId: string) {
+  const rows = await repo.getJoinRequestsForExport(ctx.db, userId);
+  const named = await networks.networksByIds(
+    ctx,
+    rows.map((row) => row.networkId),
+  );
+  return rows.map(({ networkId, ...request }) => ({ networkSlug: named.get(networkId)?.slug ?? null, ...request }));
 }
 
 /** The person's memberships, past ones too, for their export. */

@@ -106,7 +106,8 @@ describe.each(DATABASE_KINDS)('needs on %s', (kind) => {
     ]);
     expect(await inboxOf(mentor)).toEqual([`Ash Asker asks you to mentor: ${NEED.title}`]);
 
-    // Each refusal names its field and writes neither the need nor the request.
+    // Each refusal names its field (one the lead may not ask is refused in the same neutral words
+    // as a block, naming none) and writes neither the need nor the request.
     const paused = await person('Pia Paused');
     await mentoring.upsertMentorOffer(paused, offer);
     await mentoring.pauseMentorOffer(paused, true);
@@ -117,10 +118,10 @@ describe.each(DATABASE_KINDS)('needs on %s', (kind) => {
     await mentoring.respondToRequest(full, request!.id, true, null);
     const noOffer = await person('Nat Nooffer');
     const before = await mentoring.myNeeds(lead);
-    const refusals: Array<[string, string, string, string]> = [
+    const refusals: Array<[string, string, string, string | undefined]> = [
       [lead.user.id, 'Hi', 'BAD_USER_INPUT', 'mentorId'],
-      [noOffer.user.id, 'Hi', 'BAD_USER_INPUT', 'mentorId'],
-      ['not-an-id', 'Hi', 'BAD_USER_INPUT', 'mentorId'],
+      [noOffer.user.id, 'Hi', 'FORBIDDEN', undefined],
+      ['not-an-id', 'Hi', 'FORBIDDEN', undefined],
       [paused.user.id, 'Hi', 'CONFLICT', 'mentorId'],
       [full.user.id, 'Hi', 'CONFLICT', 'mentorId'],
       [mentor.user.id, 'x'.repeat(2001), 'BAD_USER_INPUT', 'message'],

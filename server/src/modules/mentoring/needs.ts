@@ -70,9 +70,15 @@ async function needNetwork(ctx: ServiceContext, networkId: string | null | undef
 export async function postNeed(ctx: ServiceContext, input: PostNeedInput): Promise<NeedRecord> {
   const viewer = requireViewer(ctx);
   const fields = { ...validNeed(input), networkId: await needNetwork(ctx, input.networkId) };
+  if (fields.networkId) await memberships.requireGoodStanding(ctx, fields.networkId);
   const ask = input.askMentor;
   if (!ask) return repo.insertNeed(ctx.db, viewer.userId, fields, ctx.clock.now());
-  const message = await checkedAsk(ctx, viewer.userId, ask.mentorId, ask.message);
+  const message = await checkedAsk(ctx, {
+    leadId: viewer.userId,
+    mentorId: ask.mentorId,
+    networkId: fields.networkId,
+    message: ask.message,
+  });
   const { need, added } = await transaction(ctx, async (tx) => {
     const need = await repo.insertNeed(tx.db, viewer.userId, fields, tx.clock.now());
     const { added } = await sendAsk(tx, { need, lead: viewer, mentorId: ask.mentorId, message });

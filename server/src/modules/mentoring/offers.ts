@@ -10,6 +10,7 @@ import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
 import * as people from '../people/service.ts';
+import * as safety from '../safety/service.ts';
 import * as repo from './repository.ts';
 import type { MentoringFormat, OfferFields, OfferRecord, OfferVisibility, SupportCategory } from './repository.ts';
 
@@ -113,6 +114,7 @@ async function withActiveMentees(ctx: ServiceContext, offer: OfferRecord): Promi
  * The offers of these people that the viewer may see, paused ones too (a profile says the mentor
  * is not taking mentees just now), by person, in two statements however many: for signed-in
  * viewers only; an offer limited to shared networks only to those who share one, and to its mentor.
+ * An offer the stewards hid, or of a person either side blocked, only its mentor sees.
  */
 export async function offersOfPeople(
   ctx: ServiceContext,
@@ -124,6 +126,7 @@ export async function offersOfPeople(
   const offers = await repo.getOffersVisibleTo(ctx.db, ids, {
     id: viewerId,
     sharesNetwork: memberships.sharesNetworkWith(viewerId),
+    notBlocked: safety.notBlockedWith(viewerId),
   });
   const open = await repo.countOpenMentorships(
     ctx.db,

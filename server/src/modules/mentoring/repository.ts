@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { arrayLiteral, type IdCondition } from '../../core/query.ts';
 import type {
   Database,
@@ -41,6 +41,8 @@ export interface OfferRecord {
   visibleTo: OfferVisibility;
   promisedNoSellingAt: Date;
   pausedAt: Date | null;
+  /** When the stewards hid it after a report: kept, shown to its mentor only. Null while shown. */
+  hiddenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -71,9 +73,26 @@ const OFFER_COLUMNS = [
   'visible_to as visibleTo',
   'promised_no_selling_at as promisedNoSellingAt',
   'paused_at as pausedAt',
+  'hidden_at as hiddenAt',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
+
+/**
+ * A person not suspended in a network: not a member of it (by `member`), or one in good standing
+ * there (by `inGoodStanding`). Conditions from the memberships module, combined.
+ */
+export function notSuspendedIn(member: IdCondition, inGoodStanding: IdCondition): IdCondition {
+  return (id) => sql<SqlBool>`(not (${member(id)}) or (${inGoodStanding(id)}))`;
+}
+
+/**
+ * Whether an offer (read as `o`) is shown to others: not hidden by stewards after a report. Every
+ * statement that lists, suggests, matches or lets someone ask a mentor composes this one
+ * condition; the mentor alone still sees their hidden offer. Writing the offer (an edit, a pause)
+ * never touches hidden_at, so a mentor cannot unhide it.
+ */
+const visibleOffer: Expression<SqlBool> = sql<SqlBool>`o.hidden_at is null`;
 
 export async function getOffer(db: Executor, userId: string): Promise<OfferRecord | null> {
   const row = await db
@@ -84,17 +103,34 @@ export async function getOffer(db: Executor, userId: string): Promise<OfferRecor
   return row ?? null;
 }
 
-/** The offer, when the viewer may see it: open to anyone signed in, or they share a network. */
+/**
+ * The offer, when the viewer may ask through it: shown (not hidden), open to anyone signed in or
+ * sharing a network with them, and meeting every one of `alsoRequired` (not blocked, say).
+ */
 export async function getOfferVisibleTo(
   db: Executor,
   userId: string,
   sharesNetworkWithViewer: IdCondition,
+  alsoRequired: readonly IdCondition[] = [],
 ): Promise<OfferRecord | null> {
   const row = await db
     .selectFrom('mentor_offers as o')
     .select(OFFER_COLUMNS)
     .where('o.user_id', '=', userId)
+    .where(visibleOffer)
     .where((eb) => eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), sharesNetworkWithViewer(eb.ref('o.user_id'))]))
+    .where((eb) => eb.and(alsoRequired.map((condition) => condition(eb.ref('o.user_id')))))
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Hides an offer after a report: kept, shown to its mentor only. Null when there is no offer. */
+export async function hideOffer(db: Executor, userId: string, now: Date): Promise<OfferRecord | null> {
+  const row = await db
+    .updateTable('mentor_offers')
+    .set({ hidden_at: now, updated_at: now })
+    .where('user_id', '=', userId)
+    .returning(OFFER_COLUMNS)
     .executeTakeFirst();
   return row ?? null;
 }
@@ -283,6 +319,8 @@ export interface CandidateQuery {
   asksSince: Date;
   /** Who the lead shares a network with, for offers limited to shared networks. */
   sharesNetworkWithLead: IdCondition;
+  /** Who may be suggested to the lead at all, every one holding: not blocked either way, say. At least one. */
+  suggestable: readonly IdCondition[];
   weights: CandidateWeights;
   /** How many of the best offers to read (before leaving out those the lead may not see). */
   limit: number;
@@ -298,7 +336,7 @@ export interface CandidatePage {
   floor: number | null;
 }
 
-/** Offers not paused, with what the fit reads of each mentor now: open mentorships and recent asks. */
+/** Offers shown and not paused, with what the fit reads of each mentor now: open mentorships and recent asks. */
 function unpausedOffersWithFacts(db: Executor, asksSince: Date) {
   return db
     .selectFrom('mentor_offers as o')
@@ -312,7 +350,8 @@ function unpausedOffersWithFacts(db: Executor, asksSince: Date) {
         .where('r.created_at', '>=', asksSince)
         .as('recentAsks'),
     ])
-    .where('o.paused_at', 'is', null);
+    .where('o.paused_at', 'is', null)
+    .where(visibleOffer);
 }
 
 /** Counts arrive as text from PostgreSQL's bigint. */
@@ -385,6 +424,7 @@ export async function listCandidateOffers(db: Executor, query: CandidateQuery): 
     .selectFrom('mentor_offers as o')
     .select(['o.user_id as userId', score.as('partialFit')])
     .where('o.paused_at', 'is', null)
+    .where(visibleOffer)
     .where(sql<SqlBool>`o.open_mentorships < o.capacity`)
     .where('o.user_id', '<>', query.leadId)
     .$if(query.skills.length > 0 || query.categories.length > 0, (qb) =>
@@ -411,7 +451,12 @@ export async function listCandidateOffers(db: Executor, query: CandidateQuery): 
     .innerJoin(best.as('best'), 'best.userId', 'o.user_id')
     .select((eb) => [
       'best.partialFit',
-      eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]).as('visible'),
+      eb
+        .and([
+          eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), query.sharesNetworkWithLead(eb.ref('o.user_id'))]),
+          ...query.suggestable.map((condition) => condition(eb.ref('o.user_id'))),
+        ])
+        .as('visible'),
     ])
     .orderBy('best.partialFit', 'desc')
     .orderBy('o.user_id')
@@ -441,12 +486,13 @@ export async function listRoundOffers(
 }
 
 /**
- * A network's open needs that no request waits on, optionally only these; oldest first, so in a
- * tie the need that waited longest is matched first.
+ * A network's open needs that no request waits on, of leads who may take part (by the
+ * condition), optionally only these; oldest first, so in a tie the need that waited longest is
+ * matched first.
  */
 export async function listRoundNeeds(
   db: Executor,
-  round: { networkId: string; needIds: readonly string[] | null; now: Date },
+  round: { networkId: string; needIds: readonly string[] | null; now: Date; leadTakesPart: IdCondition },
 ): Promise<NeedRecord[]> {
   if (round.needIds !== null && round.needIds.length === 0) return [];
   return db
@@ -454,6 +500,7 @@ export async function listRoundNeeds(
     .select(NEED_COLUMNS)
     .where('network_id', '=', round.networkId)
     .where('status', '=', 'OPEN')
+    .where((eb) => round.leadTakesPart(eb.ref('needs.lead_id')))
     .$if(round.needIds !== null, (qb) => qb.where('id', 'in', round.needIds!))
     .where((eb) =>
       eb.not(
@@ -470,6 +517,28 @@ export async function listRoundNeeds(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Of these mentors, those each lead may not be paired with (by each lead's condition: a block
+ * either way), as "leadId mentorId" keys; one statement for every lead of a round.
+ */
+export async function getUnpairablePairs(
+  db: Executor,
+  leads: ReadonlyArray<{ leadId: string; pairable: IdCondition }>,
+  mentorIds: readonly string[],
+): Promise<Set<string>> {
+  if (leads.length === 0 || mentorIds.length === 0) return new Set();
+  const mentors = sql`cast(${arrayLiteral(mentorIds)} as uuid[])`;
+  const result = await sql<{ leadId: string; mentorId: string }>`${sql.join(
+    leads.map(
+      ({ leadId, pairable }) =>
+        sql`select cast(${leadId} as uuid) as "leadId", o.user_id as "mentorId" from mentor_offers o
+          where o.user_id = any(${mentors}) and not (${pairable(sql.ref<string>('o.user_id'))})`,
+    ),
+    sql` union all `,
+  )}`.execute(db);
+  return new Set(result.rows.map((row) => `${row.leadId} ${row.mentorId}`));
 }
 
 /** The mentor–need pairs already asked about, so a round does not ask them again. */
@@ -911,7 +980,7 @@ export async function getMentorshipsByRequestIds(
 export async function getOffersVisibleTo(
   db: Executor,
   userIds: readonly string[],
-  viewer: { id: string; sharesNetwork: IdCondition },
+  viewer: { id: string; sharesNetwork: IdCondition; notBlocked: IdCondition },
 ): Promise<OfferRecord[]> {
   if (userIds.length === 0) return [];
   return db
@@ -921,8 +990,11 @@ export async function getOffersVisibleTo(
     .where((eb) =>
       eb.or([
         eb('o.user_id', '=', viewer.id),
-        eb('o.visible_to', '=', 'SIGNED_IN'),
-        viewer.sharesNetwork(eb.ref('o.user_id')),
+        eb.and([
+          visibleOffer,
+          viewer.notBlocked(eb.ref('o.user_id')),
+          eb.or([eb('o.visible_to', '=', 'SIGNED_IN'), viewer.sharesNetwork(eb.ref('o.user_id'))]),
+        ]),
       ]),
     )
     .execute();

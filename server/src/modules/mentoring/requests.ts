@@ -38,7 +38,7 @@ export async function requestMentor(
   const viewer = requireViewer(ctx);
   const need = await myNeed(ctx, needId);
   if (need.status !== 'OPEN') throw conflict('This need is no longer open. Post a new one to ask a mentor.');
-  const text = await checkedAsk(ctx, viewer.userId, mentorId, message);
+  const text = await checkedAsk(ctx, { leadId: viewer.userId, mentorId, networkId: need.networkId, message });
   const asked = await repo.getRequestsOfNeeds(ctx.db, [need.id]);
   const now = ctx.clock.now();
   if (asked.some((request) => request.mentorId === mentorId)) {

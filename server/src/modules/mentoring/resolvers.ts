@@ -59,6 +59,7 @@ export const mentoringResolvers: Resolvers = {
   MentorOffer: {
     skills: (offer) => offer.skillsAsTyped,
     paused: (offer) => offer.pausedAt !== null,
+    hiddenByStewards: (offer) => offer.hiddenAt !== null,
     freePlaces: (offer) => Math.max(0, offer.capacity - offer.activeMentees),
   },
 };

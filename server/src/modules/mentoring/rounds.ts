@@ -12,6 +12,7 @@ import { requireViewer } from '../accounts/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
 import type { AddedNotifications } from '../notifications/service.ts';
+import * as safety from '../safety/service.ts';
 import { fitOf, type Fit } from './fit.ts';
 import { candidateEdges, greedyAssignment, optimalAssignment, type MatchingProblem } from './matching.ts';
 import * as repo from './repository.ts';
@@ -57,10 +58,17 @@ async function roundProblem(ctx: ServiceContext, input: RoundInput) {
   const now = ctx.clock.now();
   const ids = (list: readonly string[] | null | undefined) => (list ? [...new Set(list)].filter(isUuid) : null);
   const network = (await networks.networksByIds(ctx, [input.networkId])).get(input.networkId);
+  // Only members in good standing take part: someone suspended in the network is neither matched nor asked.
+  const takesPart = memberships.isInGoodStandingOf(ctx, input.networkId);
   const [needs, offers] = await Promise.all([
-    repo.listRoundNeeds(ctx.db, { networkId: input.networkId, needIds: ids(input.needIds), now }),
+    repo.listRoundNeeds(ctx.db, {
+      networkId: input.networkId,
+      needIds: ids(input.needIds),
+      now,
+      leadTakesPart: takesPart,
+    }),
     repo.listRoundOffers(ctx.db, {
-      memberOfNetwork: memberships.isActiveMemberOf(input.networkId),
+      memberOfNetwork: takesPart,
       mentorIds: ids(input.mentorIds),
       asksSince: new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000),
     }),
@@ -72,6 +80,15 @@ async function roundProblem(ctx: ServiceContext, input: RoundInput) {
     ctx.db,
     needs.map((need) => need.id),
   );
+  // Two people either of whom blocked the other are never paired.
+  const blocked = await repo.getUnpairablePairs(
+    ctx.db,
+    [...new Set(needs.map((need) => need.leadId))].map((leadId) => ({
+      leadId,
+      pairable: safety.notBlockedWith(leadId),
+    })),
+    offers.map((offer) => offer.userId),
+  );
   const place = network ? { latitude: network.latitude, longitude: network.longitude } : null;
   const needIndex = new Map(needs.map((need, i) => [need.id, i]));
   const offerIndex = new Map(offers.map((offer, i) => [offer.userId, i]));
@@ -80,6 +97,7 @@ async function roundProblem(ctx: ServiceContext, input: RoundInput) {
     const need = needs[needIndex.get(needId) ?? -1];
     const offer = offers[offerIndex.get(mentorId) ?? -1];
     if (!need || !offer || need.leadId === offer.userId || asked.has(`${need.id} ${offer.userId}`)) return null;
+    if (blocked.has(`${need.leadId} ${offer.userId}`)) return null;
     const fit = fitOf({ ...need, place }, offer);
     return fit && fit.score >= 1 ? fit : null;
   };

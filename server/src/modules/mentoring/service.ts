@@ -18,6 +18,7 @@ export {
   type MentorOffer,
   type MentorOfferInput,
 } from './offers.ts';
+export { hideMentorOffer, reportableMentorOffer, reportableMentorship } from './reporting.ts';
 export { closeNeed, myNeed, myNeeds, postNeed, validNeed, type NeedRecord, type PostNeedInput } from './needs.ts';
 export {
   ANSWER_WITHIN_DAYS,

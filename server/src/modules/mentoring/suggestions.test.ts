@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, useTestDatabase } from '../../testing/databases.ts';
 import { signedUpPerson, startedNetwork, type TestPerson } from '../../testing/factories.ts';
 import * as memberships from '../memberships/service.ts';
+import * as safety from '../safety/service.ts';
 import { fitOf } from './fit.ts';
 import * as repo from './repository.ts';
 import * as mentoring from './service.ts';
@@ -78,6 +79,7 @@ describe.each(DATABASE_KINDS)('mentoring suggestion candidates on %s', (kind) =>
       place,
       asksSince: new Date(Date.now() - 30 * 86_400_000),
       sharesNetworkWithLead: memberships.sharesNetworkWith(lead.user.id),
+      suggestable: [safety.notBlockedWith(lead.user.id)],
       weights: PARTIAL_FIT_WEIGHTS,
       limit: 1_000,
     });

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../core/context.ts';
 import { badInput } from '../../core/errors.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from '../networks/service.ts';
+import { mentorsFor } from './asks.ts';
 import { FIT_WEIGHTS, fitOf, type NeedForFit } from './fit.ts';
 import * as repo from './repository.ts';
 import type { CandidateOffer, CandidateWeights, NeedRecord, RankedCandidate } from './repository.ts';
@@ -113,7 +114,8 @@ export async function suggestMentors(
     formats: need.formats,
     place,
     asksSince: new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000),
-    sharesNetworkWithLead: memberships.sharesNetworkWith(need.leadId),
+    sharesNetworkWithLead: memberships.sharesNetworkInGoodStandingWith(ctx, need.leadId),
+    suggestable: mentorsFor(ctx, need.leadId, need.networkId),
     weights: PARTIAL_FIT_WEIGHTS,
   };
   for (let candidates = CANDIDATES; ; candidates *= WIDER) {

@@ -10,6 +10,8 @@ import {
   signedUpPerson,
   startedNetwork,
 } from '../../testing/factories.ts';
+import type { ServiceContext } from '../../core/context.ts';
+import * as audit from '../audit/service.ts';
 import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as networks from './service.ts';
@@ -216,6 +218,76 @@ describe.each(DATABASE_KINDS)('networks service on %s', (kind) => {
         'We could not find a town or city called "Qqqxz". Check the spelling, or try the nearest larger town.',
       );
       expect((await caught(networks.listNetworks(steward, { placeName: 'x'.repeat(101) }))).field).toBe('placeName');
+    });
+  });
+
+  describe('join policy, audit trail and reporting', () => {
+    /** The network's audit trail, newest first, as [action, actor, summary, reason]. */
+    async function auditOf(person: ServiceContext, networkId: string) {
+      const page = await audit.entries(person, networkId, 20, null);
+      return page.edges.map(({ node }) => [node.action, node.actorId, node.summary, node.reason]);
+    }
+
+    it('should start open unless asked, and let stewards alone change who may join, recording it', async () => {
+      const steward = await signedUpPerson(database.db);
+      const member = await signedUpPerson(database.db);
+      const open = await networkWith(steward, member);
+      expect(open.joinPolicy).toBe('OPEN');
+      const asking = await networks.createNetwork(steward, { ...networkInput(), joinPolicy: 'ASK_TO_JOIN' });
+      expect(asking.joinPolicy).toBe('ASK_TO_JOIN');
+      expect(await auditOf(steward, asking.id)).toEqual([]);
+
+      expect((await caught(networks.updateNetwork(member, open.id, { joinPolicy: 'ASK_TO_JOIN' }))).code).toBe(
+        'FORBIDDEN',
+      );
+      const changed = await networks.updateNetwork(steward, open.id, { joinPolicy: 'ASK_TO_JOIN' });
+      expect(changed.joinPolicy).toBe('ASK_TO_JOIN');
+      expect((await networks.getNetworkBySlug(serviceContext(database.db), open.slug))?.joinPolicy).toBe('ASK_TO_JOIN');
+      expect(await auditOf(steward, open.id)).toEqual([
+        ['JOIN_POLICY_CHANGED', steward.viewer!.userId, 'Changed who may join: ask to join', null],
+      ]);
+    });
+
+    it('should record which details changed in one entry, and nothing when nothing changed', async () => {
+      const steward = await signedUpPerson(database.db);
+      const network = await startedNetwork(steward);
+      await networks.updateNetwork(steward, network.id, { name: network.name, purpose: network.purpose });
+      expect(await auditOf(steward, network.id)).toEqual([]);
+      await networks.updateNetwork(steward, network.id, {
+        name: `${network.name} again`,
+        codeOfConduct: 'Be kind, version two.',
+        values: network.values,
+      });
+      expect(await auditOf(steward, network.id)).toEqual([
+        ['DETAILS_CHANGED', steward.viewer!.userId, 'Changed the name and the code of conduct', null],
+      ]);
+    });
+
+    it('should write no audit entry when a stale save is refused', async () => {
+      const steward = await signedUpPerson(database.db);
+      const network = await startedNetwork(steward);
+      const stale = await caught(
+        networks.updateNetwork(steward, network.id, { purpose: 'New purpose.', expectedDetailsVersion: 99 }),
+      );
+      expect(stale.code).toBe('CONFLICT');
+      expect(await auditOf(steward, network.id)).toEqual([]);
+    });
+
+    it('should give the safety module the network as it reads, or null for no such network', async () => {
+      const steward = await signedUpPerson(database.db);
+      const network = await startedNetwork(steward, { values: 'Kindness', codeOfConduct: 'Be kind.' });
+      const visitor = serviceContext(database.db);
+      expect(await networks.reportableNetwork(visitor, network.id)).toEqual({
+        networkId: network.id,
+        personId: null,
+        snapshot: {
+          title: network.name,
+          text: `${network.purpose}\n\nKindness\n\nBe kind.`,
+          path: `/networks/${network.slug}`,
+        },
+      });
+      expect(await networks.reportableNetwork(visitor, crypto.randomUUID())).toBeNull();
+      expect(await networks.reportableNetwork(visitor, 'not-a-uuid')).toBeNull();
     });
   });
 });

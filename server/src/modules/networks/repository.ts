@@ -1,7 +1,9 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { Database, LifecycleStage } from '../../db/schema.ts';
+import type { Database, JoinPolicy, LifecycleStage } from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
+
+export type { JoinPolicy };
 
 /** What a steward writes about a network. */
 export interface NetworkFields {
@@ -21,6 +23,8 @@ export interface NetworkRecord extends NetworkFields {
   codeOfConductVersion: number;
   /** Rises with every change to the details above. */
   detailsVersion: number;
+  /** Who may join: at once (OPEN), or by asking a steward or organiser (ASK_TO_JOIN). */
+  joinPolicy: JoinPolicy;
   stage: LifecycleStage;
   stageSetAt: Date;
   createdAt: Date;
@@ -41,6 +45,7 @@ const NETWORK_COLUMNS = [
   'networks.code_of_conduct as codeOfConduct',
   'networks.code_of_conduct_version as codeOfConductVersion',
   'networks.details_version as detailsVersion',
+  'networks.join_policy as joinPolicy',
   'networks.stage',
   'networks.stage_set_at as stageSetAt',
   'networks.created_at as createdAt',
@@ -56,7 +61,7 @@ function distanceKm(latitude: number, longitude: number) {
 
 export async function insertNetwork(
   db: Executor,
-  network: NetworkFields & { slug: string; now: Date },
+  network: NetworkFields & { slug: string; joinPolicy: JoinPolicy; now: Date },
 ): Promise<NetworkRecord | null> {
   const row = await db
     .insertInto('networks')
@@ -70,6 +75,7 @@ export async function insertNetwork(
       purpose: network.purpose,
       values: network.values,
       code_of_conduct: network.codeOfConduct,
+      join_policy: network.joinPolicy,
       stage_set_at: network.now,
       created_at: network.now,
       updated_at: network.now,
@@ -83,7 +89,7 @@ export async function insertNetwork(
 export async function updateNetwork(
   db: Executor,
   networkId: string,
-  changes: Partial<NetworkFields>,
+  changes: Partial<NetworkFields> & { joinPolicy?: JoinPolicy },
   now: Date,
 ): Promise<NetworkRecord> {
   const row = await db
@@ -100,6 +106,7 @@ export async function updateNetwork(
         code_of_conduct: changes.codeOfConduct,
         code_of_conduct_version: sql<number>`case when code_of_conduct = ${changes.codeOfConduct} then code_of_conduct_version else code_of_conduct_version + 1 end`,
       }),
+      ...(changes.joinPolicy !== undefined && { join_policy: changes.joinPolicy }),
       details_version: sql<number>`details_version + 1`,
       updated_at: now,
     })

@@ -12,13 +12,15 @@ import { badInput, checkFields, conflict, DomainError, InputProblems, notFound }
 import { isUuid } from '../../core/ids.ts';
 import { cleanText, searchText, textLength, type TextRule } from '../../core/text.ts';
 import type { LifecycleStage } from '../../db/schema.ts';
+import type { ReportableSubject } from '../../core/reportable.ts';
 import { requireViewer } from '../accounts/service.ts';
+import * as audit from '../audit/service.ts';
 import * as memberships from '../memberships/service.ts';
 import { closePlaces, countryName, findPlace, suggestPlaces, type Place } from './places.ts';
 import * as repo from './repository.ts';
-import type { NetworkFields, NetworkListPosition, NetworkRecord } from './repository.ts';
+import type { JoinPolicy, NetworkFields, NetworkListPosition, NetworkRecord } from './repository.ts';
 
-export type { NetworkFields, NetworkRecord };
+export type { JoinPolicy, NetworkFields, NetworkRecord };
 export type { LifecycleStage };
 
 const TEXT_RULES = {
@@ -52,7 +54,8 @@ type NetworkChanges = { [K in keyof NetworkFields]?: NetworkFields[K] | null };
  * What a new network needs. Its position on the map comes from its town or city unless both
  * coordinates are given, and a region left out is the place's own.
  */
-export type NewNetwork = Omit<NetworkFields, 'region' | 'latitude' | 'longitude'> & NetworkChanges;
+export type NewNetwork = Omit<NetworkFields, 'region' | 'latitude' | 'longitude'> &
+  NetworkChanges & { joinPolicy?: JoinPolicy | null };
 
 interface Position {
   latitude: number;
@@ -189,8 +192,9 @@ export async function createNetwork(ctx: ServiceContext, input: NewNetwork): Pro
   const slug = slugify(fields.name);
   if (!slug) throw badInput('name', 'Use at least one letter or number in the name.');
   const now = ctx.clock.now();
+  const joinPolicy = input.joinPolicy ?? 'OPEN';
   return transaction(ctx, async (tx) => {
-    const network = await repo.insertNetwork(tx.db, { ...fields, slug, now });
+    const network = await repo.insertNetwork(tx.db, { ...fields, slug, joinPolicy, now });
     if (!network) {
       throw conflict(`A network already has the address /networks/${slug}. Choose a different name.`, 'name');
     }
@@ -202,12 +206,15 @@ export async function createNetwork(ctx: ServiceContext, input: NewNetwork): Pro
 /**
  * Changes a network's details. With `expectedDetailsVersion`, refused (CONFLICT) when another
  * steward saved in between, so two people editing at once never overwrite each other silently.
+ * What changed is written to the audit trail in the same transaction: the details in one entry,
+ * the join policy in another; nothing when nothing changed.
  */
 export async function updateNetwork(
   ctx: ServiceContext,
   networkId: string,
-  input: NetworkChanges & { expectedDetailsVersion?: number | null },
+  input: NetworkChanges & { joinPolicy?: JoinPolicy | null; expectedDetailsVersion?: number | null },
 ): Promise<NetworkRecord> {
+  const viewer = requireViewer(ctx);
   return transaction(ctx, async (tx) => {
     const network = await lockNetwork(tx, networkId);
     await memberships.requireSteward(tx, networkId);
@@ -220,8 +227,74 @@ export async function updateNetwork(
         'expectedDetailsVersion',
       );
     }
-    return repo.updateNetwork(tx.db, networkId, fields, ctx.clock.now());
+    const joinPolicy = input.joinPolicy ?? undefined;
+    const updated = await repo.updateNetwork(tx.db, networkId, { ...fields, joinPolicy }, ctx.clock.now());
+    const changed = changedDetails(network, updated);
+    if (changed.length > 0) {
+      await audit.record(tx, {
+        networkId,
+        actorId: viewer.userId,
+        action: 'DETAILS_CHANGED',
+        summary: `Changed ${listInWords(changed)}`,
+      });
+    }
+    if (updated.joinPolicy !== network.joinPolicy) {
+      await audit.record(tx, {
+        networkId,
+        actorId: viewer.userId,
+        action: 'JOIN_POLICY_CHANGED',
+        summary: `Changed who may join: ${JOIN_POLICY_IN_WORDS[updated.joinPolicy]}`,
+      });
+    }
+    return updated;
   });
+}
+
+const JOIN_POLICY_IN_WORDS: Record<JoinPolicy, string> = { OPEN: 'open', ASK_TO_JOIN: 'ask to join' };
+
+/** The details a steward writes, in words for the audit trail, in the order the form shows them. */
+const DETAIL_WORDS: ReadonlyArray<[ReadonlyArray<keyof NetworkFields>, string]> = [
+  [['name'], 'the name'],
+  [['placeName'], 'the town or city'],
+  [['region'], 'the region'],
+  [['latitude', 'longitude'], 'the position on the map'],
+  [['purpose'], 'the purpose'],
+  [['values'], 'the values'],
+  [['codeOfConduct'], 'the code of conduct'],
+];
+
+/** Which details differ between the stored network and the saved one, in words. */
+function changedDetails(before: NetworkRecord, after: NetworkRecord): string[] {
+  return DETAIL_WORDS.filter(([fields]) => fields.some((field) => before[field] !== after[field])).map(
+    ([, words]) => words,
+  );
+}
+
+function listInWords(parts: readonly string[]): string {
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+const SNAPSHOT_MAX = 20_000;
+
+/**
+ * A network as the safety module keeps it with a report about the network itself: its name, and
+ * its purpose, values and code of conduct as anyone can read them. Null when there is no such network.
+ */
+export async function reportableNetwork(ctx: ServiceContext, networkId: string): Promise<ReportableSubject | null> {
+  const network = isUuid(networkId) ? (await networksByIds(ctx, [networkId])).get(networkId) : undefined;
+  if (!network) return null;
+  return {
+    networkId: network.id,
+    personId: null,
+    snapshot: {
+      title: network.name,
+      text: [network.purpose, network.values, network.codeOfConduct]
+        .filter((part) => part.trim() !== '')
+        .join('\n\n')
+        .slice(0, SNAPSHOT_MAX),
+      path: `/networks/${network.slug}`,
+    },
+  };
 }
 
 /** Sets the stage on the network row; the lifecycle module records why, in the same transaction. */

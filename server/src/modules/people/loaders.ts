@@ -2,6 +2,7 @@ import type { MercuriusLoaders } from 'mercurius';
 import type { Connection } from '../../core/connection.ts';
 import type { GraphqlContext } from '../../graphql/context.ts';
 import type { MemberFilter } from '../../graphql/generated.ts';
+import * as memberships from '../memberships/service.ts';
 import type { NetworkRecord } from '../networks/service.ts';
 import * as people from './service.ts';
 
@@ -60,6 +61,20 @@ export const peopleLoaders: MercuriusLoaders = {
         ctx.services,
         queries.map((q) => q.obj),
       );
+    },
+    async status(queries: Array<{ obj: people.MemberModel }>, ctx: GraphqlContext) {
+      const standings = await memberships.memberStandings(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return standings.map((standing) => standing?.status ?? null);
+    },
+    async suspendedUntil(queries: Array<{ obj: people.MemberModel }>, ctx: GraphqlContext) {
+      const standings = await memberships.memberStandings(
+        ctx.services,
+        queries.map((q) => q.obj),
+      );
+      return standings.map((standing) => standing?.suspendedUntil ?? null);
     },
   },
 };

@@ -259,6 +259,46 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
     });
   });
 
+  describe('reportablePerson', () => {
+    it('should give the profile as the reporter sees it, or null when they cannot see the person', async () => {
+      const owner = await signUp('Rae Reported');
+      const coMember = await signUp();
+      const stranger = await signUp();
+      await networkWith(await signUp('Sam Steward'), owner, coMember);
+      await people.updateProfile(owner, {
+        pronouns: 'they/them',
+        bio: 'Runs IT at a food bank.',
+        organisation: null,
+        roleTitle: 'Volunteer',
+        skills: ['CRM', 'Excel'],
+        visibility: 'MEMBERS',
+      });
+      expect(await people.reportablePerson(coMember, id(owner))).toEqual({
+        networkId: null,
+        personId: id(owner),
+        snapshot: {
+          title: 'Rae Reported',
+          text: 'they/them\nRuns IT at a food bank.\nVolunteer\nCRM, Excel',
+          path: `/people/${id(owner)}`,
+        },
+      });
+      expect(await people.reportablePerson(stranger, id(owner))).toBeNull();
+      expect(await people.reportablePerson(anonymous(), id(owner))).toBeNull();
+
+      // A co-member may report a private profile by its name; a stranger may report a public one.
+      await people.updateProfile(owner, { visibility: 'PRIVATE' });
+      expect((await people.reportablePerson(coMember, id(owner)))?.snapshot).toMatchObject({
+        title: 'Rae Reported',
+        text: '',
+      });
+      await people.updateProfile(owner, { visibility: 'PUBLIC' });
+      expect((await people.reportablePerson(stranger, id(owner)))?.snapshot.text).toContain('food bank');
+
+      expect(await people.reportablePerson(stranger, crypto.randomUUID())).toBeNull();
+      expect(await people.reportablePerson(stranger, 'not-an-id')).toBeNull();
+    });
+  });
+
   describe('listMembers', () => {
     it('should refuse people who are not active members, and signed-out viewers', async () => {
       const member = await signUp();
@@ -492,6 +532,7 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
             eventAlerts: false,
           },
         ],
+        joinRequests: [],
         lifecycleNotes: [
           { networkSlug: network.slug, stage: 'COALESCING', note: 'First meetup held', setAt: expect.any(String) },
         ],
@@ -522,6 +563,21 @@ describe.each(DATABASE_KINDS)('people service on %s', (kind) => {
         venues: [],
         events: { registrations: [], roles: [] },
         library: { items: [], reviews: [], uses: [], briefs: [], uploads: [] },
+        safety: {
+          reportsMade: [],
+          actionsAboutYou: [],
+          auditEntries: [
+            {
+              networkSlug: network.slug,
+              action: 'STAGE_CHANGED',
+              byYou: true,
+              aboutYou: false,
+              summary: 'Changed the stage from Potential to Coalescing',
+              reason: 'First meetup held',
+              at: expect.any(String),
+            },
+          ],
+        },
         sessions: [{ createdAt: expect.any(String), lastUsedAt: expect.any(String), current: true }],
       });
       expect(JSON.stringify(exported)).not.toContain(me.viewer!.sessionId);

@@ -2,6 +2,7 @@ import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } f
 import { transaction, type ServiceContext } from '../../core/context.ts';
 import { badInput, checkFields, DomainError, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
+import type { ReportableSubject } from '../../core/reportable.ts';
 import { searchText, textLength } from '../../core/text.ts';
 import * as accounts from '../accounts/service.ts';
 import * as events from '../events/service.ts';
@@ -12,6 +13,7 @@ import * as lifecycle from '../lifecycle/service.ts';
 import * as memberships from '../memberships/service.ts';
 import * as mentoring from '../mentoring/service.ts';
 import * as notifications from '../notifications/service.ts';
+import * as safety from '../safety/service.ts';
 import * as venues from '../venues/service.ts';
 import type { MemberRow, NetworkRole } from '../memberships/service.ts';
 import {
@@ -82,6 +84,37 @@ export async function peopleByIds(ctx: ServiceContext, ids: readonly string[]): 
 
 export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonView | null> {
   return (await peopleByIds(ctx, [id])).get(id) ?? null;
+}
+
+/**
+ * A person as the safety module keeps them with a report about them: their name, and their
+ * profile as the reporter sees it (pronouns, bio, organisation, role title, skills, a line each).
+ * Null when the viewer cannot see them: no such person, or one who shares no network with the
+ * viewer and whose profile is not visible to them. The safety module decides where it goes.
+ */
+export async function reportablePerson(ctx: ServiceContext, personId: string): Promise<ReportableSubject | null> {
+  const viewerId = ctx.viewer?.userId ?? null;
+  if (!isUuid(personId)) return null;
+  const [row] = await repo.getPeople(
+    ctx.db,
+    accounts.namedPeople(ctx, [personId]),
+    viewerId === null ? null : memberships.sharesNetworkWith(viewerId),
+  );
+  if (!row || !(row.sharesNetwork || maySeeDetails(viewerId, row))) return null;
+  const person = toView(viewerId, row);
+  const lines = [person.pronouns, person.bio, person.organisation, person.roleTitle, person.skills.join(', ')];
+  return {
+    networkId: null,
+    personId: person.id,
+    snapshot: {
+      title: person.name,
+      text: lines
+        .filter((line): line is string => line !== null && line.trim() !== '')
+        .join('\n')
+        .slice(0, 20_000),
+      path: `/people/${person.id}`,
+    },
+  };
 }
 
 // Profile changes.
@@ -244,6 +277,8 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     venuesHeld,
     eventData,
     libraryData,
+    joinRequests,
+    safetyData,
   ] = await Promise.all([
     accounts.accountForExport(ctx, viewer.userId),
     repo.getProfileForExport(ctx.db, viewer.userId),
@@ -254,6 +289,8 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     venues.venuesForExport(ctx, viewer.userId),
     events.eventsForExport(ctx, viewer.userId),
     library.libraryForExport(ctx, viewer.userId),
+    memberships.joinRequestsForExport(ctx, viewer.userId),
+    safety.safetyForExport(ctx, viewer.userId),
   ]);
   if (!held) throw notFound('Your account no longer exists.');
   const document = {
@@ -261,12 +298,14 @@ export async function exportMyData(ctx: ServiceContext): Promise<string> {
     account: held.account,
     profile: profile ?? null,
     memberships: membershipList,
+    joinRequests,
     lifecycleNotes,
     notifications: notificationData,
     mentoring: mentoringData,
     venues: venuesHeld,
     events: eventData,
     library: libraryData,
+    safety: safetyData,
     sessions: held.sessions.map(({ id, ...session }) => ({ ...session, current: id === viewer.sessionId })),
   };
   return JSON.stringify(document, null, 2);
@@ -287,6 +326,8 @@ export async function deleteMyAccount(ctx: ServiceContext, password: string): Pr
     await library.eraseDraftsOf(tx, viewer.userId);
     // Then their uploads that no item holds any more (a published template's file stays).
     await files.eraseUnattachedFilesOf(tx, viewer.userId, library.attachedFiles);
+    // Reports about them keep the fact, not their profile; those they made stay without their name.
+    await safety.forgetReportedPerson(tx, viewer.userId);
     return { deleted: await accounts.deleteUser(tx, viewer.userId), released };
   });
   if (deleted) {

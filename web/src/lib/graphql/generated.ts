@@ -21,6 +21,25 @@ export type AssignEventRoleInput = {
   role: EventRoleKind;
 };
 
+/** What an audit entry records. */
+export type AuditAction =
+  /** The network's details changed (name, place, purpose, values, code of conduct). */
+  | 'DETAILS_CHANGED'
+  /** Who may join changed: at once, or by asking. */
+  | 'JOIN_POLICY_CHANGED'
+  /** A request to join was approved or declined. */
+  | 'JOIN_REQUEST_ANSWERED'
+  /** Someone was made a site operator. */
+  | 'OPERATOR_GRANTED'
+  /** Someone stopped being a site operator. */
+  | 'OPERATOR_REVOKED'
+  /** A report was resolved. */
+  | 'REPORT_RESOLVED'
+  /** A member's role changed. */
+  | 'ROLE_CHANGED'
+  /** The network's lifecycle stage changed. */
+  | 'STAGE_CHANGED';
+
 export type CreateBriefInput = {
   /** 1 to 1,500 characters: what you want to try, who did it and what it cost. */
   ask: string;
@@ -106,6 +125,8 @@ export type CreateEventInput = {
 export type CreateNetworkInput = {
   /** The code of conduct members accept, 1 to 20,000 characters. */
   codeOfConduct: string;
+  /** Who may join: OPEN (the default) or ASK_TO_JOIN. */
+  joinPolicy?: JoinPolicy | null | undefined;
   /** Degrees, -90 to 90. With longitude, sets the map position by hand instead of from the place name; give both or neither. */
   latitude?: number | null | undefined;
   /** Degrees, -180 to 180. With latitude, sets the map position by hand instead of from the place name; give both or neither. */
@@ -207,6 +228,24 @@ export type GeoPointInput = {
   longitude: number;
 };
 
+/** Who may join a network. */
+export type JoinPolicy =
+  /** A newcomer writes a line about themself; a steward or organiser approves or declines. */
+  | 'ASK_TO_JOIN'
+  /** Anyone who accepts the code of conduct joins at once. */
+  | 'OPEN';
+
+/** Where a request to join stands. */
+export type JoinRequestStatus =
+  /** Approved: the person is a member. */
+  | 'APPROVED'
+  /** Declined. */
+  | 'DECLINED'
+  /** Waiting for a steward or organiser. */
+  | 'PENDING'
+  /** Withdrawn by the person who asked. */
+  | 'WITHDRAWN';
+
 /** Who may read a published item. */
 export type LibraryAudience =
   /** Everyone, members of any network and visitors alike. */
@@ -295,6 +334,15 @@ export type MemberFilter = {
   supportCategory?: SupportCategory | null | undefined;
 };
 
+/** Where a person stands in a network. */
+export type MembershipStatus =
+  /** A member. */
+  | 'ACTIVE'
+  /** Asked to join; a steward or organiser has not answered yet. They see what a visitor sees. */
+  | 'PENDING'
+  /** A member suspended by the stewards until a date: they cannot post, register, ask for mentoring or appear in suggestions here. */
+  | 'SUSPENDED';
+
 /** A mentor's offer, as its form sends it. */
 export type MentorOfferInput = {
   /** The most mentees at once, 1 to 10. */
@@ -347,6 +395,19 @@ export type MentorshipStatus =
   | 'CLOSED'
   /** Paused by either side; still holds one of the mentor's places. */
   | 'PAUSED';
+
+/** What a steward or operator did about a report. Each needs a note. */
+export type ModerationAction =
+  /** No action needed. */
+  | 'DISMISS'
+  /** Hides the content (an event, a library item or a mentor offer): kept, but shown to nobody but its author and the stewards. */
+  | 'HIDE'
+  /** Removes the person from the network; they cannot rejoin by themselves. */
+  | 'REMOVE'
+  /** Suspends the person from the network until suspendUntil: they cannot post, register, ask for mentoring or appear in suggestions there. */
+  | 'SUSPEND'
+  /** Sends the person reported a warning with the note. */
+  | 'WARN';
 
 /** Where a need stands. */
 export type NeedStatus =
@@ -512,6 +573,63 @@ export type RepeatPattern =
   /** Every week, on the first date's weekday. */
   | 'WEEKLY';
 
+/** A concern to raise. Every field at fault is named at once: one BAD_USER_INPUT error per field. */
+export type ReportConcernInput = {
+  /** Ask not to be named to the person reported. Stewards always see who reported. */
+  anonymous?: boolean | null | undefined;
+  /** What happened, up to 4,000 characters; needed when the reason is OTHER. */
+  details: string;
+  /**
+   * For a person or a mentor offer: the network you share with them where this happened. Needed
+   * only when you share more than one; a report about a mentor you share no network with goes to
+   * the operators.
+   */
+  networkId?: string | number | null | undefined;
+  /** Why. */
+  reason: ReportReason;
+  /** The id of the person, network, event, library item, mentor offer (the mentor's person id) or mentorship. */
+  subjectId: string | number;
+  /** What kind of thing it is about. */
+  subjectKind: ReportSubjectKind;
+};
+
+/** Why a concern is raised. */
+export type ReportReason =
+  /** Abuse, bullying or unwanted contact. */
+  | 'HARASSMENT'
+  /** Anything else; say what in the details. */
+  | 'OTHER'
+  /** Sharing someone's private details. */
+  | 'PRIVACY'
+  /** Selling or promoting paid services, against the no-selling promise. */
+  | 'SELLING'
+  /** Spam or unrelated advertising. */
+  | 'SPAM'
+  /** Something that puts someone at risk. */
+  | 'UNSAFE';
+
+/** Whether a report still waits for a steward or operator. */
+export type ReportStatus =
+  /** Waiting in the moderation queue. */
+  | 'OPEN'
+  /** A steward or operator acted on it. */
+  | 'RESOLVED';
+
+/** What a concern is about. */
+export type ReportSubjectKind =
+  /** An event. */
+  | 'EVENT'
+  /** A case study, template or tip in the library. */
+  | 'LIBRARY_ITEM'
+  /** A mentorship the reporter takes part in. */
+  | 'MENTORSHIP'
+  /** A mentor's offer, including a mentor trying to sell something. */
+  | 'MENTOR_OFFER'
+  /** A network itself: its reports go to the site's operators. */
+  | 'NETWORK'
+  /** A person, as a member of a network shared with the reporter. */
+  | 'PERSON';
+
 /** A reviewer's decision on an item in review. */
 export type ReviewDecision =
   /** Ready to publish as it is. */
@@ -664,6 +782,8 @@ export type UpdateNetworkInput = {
    * if another change was saved since, so two stewards editing at once do not overwrite each other.
    */
   expectedDetailsVersion?: number | null | undefined;
+  /** Who may join. Changing it leaves waiting requests waiting; they can still be answered. */
+  joinPolicy?: JoinPolicy | null | undefined;
   /** Degrees, -90 to 90. Give latitude and longitude together, to set the map position by hand. */
   latitude?: number | null | undefined;
   /** Degrees, -180 to 180. Give latitude and longitude together, to set the map position by hand. */
@@ -1154,6 +1274,7 @@ export type EventPageQueryVariables = Exact<{
 
 export type EventPageQuery = {
   event: {
+    hiddenByStewards: boolean;
     description: string;
     categories: Array<SupportCategory>;
     promotion: SeatPromotion;
@@ -1227,6 +1348,57 @@ export type NetworkForEventsQueryVariables = Exact<{
 
 export type NetworkForEventsQuery = {
   network: { id: string; slug: string; name: string; myRole: NetworkRole | null } | null;
+};
+
+export type AskToJoinMutationVariables = Exact<{
+  networkId: string | number;
+  about: string;
+  acceptCodeOfConduct: boolean;
+}>;
+
+export type AskToJoinMutation = { askToJoin: { id: string; status: JoinRequestStatus } };
+
+export type WithdrawJoinRequestMutationVariables = Exact<{
+  requestId: string | number;
+}>;
+
+export type WithdrawJoinRequestMutation = { withdrawJoinRequest: { id: string; status: JoinRequestStatus } };
+
+export type AnswerJoinRequestMutationVariables = Exact<{
+  requestId: string | number;
+  approve: boolean;
+  note?: string | null | undefined;
+}>;
+
+export type AnswerJoinRequestMutation = {
+  answerJoinRequest: { id: string; status: JoinRequestStatus; person: { name: string } | null };
+};
+
+export type NetworkJoinRequestsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkJoinRequestsQuery = {
+  network: { id: string; slug: string; name: string; joinPolicy: JoinPolicy; myRole: NetworkRole | null } | null;
+};
+
+export type JoinRequestPageQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type JoinRequestPageQuery = {
+  network: {
+    id: string;
+    joinRequests: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: { id: string; about: string; createdAt: string; person: { id: string; name: string } | null };
+      }>;
+    };
+  } | null;
 };
 
 export type LibraryEditorNetworksQueryVariables = Exact<{ [key: string]: never }>;
@@ -1801,6 +1973,7 @@ export type LibraryItemPageQuery = {
         duration: string;
         happyToTalk: boolean;
         id: string;
+        hiddenByStewards: boolean;
         kind: LibraryItemKind;
         title: string;
         summary: string;
@@ -1841,6 +2014,7 @@ export type LibraryItemPageQuery = {
         __typename: 'Template';
         bodyHtml: string;
         id: string;
+        hiddenByStewards: boolean;
         kind: LibraryItemKind;
         title: string;
         summary: string;
@@ -1880,6 +2054,7 @@ export type LibraryItemPageQuery = {
         __typename: 'Tip';
         bodyHtml: string;
         id: string;
+        hiddenByStewards: boolean;
         kind: LibraryItemKind;
         title: string;
         summary: string;
@@ -2204,6 +2379,7 @@ export type MyMentorOfferQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MyMentorOfferQuery = {
   myMentorOffer: {
+    hiddenByStewards: boolean;
     skills: Array<string>;
     categories: Array<SupportCategory>;
     formats: Array<MentoringFormat>;
@@ -2461,6 +2637,9 @@ export type NetworkPageQuery = {
     codeOfConduct: string;
     codeOfConductVersion: number;
     myRole: NetworkRole | null;
+    joinPolicy: JoinPolicy;
+    myStatus: MembershipStatus | null;
+    pendingJoinRequestCount: number | null;
     newMembersLast90Days: number;
     id: string;
     slug: string;
@@ -2470,7 +2649,13 @@ export type NetworkPageQuery = {
     stage: LifecycleStage;
     memberCount: number;
     purpose: string;
-    myMembership: { eventAlerts: boolean } | null;
+    myMembership: {
+      eventAlerts: boolean;
+      status: MembershipStatus;
+      suspendedUntil: string | null;
+      suspensionNote: string | null;
+    } | null;
+    myJoinRequest: { id: string; status: JoinRequestStatus; createdAt: string; answerNote: string | null } | null;
     lifecycle: {
       stage: LifecycleStage;
       since: string;
@@ -2536,6 +2721,7 @@ export type NetworkForEditQuery = {
     region: string;
     latitude: number;
     longitude: number;
+    joinPolicy: JoinPolicy;
     myRole: NetworkRole | null;
   } | null;
 };
@@ -2594,7 +2780,13 @@ export type NetworkToLeaveQuery = {
 export type MyNetworksQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MyNetworksQuery = {
-  myMemberships: Array<{ role: NetworkRole; network: { id: string; slug: string; name: string; placeName: string } }>;
+  myMemberships: Array<{
+    role: NetworkRole;
+    status: MembershipStatus;
+    suspendedUntil: string | null;
+    suspensionNote: string | null;
+    network: { id: string; slug: string; name: string; placeName: string; joinPolicy: JoinPolicy };
+  }>;
 };
 
 export type MemberRoleTargetQueryVariables = Exact<{
@@ -2762,6 +2954,8 @@ export type MemberDirectoryQuery = {
           role: NetworkRole;
           joinedAt: string;
           emailFailing: boolean | null;
+          status: MembershipStatus | null;
+          suspendedUntil: string | null;
           person: {
             id: string;
             name: string;
@@ -2826,6 +3020,298 @@ export type ProfilePageQuery = {
     } | null;
   } | null;
 };
+
+export type ReportSubjectPersonQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReportSubjectPersonQuery = { person: { id: string; name: string } | null };
+
+export type ReporterNetworksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReporterNetworksQuery = { myMemberships: Array<{ network: { id: string; name: string } }> };
+
+export type ReportConcernMutationVariables = Exact<{
+  input: ReportConcernInput;
+}>;
+
+export type ReportConcernMutation = { reportConcern: { id: string; status: ReportStatus; createdAt: string } };
+
+export type MyReportsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MyReportsQuery = {
+  myReports: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        status: ReportStatus;
+        createdAt: string;
+        subjectKind: ReportSubjectKind;
+        reason: ReportReason;
+        snapshot: { title: string };
+      };
+    }>;
+  };
+};
+
+export type ReportCardFieldsFragment = {
+  id: string;
+  status: ReportStatus;
+  createdAt: string;
+  subjectKind: ReportSubjectKind;
+  reason: ReportReason;
+  details: string;
+  anonymous: boolean;
+  forOperators: boolean;
+  viewerCanResolve: boolean;
+  snapshot: { title: string; text: string; path: string | null };
+  reporter: { id: string; name: string } | null;
+  subjectPerson: { id: string; name: string } | null;
+  network: { id: string; slug: string; name: string } | null;
+  resolution: {
+    action: ModerationAction;
+    note: string;
+    suspendUntil: string | null;
+    resolvedAt: string;
+    resolvedBy: { id: string; name: string } | null;
+  } | null;
+};
+
+export type ReportPageFragment = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{
+    node: {
+      id: string;
+      status: ReportStatus;
+      createdAt: string;
+      subjectKind: ReportSubjectKind;
+      reason: ReportReason;
+      details: string;
+      anonymous: boolean;
+      forOperators: boolean;
+      viewerCanResolve: boolean;
+      snapshot: { title: string; text: string; path: string | null };
+      reporter: { id: string; name: string } | null;
+      subjectPerson: { id: string; name: string } | null;
+      network: { id: string; slug: string; name: string } | null;
+      resolution: {
+        action: ModerationAction;
+        note: string;
+        suspendUntil: string | null;
+        resolvedAt: string;
+        resolvedBy: { id: string; name: string } | null;
+      } | null;
+    };
+  }>;
+};
+
+export type NetworkReportsQueryVariables = Exact<{
+  slug: string;
+  status: ReportStatus;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type NetworkReportsQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    openReports: { totalCount: number };
+    reports: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          status: ReportStatus;
+          createdAt: string;
+          subjectKind: ReportSubjectKind;
+          reason: ReportReason;
+          details: string;
+          anonymous: boolean;
+          forOperators: boolean;
+          viewerCanResolve: boolean;
+          snapshot: { title: string; text: string; path: string | null };
+          reporter: { id: string; name: string } | null;
+          subjectPerson: { id: string; name: string } | null;
+          network: { id: string; slug: string; name: string } | null;
+          resolution: {
+            action: ModerationAction;
+            note: string;
+            suspendUntil: string | null;
+            resolvedAt: string;
+            resolvedBy: { id: string; name: string } | null;
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type OperatorReportsQueryVariables = Exact<{
+  status: ReportStatus;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type OperatorReportsQuery = {
+  openReports: { totalCount: number };
+  operatorReports: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        status: ReportStatus;
+        createdAt: string;
+        subjectKind: ReportSubjectKind;
+        reason: ReportReason;
+        details: string;
+        anonymous: boolean;
+        forOperators: boolean;
+        viewerCanResolve: boolean;
+        snapshot: { title: string; text: string; path: string | null };
+        reporter: { id: string; name: string } | null;
+        subjectPerson: { id: string; name: string } | null;
+        network: { id: string; slug: string; name: string } | null;
+        resolution: {
+          action: ModerationAction;
+          note: string;
+          suspendUntil: string | null;
+          resolvedAt: string;
+          resolvedBy: { id: string; name: string } | null;
+        } | null;
+      };
+    }>;
+  };
+};
+
+export type NetworkOpenReportCountQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type NetworkOpenReportCountQuery = { network: { id: string; reports: { totalCount: number } } | null };
+
+export type ResolveReportMutationVariables = Exact<{
+  reportId: string | number;
+  action: ModerationAction;
+  note: string;
+  suspendUntil?: string | null | undefined;
+}>;
+
+export type ResolveReportMutation = {
+  resolveReport: { id: string; status: ReportStatus; resolution: { action: ModerationAction } | null };
+};
+
+export type AuditEntryFieldsFragment = {
+  id: string;
+  at: string;
+  action: AuditAction;
+  summary: string;
+  reason: string | null;
+  actorIsFormerMember: boolean;
+  actor: { id: string; name: string } | null;
+  subjectPerson: { id: string; name: string } | null;
+  network: { id: string; slug: string; name: string } | null;
+};
+
+export type AuditPageFragment = {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{
+    node: {
+      id: string;
+      at: string;
+      action: AuditAction;
+      summary: string;
+      reason: string | null;
+      actorIsFormerMember: boolean;
+      actor: { id: string; name: string } | null;
+      subjectPerson: { id: string; name: string } | null;
+      network: { id: string; slug: string; name: string } | null;
+    };
+  }>;
+};
+
+export type NetworkAuditLogQueryVariables = Exact<{
+  slug: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type NetworkAuditLogQuery = {
+  network: {
+    id: string;
+    slug: string;
+    name: string;
+    auditLog: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        node: {
+          id: string;
+          at: string;
+          action: AuditAction;
+          summary: string;
+          reason: string | null;
+          actorIsFormerMember: boolean;
+          actor: { id: string; name: string } | null;
+          subjectPerson: { id: string; name: string } | null;
+          network: { id: string; slug: string; name: string } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+
+export type OperatorAuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type OperatorAuditLogQuery = {
+  operatorAuditLog: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        at: string;
+        action: AuditAction;
+        summary: string;
+        reason: string | null;
+        actorIsFormerMember: boolean;
+        actor: { id: string; name: string } | null;
+        subjectPerson: { id: string; name: string } | null;
+        network: { id: string; slug: string; name: string } | null;
+      };
+    }>;
+  };
+};
+
+export type ViewerIsOperatorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerIsOperatorQuery = { viewerIsOperator: boolean };
+
+export type MyBlocksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyBlocksQuery = { myBlocks: Array<{ blockedAt: string; person: { id: string; name: string } }> };
+
+export type BlockPersonMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+export type BlockPersonMutation = { blockPerson: { blockedAt: string; person: { id: string; name: string } } };
+
+export type UnblockPersonMutationVariables = Exact<{
+  personId: string | number;
+}>;
+
+export type UnblockPersonMutation = { unblockPerson: boolean };
 
 export type VenueDetailsFragment = {
   id: string;
@@ -3293,6 +3779,167 @@ export const PersonDetailsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'PersonDetails' },
 ) as unknown as TypedDocumentString<PersonDetailsFragment, unknown>;
+export const ReportCardFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportCardFields on Report {
+  id
+  status
+  createdAt
+  subjectKind
+  reason
+  details
+  anonymous
+  forOperators
+  viewerCanResolve
+  snapshot {
+    title
+    text
+    path
+  }
+  reporter {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+  resolution {
+    action
+    note
+    suspendUntil
+    resolvedAt
+    resolvedBy {
+      id
+      name
+    }
+  }
+}
+    `,
+  { fragmentName: 'ReportCardFields' },
+) as unknown as TypedDocumentString<ReportCardFieldsFragment, unknown>;
+export const ReportPageFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReportPage on ReportConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...ReportCardFields
+    }
+  }
+}
+    fragment ReportCardFields on Report {
+  id
+  status
+  createdAt
+  subjectKind
+  reason
+  details
+  anonymous
+  forOperators
+  viewerCanResolve
+  snapshot {
+    title
+    text
+    path
+  }
+  reporter {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+  resolution {
+    action
+    note
+    suspendUntil
+    resolvedAt
+    resolvedBy {
+      id
+      name
+    }
+  }
+}`,
+  { fragmentName: 'ReportPage' },
+) as unknown as TypedDocumentString<ReportPageFragment, unknown>;
+export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  action
+  summary
+  reason
+  actorIsFormerMember
+  actor {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}
+    `,
+  { fragmentName: 'AuditEntryFields' },
+) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
+export const AuditPageFragmentDoc = new TypedDocumentString(
+  `
+    fragment AuditPage on AuditEntryConnection {
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...AuditEntryFields
+    }
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  action
+  summary
+  reason
+  actorIsFormerMember
+  actor {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}`,
+  { fragmentName: 'AuditPage' },
+) as unknown as TypedDocumentString<AuditPageFragment, unknown>;
 export const VenueDetailsFragmentDoc = new TypedDocumentString(
   `
     fragment VenueDetails on Venue {
@@ -3743,6 +4390,7 @@ export const EventPageDocument = new TypedDocumentString(`
     query EventPage($id: ID!) {
   event(id: $id) {
     ...EventCard
+    hiddenByStewards
     description
     categories
     promotion
@@ -3851,6 +4499,73 @@ export const NetworkForEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkForEventsQuery, NetworkForEventsQueryVariables>;
+export const AskToJoinDocument = new TypedDocumentString(`
+    mutation AskToJoin($networkId: ID!, $about: String!, $acceptCodeOfConduct: Boolean!) {
+  askToJoin(
+    networkId: $networkId
+    about: $about
+    acceptCodeOfConduct: $acceptCodeOfConduct
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AskToJoinMutation, AskToJoinMutationVariables>;
+export const WithdrawJoinRequestDocument = new TypedDocumentString(`
+    mutation WithdrawJoinRequest($requestId: ID!) {
+  withdrawJoinRequest(requestId: $requestId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawJoinRequestMutation, WithdrawJoinRequestMutationVariables>;
+export const AnswerJoinRequestDocument = new TypedDocumentString(`
+    mutation AnswerJoinRequest($requestId: ID!, $approve: Boolean!, $note: String) {
+  answerJoinRequest(requestId: $requestId, approve: $approve, note: $note) {
+    id
+    status
+    person {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerJoinRequestMutation, AnswerJoinRequestMutationVariables>;
+export const NetworkJoinRequestsDocument = new TypedDocumentString(`
+    query NetworkJoinRequests($slug: String!) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    joinPolicy
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkJoinRequestsQuery, NetworkJoinRequestsQueryVariables>;
+export const JoinRequestPageDocument = new TypedDocumentString(`
+    query JoinRequestPage($slug: String!, $first: Int, $after: String) {
+  network(slug: $slug) {
+    id
+    joinRequests(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          about
+          createdAt
+          person {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JoinRequestPageQuery, JoinRequestPageQueryVariables>;
 export const LibraryEditorNetworksDocument = new TypedDocumentString(`
     query LibraryEditorNetworks {
   myMemberships {
@@ -4209,6 +4924,7 @@ export const LibraryItemPageDocument = new TypedDocumentString(`
   libraryItem(id: $id) {
     __typename
     id
+    hiddenByStewards
     kind
     title
     summary
@@ -4530,6 +5246,7 @@ export const MyMentorOfferDocument = new TypedDocumentString(`
     query MyMentorOffer {
   myMentorOffer {
     ...OfferDetails
+    hiddenByStewards
   }
   me {
     id
@@ -4843,7 +5560,19 @@ export const NetworkPageDocument = new TypedDocumentString(`
     myRole
     myMembership {
       eventAlerts
+      status
+      suspendedUntil
+      suspensionNote
     }
+    joinPolicy
+    myStatus
+    myJoinRequest {
+      id
+      status
+      createdAt
+      answerNote
+    }
+    pendingJoinRequestCount
     newMembersLast90Days
     lifecycle {
       stage
@@ -4926,6 +5655,7 @@ export const NetworkForEditDocument = new TypedDocumentString(`
     region
     latitude
     longitude
+    joinPolicy
     myRole
   }
 }
@@ -4991,11 +5721,15 @@ export const MyNetworksDocument = new TypedDocumentString(`
     query MyNetworks {
   myMemberships {
     role
+    status
+    suspendedUntil
+    suspensionNote
     network {
       id
       slug
       name
       placeName
+      joinPolicy
     }
   }
 }
@@ -5144,6 +5878,8 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
           role
           joinedAt
           emailFailing
+          status
+          suspendedUntil
           person {
             id
             name
@@ -5207,6 +5943,320 @@ export const ProfilePageDocument = new TypedDocumentString(`
   supportNeeds
   visibility
 }`) as unknown as TypedDocumentString<ProfilePageQuery, ProfilePageQueryVariables>;
+export const ReportSubjectPersonDocument = new TypedDocumentString(`
+    query ReportSubjectPerson($id: ID!) {
+  person(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ReportSubjectPersonQuery, ReportSubjectPersonQueryVariables>;
+export const ReporterNetworksDocument = new TypedDocumentString(`
+    query ReporterNetworks {
+  myMemberships {
+    network {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReporterNetworksQuery, ReporterNetworksQueryVariables>;
+export const ReportConcernDocument = new TypedDocumentString(`
+    mutation ReportConcern($input: ReportConcernInput!) {
+  reportConcern(input: $input) {
+    id
+    status
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReportConcernMutation, ReportConcernMutationVariables>;
+export const MyReportsDocument = new TypedDocumentString(`
+    query MyReports($first: Int, $after: String) {
+  myReports(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        status
+        createdAt
+        subjectKind
+        reason
+        snapshot {
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReportsQuery, MyReportsQueryVariables>;
+export const NetworkReportsDocument = new TypedDocumentString(`
+    query NetworkReports($slug: String!, $status: ReportStatus!, $first: Int, $after: String) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    openReports: reports(status: OPEN, first: 1) {
+      totalCount
+    }
+    reports(status: $status, first: $first, after: $after) {
+      ...ReportPage
+    }
+  }
+}
+    fragment ReportCardFields on Report {
+  id
+  status
+  createdAt
+  subjectKind
+  reason
+  details
+  anonymous
+  forOperators
+  viewerCanResolve
+  snapshot {
+    title
+    text
+    path
+  }
+  reporter {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+  resolution {
+    action
+    note
+    suspendUntil
+    resolvedAt
+    resolvedBy {
+      id
+      name
+    }
+  }
+}
+fragment ReportPage on ReportConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...ReportCardFields
+    }
+  }
+}`) as unknown as TypedDocumentString<NetworkReportsQuery, NetworkReportsQueryVariables>;
+export const OperatorReportsDocument = new TypedDocumentString(`
+    query OperatorReports($status: ReportStatus!, $first: Int, $after: String) {
+  openReports: operatorReports(status: OPEN, first: 1) {
+    totalCount
+  }
+  operatorReports(status: $status, first: $first, after: $after) {
+    ...ReportPage
+  }
+}
+    fragment ReportCardFields on Report {
+  id
+  status
+  createdAt
+  subjectKind
+  reason
+  details
+  anonymous
+  forOperators
+  viewerCanResolve
+  snapshot {
+    title
+    text
+    path
+  }
+  reporter {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+  resolution {
+    action
+    note
+    suspendUntil
+    resolvedAt
+    resolvedBy {
+      id
+      name
+    }
+  }
+}
+fragment ReportPage on ReportConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...ReportCardFields
+    }
+  }
+}`) as unknown as TypedDocumentString<OperatorReportsQuery, OperatorReportsQueryVariables>;
+export const NetworkOpenReportCountDocument = new TypedDocumentString(`
+    query NetworkOpenReportCount($slug: String!) {
+  network(slug: $slug) {
+    id
+    reports(status: OPEN, first: 1) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NetworkOpenReportCountQuery, NetworkOpenReportCountQueryVariables>;
+export const ResolveReportDocument = new TypedDocumentString(`
+    mutation ResolveReport($reportId: ID!, $action: ModerationAction!, $note: String!, $suspendUntil: DateTime) {
+  resolveReport(
+    reportId: $reportId
+    action: $action
+    note: $note
+    suspendUntil: $suspendUntil
+  ) {
+    id
+    status
+    resolution {
+      action
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveReportMutation, ResolveReportMutationVariables>;
+export const NetworkAuditLogDocument = new TypedDocumentString(`
+    query NetworkAuditLog($slug: String!, $first: Int, $after: String) {
+  network(slug: $slug) {
+    id
+    slug
+    name
+    auditLog(first: $first, after: $after) {
+      ...AuditPage
+    }
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  action
+  summary
+  reason
+  actorIsFormerMember
+  actor {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}
+fragment AuditPage on AuditEntryConnection {
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...AuditEntryFields
+    }
+  }
+}`) as unknown as TypedDocumentString<NetworkAuditLogQuery, NetworkAuditLogQueryVariables>;
+export const OperatorAuditLogDocument = new TypedDocumentString(`
+    query OperatorAuditLog($first: Int, $after: String) {
+  operatorAuditLog(first: $first, after: $after) {
+    ...AuditPage
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  action
+  summary
+  reason
+  actorIsFormerMember
+  actor {
+    id
+    name
+  }
+  subjectPerson {
+    id
+    name
+  }
+  network {
+    id
+    slug
+    name
+  }
+}
+fragment AuditPage on AuditEntryConnection {
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ...AuditEntryFields
+    }
+  }
+}`) as unknown as TypedDocumentString<OperatorAuditLogQuery, OperatorAuditLogQueryVariables>;
+export const ViewerIsOperatorDocument = new TypedDocumentString(`
+    query ViewerIsOperator {
+  viewerIsOperator
+}
+    `) as unknown as TypedDocumentString<ViewerIsOperatorQuery, ViewerIsOperatorQueryVariables>;
+export const MyBlocksDocument = new TypedDocumentString(`
+    query MyBlocks {
+  myBlocks {
+    blockedAt
+    person {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyBlocksQuery, MyBlocksQueryVariables>;
+export const BlockPersonDocument = new TypedDocumentString(`
+    mutation BlockPerson($personId: ID!) {
+  blockPerson(personId: $personId) {
+    blockedAt
+    person {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BlockPersonMutation, BlockPersonMutationVariables>;
+export const UnblockPersonDocument = new TypedDocumentString(`
+    mutation UnblockPerson($personId: ID!) {
+  unblockPerson(personId: $personId)
+}
+    `) as unknown as TypedDocumentString<UnblockPersonMutation, UnblockPersonMutationVariables>;
 export const NetworkVenuesDocument = new TypedDocumentString(`
     query NetworkVenues($slug: String!) {
   network(slug: $slug) {

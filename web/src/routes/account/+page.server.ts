@@ -5,6 +5,7 @@ import {
   MyNetworksDocument,
   ResendVerificationDocument,
   ResetCalendarFeedDocument,
+  ViewerIsOperatorDocument,
 } from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors } from '#lib/server/forms.ts';
@@ -14,10 +15,11 @@ import type { Actions, PageServerLoad } from './$types';
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
 export const load = (async (event) => {
   const account = requireUser(event);
-  const [networks, email, calendar] = await Promise.all([
+  const [networks, email, calendar, operator] = await Promise.all([
     graphql(event, MyNetworksDocument),
     graphql(event, MyEmailDocument),
     graphql(event, MyCalendarFeedDocument),
+    graphql(event, ViewerIsOperatorDocument),
   ]);
   const errors = [...networks.errors, ...email.errors, ...calendar.errors];
   if (errorCode(errors) === 'UNAUTHENTICATED') redirectToSignIn(event);
@@ -29,6 +31,8 @@ export const load = (async (event) => {
     memberships: networks.data.myMemberships,
     // The private calendar feed's address; null if it could not be read (the section says so).
     calendarFeedUrl: calendar.data?.myCalendarFeed.url ?? null,
+    // Operators get a way to every network's reports; unknown counts as not one.
+    isOperator: operator.data?.viewerIsOperator ?? false,
   };
 }) satisfies PageServerLoad;
 

@@ -1,5 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { PersonPageDocument, UpdateProfileDocument, type UpdateProfileInput } from '#lib/graphql/generated.ts';
+import {
+  MyNetworksDocument,
+  PersonPageDocument,
+  UpdateProfileDocument,
+  type UpdateProfileInput,
+} from '#lib/graphql/generated.ts';
 import { errorCode, graphql } from '#lib/server/api.ts';
 import { failureStatus, problemFromErrors, textField, type FormProblem } from '#lib/server/forms.ts';
 import { redirectToSignIn, requireUser } from '#lib/server/session.ts';
@@ -26,9 +31,14 @@ type Field = (typeof FIELDS)[number];
 // The guard lives here, not in a layout: layouts do not rerun for every request to this page.
 export const load = (async (event) => {
   const user = requireUser(event);
-  const { data, errors } = await graphql(event, PersonPageDocument, { id: user.id });
+  const [{ data, errors }, networks] = await Promise.all([
+    graphql(event, PersonPageDocument, { id: user.id }),
+    graphql(event, MyNetworksDocument),
+  ]);
   if (!data?.person) error(500, errors[0]?.message ?? 'Your profile could not be loaded.');
-  return { profile: data.person };
+  // What "members of my networks" means for this person: who can get into each of their networks.
+  const memberNetworks = (networks.data?.myMemberships ?? []).map((membership) => membership.network);
+  return { profile: data.person, memberNetworks };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,12 +1,15 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
+  AskToJoinDocument,
   JoinNetworkDocument,
   NetworkIdentityDocument,
   NetworkNextStepsDocument,
+  NetworkOpenReportCountDocument,
   NetworkPageDocument,
   SetEventAlertsDocument,
   SetLifecycleStageDocument,
   UpcomingEventsDocument,
+  WithdrawJoinRequestDocument,
 } from '#lib/graphql/generated.ts';
 import { graphql } from '#lib/server/api.ts';
 import type { HearthGraphqlError } from '#lib/server/contract.ts';
@@ -16,9 +19,9 @@ import { parseStage } from '../stages.ts';
 import { hasProfileBasics, type NextSteps } from './next-steps.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** Every field of the page's two forms; each failure says which form it belongs to. */
-type Field = 'acceptCodeOfConduct' | 'stage' | 'note';
-type NetworkAction = 'join' | 'stage' | 'alerts';
+/** Every field of the page's forms; each failure says which form it belongs to. */
+type Field = 'about' | 'acceptCodeOfConduct' | 'stage' | 'note';
+type NetworkAction = 'join' | 'ask' | 'withdraw' | 'stage' | 'alerts';
 type ActionProblem = FormProblem<Field> & { action: NetworkAction };
 
 /** How many of the next events the network page lists; the rest are a link away. */
@@ -31,13 +34,16 @@ export const load = (async (event) => {
   if (!data.network) error(404, 'There is no network at this address.');
   const { myRole } = data.network;
   // Stewards run the network; the checklist is for the people who joined it.
-  const [nextSteps, upcoming] = await Promise.all([
+  const [nextSteps, upcoming, reports] = await Promise.all([
     myRole && myRole !== 'STEWARD' && event.locals.user ? memberNextSteps(event) : null,
     graphql(event, UpcomingEventsDocument, { filter: { networkId: data.network.id }, first: NEXT_EVENTS }),
+    // Stewards see how many reports wait; null for anyone else, or when it cannot be read.
+    myRole === 'STEWARD' ? graphql(event, NetworkOpenReportCountDocument, { slug }) : null,
   ]);
   // Whether the member asked to hear of new events here; null for anyone else.
   const eventAlerts = data.network.myMembership?.eventAlerts ?? null;
-  return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null, eventAlerts };
+  const openReports = reports?.data?.network?.reports.totalCount ?? null;
+  return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null, eventAlerts, openReports };
 }) satisfies PageServerLoad;
 
 /** What a member's checklist shows; null when it cannot be read (they left meanwhile, say). */
@@ -84,6 +90,30 @@ export const actions = {
     });
     if (!data || errors.length > 0) return failed('join', errors, ['acceptCodeOfConduct'], {});
     redirect(303, `/networks/${event.params.slug}?joined`);
+  },
+
+  ask: async (event) => {
+    requireUser(event);
+    const form = await event.request.formData();
+    const about = textField(form, 'about');
+    const accepted = textField(form, 'acceptCodeOfConduct') === 'yes';
+    const id = await networkId(event);
+    const { data, errors } = await graphql(event, AskToJoinDocument, {
+      networkId: id,
+      about,
+      acceptCodeOfConduct: accepted,
+    });
+    if (!data || errors.length > 0) return failed('ask', errors, ['about', 'acceptCodeOfConduct'], { about });
+    redirect(303, `/networks/${event.params.slug}?asked`);
+  },
+
+  withdraw: async (event) => {
+    requireUser(event);
+    const form = await event.request.formData();
+    const requestId = textField(form, 'requestId');
+    const { data, errors } = await graphql(event, WithdrawJoinRequestDocument, { requestId });
+    if (!data || errors.length > 0) return failed('withdraw', errors, [], {});
+    redirect(303, `/networks/${event.params.slug}?withdrawn`);
   },
 
   alerts: async (event) => {

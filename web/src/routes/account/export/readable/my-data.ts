@@ -165,17 +165,58 @@ export interface ExportedLibrary {
   uploads: Array<{ id: string; name: string; contentType: string; size: number; uploadedAt: string }>;
 }
 
+export interface ExportedJoinRequest {
+  networkSlug: string | null;
+  about: string;
+  status: 'PENDING' | 'APPROVED' | 'DECLINED' | 'WITHDRAWN';
+  answerNote: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+export interface ExportedSafety {
+  /** The reports the person made, in their words. */
+  reportsMade: Array<{
+    subjectKind: string;
+    reason: string;
+    details: string;
+    anonymous: boolean;
+    status: 'OPEN' | 'RESOLVED';
+    createdAt: string;
+  }>;
+  /** What stewards or operators did about reports on the person (never who reported). */
+  actionsAboutYou: Array<{
+    networkSlug: string | null;
+    action: 'WARN' | 'HIDE' | 'SUSPEND' | 'REMOVE';
+    note: string;
+    suspendUntil: string | null;
+    resolvedAt: string;
+  }>;
+  /** Audit entries the person made or that name them. */
+  auditEntries: Array<{
+    networkSlug: string | null;
+    action: string;
+    byYou: boolean;
+    aboutYou: boolean;
+    summary: string;
+    reason: string | null;
+    at: string;
+  }>;
+}
+
 export interface MyData {
   exportedAt: string;
   account: ExportedAccount;
   profile: ExportedProfile | null;
   memberships: ExportedMembership[];
+  joinRequests: ExportedJoinRequest[];
   lifecycleNotes: ExportedStageChange[];
   notifications: ExportedNotifications;
   mentoring: ExportedMentoring;
   venues: ExportedVenue[];
   events: ExportedEvents;
   library: ExportedLibrary;
+  safety: ExportedSafety;
   sessions: ExportedSession[];
   /**
    * Sections the server added after this page was written, as the file has them: the page
@@ -189,12 +230,14 @@ const KNOWN_SECTIONS = [
   'account',
   'profile',
   'memberships',
+  'joinRequests',
   'lifecycleNotes',
   'notifications',
   'mentoring',
   'venues',
   'events',
   'library',
+  'safety',
   'sessions',
 ];
 
@@ -235,7 +278,14 @@ function shapeProblem(raw: Record<string, unknown>): string | null {
   ) {
     return 'library';
   }
-  for (const list of ['memberships', 'lifecycleNotes', 'venues', 'sessions']) {
+  const safety = raw.safety;
+  if (
+    !isRecord(safety) ||
+    !['reportsMade', 'actionsAboutYou', 'auditEntries'].every((list) => Array.isArray(safety[list]))
+  ) {
+    return 'safety';
+  }
+  for (const list of ['memberships', 'joinRequests', 'lifecycleNotes', 'venues', 'sessions']) {
     const entries = raw[list];
     if (!Array.isArray(entries) || !entries.every(isRecord)) return list;
   }

@@ -3,6 +3,7 @@ import {
   NetworkEditStateDocument,
   NetworkForEditDocument,
   UpdateNetworkDocument,
+  type JoinPolicy,
   type NetworkRole,
 } from '#lib/graphql/generated.ts';
 import { graphql, type GraphqlResult } from '#lib/server/api.ts';
@@ -34,25 +35,33 @@ function basedOn(form: FormData): number | null {
   return Number.isInteger(version) && version >= 1 ? version : null;
 }
 
+/** The join policy chosen; undefined (unchanged) for a crafted form without one. */
+function joinPolicyOf(form: FormData): JoinPolicy | undefined {
+  const chosen = textField(form, 'joinPolicy');
+  return chosen === 'OPEN' || chosen === 'ASK_TO_JOIN' ? chosen : undefined;
+}
+
 export const actions = {
   default: async (event) => {
     requireUser(event);
     const network = stewardsOnly(await graphql(event, NetworkEditStateDocument, { slug: event.params.slug }));
     const form = await event.request.formData();
     const expectedDetailsVersion = basedOn(form);
+    const joinPolicy = joinPolicyOf(form);
     const read = readNetworkForm(form);
     // Failures carry the version the typed values are based on, so saving again stays safe.
-    if ('problem' in read) return fail(400, { ...read.problem, detailsVersion: expectedDetailsVersion });
+    if ('problem' in read) return fail(400, { ...read.problem, joinPolicy, detailsVersion: expectedDetailsVersion });
 
     const { data, errors } = await graphql(event, UpdateNetworkDocument, {
       networkId: network.id,
-      input: { ...read.details, expectedDetailsVersion },
+      input: { ...read.details, joinPolicy, expectedDetailsVersion },
     });
     if (!data || errors.length > 0) {
       // After a clash the steward has been told; their next save may replace the other one.
       const clashed = errors.some((e) => e.extensions?.field === 'expectedDetailsVersion');
       return fail(failureStatus(errors), {
         ...problemFromErrors(errors, NETWORK_FIELDS, read.values),
+        joinPolicy,
         detailsVersion: clashed ? network.detailsVersion : expectedDetailsVersion,
       });
     }
