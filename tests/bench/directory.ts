@@ -7,11 +7,11 @@
 //
 //   BENCH_DIRECTORY_PEOPLE=100000 BENCH_DIRECTORY_NETWORKS=200   size of the generated data set
 //   BENCH_DIRECTORY_CASES=members-role,networks-search           cases to run (default all)
-import type { Db } from '../../server/src/db/database.ts';
 import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
 import { signUp } from '../../server/src/modules/accounts/service.ts';
 import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
+import { rawSql } from './graphql-cases.ts';
 import { measureLoad } from './load.ts';
 import { benchConfig, startHearth } from './servers.ts';
 import type {
@@ -85,16 +85,6 @@ const CASES: Case[] = [
  * One statement of plain SQL without parameters. (Kysely's `sql` tag is not a dependency of the
  * tests package; this is what `CompiledQuery.raw` makes.)
  */
-async function rawSql<Row>(db: Db, text: string): Promise<Row[]> {
-  const result = await db.executeQuery<Row>({
-    sql: text,
-    parameters: [],
-    query: { kind: 'RawNode', sqlFragments: [text], parameters: [] },
-    queryId: { queryId: `bench-${crypto.randomUUID()}` },
-  });
-  return [...result.rows];
-}
-
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;

@@ -6,15 +6,13 @@
 // Target (issue 14): p95 under 50 ms on PostgreSQL for ranked search with two filters and facets.
 //
 //   BENCH_LIBRARY_ITEMS=100000   size of the generated library
-import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
-import type { Db } from '../../server/src/db/database.ts';
 import { signUp } from '../../server/src/modules/accounts/service.ts';
 import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
 import { generateLibrary } from '../../seeds/generate-library.ts';
-import { measureLoad } from './load.ts';
+import { measureGraphqlCases, p95BudgetRatios, rawSql, setUpContext, type GraphqlCase } from './graphql-cases.ts';
 import { benchConfig, startHearth } from './servers.ts';
-import type { Benchmark, BenchContext, CheckResult, LoadTarget, Measurement, RatioResult } from './types.ts';
+import type { Benchmark, BenchContext, CheckResult, Measurement } from './types.ts';
 
 const P95_BUDGET_MS = 50;
 const SEED = 14;
@@ -27,39 +25,46 @@ const SEARCH = `query Search($query: String, $filter: LibraryFilter, $sort: Libr
   }
 }`;
 
-interface Case {
-  name: string;
-  label: string;
-  variables: Record<string, unknown>;
+/** A full page of 20, with facets: the words for the check, or null. */
+function fullPage(data: Record<string, unknown> | undefined): string | null {
+  const page = data?.searchLibrary as { edges: unknown[]; totalCount: number; facets: unknown[] } | undefined;
+  if (!page || page.edges.length !== 20 || page.facets.length === 0) return null;
+  return `${page.edges.length} on the page, ${page.totalCount} in all, ${page.facets.length} facet values`;
 }
 
-const CASES: Case[] = [
+const CASES: GraphqlCase[] = [
   {
     name: 'ranked-two-filters',
     label: 'ranked "newsletter", kind and category filters, facets',
+    query: SEARCH,
+    accept: fullPage,
     variables: {
       query: 'newsletter',
       filter: { kinds: ['CASE_STUDY'], categories: ['QUICK_TIP', 'SHORT_TERM_SKILLS'] },
     },
   },
-  { name: 'misspelt', label: 'ranked "newsleter" (mended), facets', variables: { query: 'newsleter' } },
-  { name: 'common-word', label: 'ranked "volunteers" (a third of items), facets', variables: { query: 'volunteers' } },
+  {
+    name: 'misspelt',
+    label: 'ranked "newsleter" (mended), facets',
+    query: SEARCH,
+    accept: fullPage,
+    variables: { query: 'newsleter' },
+  },
+  {
+    name: 'common-word',
+    label: 'ranked "volunteers" (a third of items), facets',
+    query: SEARCH,
+    accept: fullPage,
+    variables: { query: 'volunteers' },
+  },
   {
     name: 'browse-newest',
     label: 'no words, newest first, sector filter, facets',
+    query: SEARCH,
+    accept: fullPage,
     variables: { filter: { sectors: ['COMMUNITY'] }, sort: 'NEWEST' },
   },
 ];
-
-async function rawSql<Row>(db: Db, text: string): Promise<Row[]> {
-  const result = await db.executeQuery<Row>({
-    sql: text,
-    parameters: [],
-    query: { kind: 'RawNode', sqlFragments: [text], parameters: [] },
-    queryId: { queryId: `bench-${crypto.randomUUID()}` },
-  });
-  return [...result.rows];
-}
 
 function items(): number {
   const raw = process.env.BENCH_LIBRARY_ITEMS;
@@ -67,33 +72,6 @@ function items(): number {
   if (!Number.isInteger(value) || value < 100)
     throw new Error('BENCH_LIBRARY_ITEMS must be a whole number of at least 100.');
   return value;
-}
-
-/** One request before the load: a full page, a total and facets, no errors. */
-async function checkAnswer(
-  target: Omit<LoadTarget, 'expectIncludes'>,
-  id: string,
-): Promise<{ check: CheckResult; ms: number }> {
-  const started = performance.now();
-  let passed = false;
-  let detail: string;
-  try {
-    const response = await fetch(target.url, { method: target.method, headers: target.headers, body: target.body });
-    const body = await response.text();
-    const page = (
-      JSON.parse(body) as { data?: { searchLibrary?: { edges: unknown[]; totalCount: number; facets: unknown[] } } }
-    ).data?.searchLibrary;
-    passed = response.status === 200 && page !== undefined && page.edges.length === 20 && page.facets.length > 0;
-    detail = passed
-      ? `ok: ${page!.edges.length} on the page, ${page!.totalCount} in all, ${page!.facets.length} facet values`
-      : `HTTP ${response.status}: ${body.slice(0, 300)}`;
-  } catch (error) {
-    detail = `request failed: ${(error as Error).message}`;
-  }
-  return {
-    check: { name: `${id}: a full page, its total and facets`, passed, detail },
-    ms: performance.now() - started,
-  };
 }
 
 export const libraryBenchmark: Benchmark = {
@@ -125,15 +103,7 @@ export const libraryBenchmark: Benchmark = {
         context.log(`library: ${setup.at(-1)}`);
         context.signal.throwIfAborted();
 
-        const ctx: ServiceContext = {
-          db,
-          clock: systemClock,
-          pubsub: { publish: async () => {} },
-          config,
-          viewer: null,
-          clientAddress: '127.0.0.1',
-          memo: new RequestMemo(),
-        };
+        const ctx = setUpContext(db, config);
         const signedIn = await signUp(ctx, {
           email: `bench.library.${crypto.randomUUID().slice(0, 8)}@example.org`,
           password: 'a long and unusual benchmark phrase',
@@ -148,50 +118,15 @@ export const libraryBenchmark: Benchmark = {
 
         const server = await startHearth(config, database.handle);
         try {
-          for (const c of CASES) {
-            context.signal.throwIfAborted();
-            const id = `library/${kind}/${c.name}`;
-            const target = {
-              url: `${server.url}/graphql`,
-              method: 'POST' as const,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn.token}` },
-              body: JSON.stringify({ query: SEARCH, variables: c.variables }),
-            };
-            const { check, ms } = await checkAnswer(target, id);
-            checks.push(check);
-            if (!check.passed) {
-              context.log(`${id}: wrong answer, not measuring (${check.detail})`);
-              continue;
-            }
-            context.log(`${id}: first request ${ms.toFixed(0)} ms (${check.detail}); measuring ${settings.seconds} s`);
-            const load = await measureLoad(
-              { ...target, expectIncludes: '"totalCount":' },
-              { ...settings, connections: 1, signal: context.signal },
-            );
-            measurements.push({ id, database: kind, target: c.name, label: c.label, load });
-          }
+          const measured = await measureGraphqlCases(context, 'library', kind, server, signedIn.token, CASES);
+          measurements.push(...measured.measurements);
+          checks.push(...measured.checks);
         } finally {
           await server.close();
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
       } finally {
         await database.release();
-      }
-    }
-
-    const ratios: RatioResult[] = [];
-    if (settings.databases.includes('postgres')) {
-      for (const c of CASES) {
-        const load = measurements.find((m) => m.database === 'postgres' && m.target === c.name)?.load;
-        const value = load && !load.failed ? load.latencyMs.p95 / P95_BUDGET_MS : null;
-        ratios.push({
-          id: `library/postgres/${c.name}/p95÷budget`,
-          label: `${c.label}: PostgreSQL p95 ÷ ${P95_BUDGET_MS} ms`,
-          value,
-          cpuValue: null,
-          target: '≤ 1x',
-          met: value === null ? null : value <= 1,
-        });
       }
     }
 
@@ -205,7 +140,9 @@ export const libraryBenchmark: Benchmark = {
         `Target: PostgreSQL p95 under ${P95_BUDGET_MS} ms.`,
       ],
       measurements,
-      ratios,
+      ratios: settings.databases.includes('postgres')
+        ? p95BudgetRatios('library', CASES, measurements, P95_BUDGET_MS)
+        : [],
       checks,
     };
   },

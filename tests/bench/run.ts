@@ -9,6 +9,7 @@
 //   BENCH_MATCHING_NEEDS=10000 BENCH_MATCHING_MENTORS=2000   the matching round's size
 //   BENCH_MENTORING_PEOPLE=100000 BENCH_MENTORING_OFFERS=20000   the suggestions benchmark's data set
 //   BENCH_LIBRARY_ITEMS=100000               the library search benchmark's generated library
+//   BENCH_SAFETY_ROWS=40000                  reports, audit entries and blocks of the safety benchmark
 //   BENCH_LOG_LEVEL=warn                     logger level of every server under test
 //   BENCH_STRICT=1                           exit 1 when a target is missed, not only on failure
 //
@@ -29,6 +30,7 @@ import { mentoringBenchmark } from './mentoring.ts';
 import { pagesBenchmark } from './pages.ts';
 import { outboxBenchmark } from './outbox.ts';
 import { formatReport, writeJson } from './report.ts';
+import { safetyBenchmark } from './safety.ts';
 import { shutdownBenchmark } from './shutdown.ts';
 import type { Benchmark, BenchContext, BenchmarkReport, DatabaseKind, Settings } from './types.ts';
 
@@ -42,6 +44,7 @@ const BENCHMARKS: Benchmark[] = [
   mentoringBenchmark,
   eventsBenchmark,
   libraryBenchmark,
+  safetyBenchmark,
   pagesBenchmark,
   memoryBenchmark,
 ];
