@@ -101,11 +101,12 @@ describe('SQL statements per page', () => {
     expect(statements.filter((sql) => SESSION_LOOKUP.test(sql))).toHaveLength(0);
   });
 
-  // The session, the header's unread count, then as signed out with the viewer's role.
-  it('should show a network to its steward in 8 statements, reading the session once', async () => {
+  // The session, the header's unread count, then as signed out with the viewer's role and
+  // suspension, their latest request to join, and for a steward the requests and reports waiting.
+  it('should show a network to its steward in 11 statements, reading the session once', async () => {
     const { statements, body } = await measure(page(`/networks/${small}`, steward.cookie), 200);
     expect(body).toContain('Set the stage');
-    expect(statements, statements.join('\n')).toHaveLength(8);
+    expect(statements, statements.join('\n')).toHaveLength(11);
     expect(statements.filter((sql) => SESSION_LOOKUP.test(sql))).toHaveLength(1);
   });
 
@@ -122,8 +123,8 @@ describe('SQL statements per page', () => {
   });
 
   // The session, the network's id from its address, then the mutation: the network, the
-  // steward's role, the new stage and its history entry.
-  it('should change the stage from the form in 6 statements, reading the session once', async () => {
+  // steward's role, the new stage, its history entry and its audit entry.
+  it('should change the stage from the form in 7 statements, reading the session once', async () => {
     const { statements, location } = await measure(
       () =>
         fetch(`${server.url}/networks/${staged}?/stage`, {
@@ -140,7 +141,7 @@ describe('SQL statements per page', () => {
       303,
     );
     expect(location).toBe(`/networks/${staged}?stage-set#lifecycle-title`);
-    expect(statements, statements.join('\n')).toHaveLength(6);
+    expect(statements, statements.join('\n')).toHaveLength(7);
     expect(statements.filter((sql) => SESSION_LOOKUP.test(sql))).toHaveLength(1);
   });
 });

@@ -2042,6 +2042,8 @@ export type Network = {
   name: Scalars['String']['output'];
   /** How many of its current members joined in the last 90 days. */
   newMembersLast90Days: Scalars['Int']['output'];
+  /** How many open reports wait in the network's queue: for its stewards; null for anyone else. */
+  openReportCount: Maybe<Scalars['Int']['output']>;
   /** How many requests to join are waiting: for the network's stewards and organisers; null for anyone else. */
   pendingJoinRequestCount: Maybe<Scalars['Int']['output']>;
   /** The town, city or area it serves, e.g. Bristol. */
@@ -4628,6 +4630,7 @@ export type NetworkResolvers<
   myStatus?: Resolver<Maybe<ResolversTypes['MembershipStatus']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   newMembersLast90Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openReportCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   pendingJoinRequestCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   placeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

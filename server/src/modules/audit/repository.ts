@@ -16,6 +16,17 @@ export interface AuditEntryRecord {
   at: Date;
 }
 
+const ENTRY_COLUMNS = [
+  'id',
+  'network_id as networkId',
+  'actor_id as actorId',
+  'action',
+  'subject_person_id as subjectPersonId',
+  'summary',
+  'reason',
+  'created_at as at',
+] as const;
+
 /** Adds one entry. The table takes no updates or deletes (a trigger refuses them). */
 export async function insertEntry(db: Executor, entry: Omit<AuditEntryRecord, 'id'>): Promise<void> {
   await db
@@ -40,18 +51,7 @@ export async function getEntries(
   db: Executor,
   query: { networkId: string | undefined; after: { at: Date; id: string } | null; limit: number },
 ): Promise<AuditEntryRecord[]> {
-  let select = db
-    .selectFrom('audit_log')
-    .select([
-      'id',
-      'network_id as networkId',
-      'actor_id as actorId',
-      'action',
-      'subject_person_id as subjectPersonId',
-      'summary',
-      'reason',
-      'created_at as at',
-    ]);
+  let select = db.selectFrom('audit_log').select(ENTRY_COLUMNS);
   if (query.networkId !== undefined) select = select.where('network_id', '=', query.networkId);
   if (query.after) {
     const { at, id } = query.after;
@@ -70,16 +70,7 @@ export async function getEntries(
 export async function getEntriesAbout(db: Executor, userId: string): Promise<AuditEntryRecord[]> {
   return db
     .selectFrom('audit_log')
-    .select([
-      'id',
-      'network_id as networkId',
-      'actor_id as actorId',
-      'action',
-      'subject_person_id as subjectPersonId',
-      'summary',
-      'reason',
-      'created_at as at',
-    ])
+    .select(ENTRY_COLUMNS)
     .where((eb) => eb.or([eb('actor_id', '=', userId), eb('subject_person_id', '=', userId)]))
     .orderBy('created_at')
     .orderBy('id')

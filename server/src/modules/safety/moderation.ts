@@ -129,17 +129,15 @@ export async function requireHandlerOf(ctx: ServiceContext, networkId: string): 
   if (role !== 'STEWARD') throw forbidden("Only this network's stewards and the site's operators can see this.");
 }
 
-/** How many open reports wait in each network's queue, for its stewards and the operators (null for others). */
+/** How many open reports wait in each network's queue, for its stewards; null for anyone else. */
 export async function openReportCounts(
   ctx: ServiceContext,
   networkIds: readonly string[],
 ): Promise<Map<string, number | null>> {
-  if (!ctx.viewer) return new Map(networkIds.map((id) => [id, null]));
-  const operator = await isViewerOperator(ctx);
   const roles = await memberships.rolesOfViewer(ctx, networkIds);
-  const allowed = networkIds.filter((id) => operator || roles.get(id) === 'STEWARD');
-  const counts = await repo.countOpenByNetwork(ctx.db, allowed);
-  return new Map(networkIds.map((id) => [id, allowed.includes(id) ? (counts.get(id) ?? 0) : null]));
+  const stewarded = networkIds.filter((id) => roles.get(id) === 'STEWARD');
+  const counts = await repo.countOpenByNetwork(ctx.db, stewarded);
+  return new Map(networkIds.map((id) => [id, roles.get(id) === 'STEWARD' ? (counts.get(id) ?? 0) : null]));
 }
 
 // Acting on a report.

@@ -72,6 +72,15 @@ async function networksOf(ctx: GraphqlContext, ids: ReadonlyArray<string | null>
 
 /** Every field that names a person or a network, batched per request: a queue page costs the same few statements however long. */
 export const safetyLoaders: MercuriusLoaders = {
+  Network: {
+    async openReportCount(queries: Queries<{ id: string }>, ctx: GraphqlContext) {
+      const counts = await safety.openReportCounts(
+        ctx.services,
+        queries.map((q) => q.obj.id),
+      );
+      return queries.map((q) => counts.get(q.obj.id) ?? null);
+    },
+  },
   Report: {
     async network(queries: Queries<ReportView>, ctx: GraphqlContext) {
       const found = await networksOf(

@@ -2640,6 +2640,7 @@ export type NetworkPageQuery = {
     joinPolicy: JoinPolicy;
     myStatus: MembershipStatus | null;
     pendingJoinRequestCount: number | null;
+    openReportCount: number | null;
     newMembersLast90Days: number;
     id: string;
     slug: string;
@@ -3192,12 +3193,6 @@ export type OperatorReportsQuery = {
     }>;
   };
 };
-
-export type NetworkOpenReportCountQueryVariables = Exact<{
-  slug: string;
-}>;
-
-export type NetworkOpenReportCountQuery = { network: { id: string; reports: { totalCount: number } } | null };
 
 export type ResolveReportMutationVariables = Exact<{
   reportId: string | number;
@@ -5573,6 +5568,7 @@ export const NetworkPageDocument = new TypedDocumentString(`
       answerNote
     }
     pendingJoinRequestCount
+    openReportCount
     newMembersLast90Days
     lifecycle {
       stage
@@ -6118,16 +6114,6 @@ fragment ReportPage on ReportConnection {
     }
   }
 }`) as unknown as TypedDocumentString<OperatorReportsQuery, OperatorReportsQueryVariables>;
-export const NetworkOpenReportCountDocument = new TypedDocumentString(`
-    query NetworkOpenReportCount($slug: String!) {
-  network(slug: $slug) {
-    id
-    reports(status: OPEN, first: 1) {
-      totalCount
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<NetworkOpenReportCountQuery, NetworkOpenReportCountQueryVariables>;
 export const ResolveReportDocument = new TypedDocumentString(`
     mutation ResolveReport($reportId: ID!, $action: ModerationAction!, $note: String!, $suspendUntil: DateTime) {
   resolveReport(

@@ -4,7 +4,6 @@ import {
   JoinNetworkDocument,
   NetworkIdentityDocument,
   NetworkNextStepsDocument,
-  NetworkOpenReportCountDocument,
   NetworkPageDocument,
   SetEventAlertsDocument,
   SetLifecycleStageDocument,
@@ -34,15 +33,14 @@ export const load = (async (event) => {
   if (!data.network) error(404, 'There is no network at this address.');
   const { myRole } = data.network;
   // Stewards run the network; the checklist is for the people who joined it.
-  const [nextSteps, upcoming, reports] = await Promise.all([
+  const [nextSteps, upcoming] = await Promise.all([
     myRole && myRole !== 'STEWARD' && event.locals.user ? memberNextSteps(event) : null,
     graphql(event, UpcomingEventsDocument, { filter: { networkId: data.network.id }, first: NEXT_EVENTS }),
-    // Stewards see how many reports wait; null for anyone else, or when it cannot be read.
-    myRole === 'STEWARD' ? graphql(event, NetworkOpenReportCountDocument, { slug }) : null,
   ]);
   // Whether the member asked to hear of new events here; null for anyone else.
   const eventAlerts = data.network.myMembership?.eventAlerts ?? null;
-  const openReports = reports?.data?.network?.reports.totalCount ?? null;
+  // Stewards see how many reports wait; null for anyone else.
+  const openReports = data.network.openReportCount ?? null;
   return { network: data.network, nextSteps, events: upcoming.data?.upcomingEvents ?? null, eventAlerts, openReports };
 }) satisfies PageServerLoad;
 
