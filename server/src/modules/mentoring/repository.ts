@@ -519,28 +519,6 @@ export async function listRoundNeeds(
     .execute();
 }
 
-/**
- * Of these mentors, those each lead may not be paired with (by each lead's condition: a block
- * either way), as "leadId mentorId" keys; one statement for every lead of a round.
- */
-export async function getUnpairablePairs(
-  db: Executor,
-  leads: ReadonlyArray<{ leadId: string; pairable: IdCondition }>,
-  mentorIds: readonly string[],
-): Promise<Set<string>> {
-  if (leads.length === 0 || mentorIds.length === 0) return new Set();
-  const mentors = sql`cast(${arrayLiteral(mentorIds)} as uuid[])`;
-  const result = await sql<{ leadId: string; mentorId: string }>`${sql.join(
-    leads.map(
-      ({ leadId, pairable }) =>
-        sql`select cast(${leadId} as uuid) as "leadId", o.user_id as "mentorId" from mentor_offers o
-          where o.user_id = any(${mentors}) and not (${pairable(sql.ref<string>('o.user_id'))})`,
-    ),
-    sql` union all `,
-  )}`.execute(db);
-  return new Set(result.rows.map((row) => `${row.leadId} ${row.mentorId}`));
-}
-
 /** The mentor–need pairs already asked about, so a round does not ask them again. */
 export async function getAskedPairs(db: Executor, needIds: readonly string[]): Promise<Set<string>> {
   if (needIds.length === 0) return new Set();

@@ -81,14 +81,10 @@ async function roundProblem(ctx: ServiceContext, input: RoundInput) {
     needs.map((need) => need.id),
   );
   // Two people either of whom blocked the other are never paired.
-  const blocked = await repo.getUnpairablePairs(
-    ctx.db,
-    [...new Set(needs.map((need) => need.leadId))].map((leadId) => ({
-      leadId,
-      pairable: safety.notBlockedWith(leadId),
-    })),
-    offers.map((offer) => offer.userId),
-  );
+  const unblocked = await safety.unblockedPairsAmong(ctx, [
+    ...needs.map((need) => need.leadId),
+    ...offers.map((offer) => offer.userId),
+  ]);
   const place = network ? { latitude: network.latitude, longitude: network.longitude } : null;
   const needIndex = new Map(needs.map((need, i) => [need.id, i]));
   const offerIndex = new Map(offers.map((offer, i) => [offer.userId, i]));
@@ -97,7 +93,7 @@ async function roundProblem(ctx: ServiceContext, input: RoundInput) {
     const need = needs[needIndex.get(needId) ?? -1];
     const offer = offers[offerIndex.get(mentorId) ?? -1];
     if (!need || !offer || need.leadId === offer.userId || asked.has(`${need.id} ${offer.userId}`)) return null;
-    if (blocked.has(`${need.leadId} ${offer.userId}`)) return null;
+    if (!unblocked(need.leadId, offer.userId)) return null;
     const fit = fitOf({ ...need, place }, offer);
     return fit && fit.score >= 1 ? fit : null;
   };

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { IdCondition } from '../../core/query.ts';
+import { arrayLiteral, type IdCondition } from '../../core/query.ts';
 import type { Database } from '../../db/schema.ts';
 
 type Executor = Kysely<Database>;
@@ -54,6 +54,20 @@ export async function getBlocksBy(
     .where('blocker_id', '=', blockerId)
     .orderBy('created_at', 'desc')
     .orderBy('blocked_id')
+    .execute();
+}
+
+/** The blocks between any two of these people, each as blocker and blocked. */
+export async function getBlocksAmong(
+  db: Executor,
+  personIds: readonly string[],
+): Promise<Array<{ blockerId: string; blockedId: string }>> {
+  if (personIds.length === 0) return [];
+  const ids = sql<string[]>`cast(${arrayLiteral(personIds)} as uuid[])`;
+  return db
+    .selectFrom('blocks')
+    .select(['blocker_id as blockerId', 'blocked_id as blockedId'])
+    .where((eb) => eb.and([eb('blocker_id', '=', eb.fn.any(ids)), eb('blocked_id', '=', eb.fn.any(ids))]))
     .execute();
 }
 

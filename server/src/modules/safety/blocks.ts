@@ -21,6 +21,23 @@ export async function isBlockedBetween(ctx: ServiceContext, a: string, b: string
   return repo.isBlockedBetween(ctx.db, a, b);
 }
 
+/**
+ * Whether two of these people may be put together (neither blocked the other), read in one
+ * statement for a whole set, such as a matching round's leads and mentors.
+ */
+export async function unblockedPairsAmong(
+  ctx: ServiceContext,
+  personIds: readonly string[],
+): Promise<(a: string, b: string) => boolean> {
+  const blocked = new Set(
+    (await repo.getBlocksAmong(ctx.db, [...new Set(personIds)])).flatMap(({ blockerId, blockedId }) => [
+      `${blockerId} ${blockedId}`,
+      `${blockedId} ${blockerId}`,
+    ]),
+  );
+  return (a, b) => !blocked.has(`${a} ${b}`);
+}
+
 export interface BlockRecord {
   personId: string;
   blockedAt: Date;

@@ -1,6 +1,14 @@
 // Safety: reports and the moderation queue, blocking, operators and reading the audit trail.
 // Other modules reach it here only.
-export { blockPerson, isBlockedBetween, myBlocks, notBlockedWith, unblockPerson, type BlockRecord } from './blocks.ts';
+export {
+  blockPerson,
+  isBlockedBetween,
+  myBlocks,
+  notBlockedWith,
+  unblockedPairsAmong,
+  unblockPerson,
+  type BlockRecord,
+} from './blocks.ts';
 export {
   grantOperator,
   isViewerOperator,
