@@ -3,6 +3,8 @@
 import type { Config } from '../../server/src/config.ts';
 import { RequestMemo, systemClock, type ServiceContext } from '../../server/src/core/context.ts';
 import type { Db } from '../../server/src/db/database.ts';
+import { signUp } from '../../server/src/modules/accounts/service.ts';
+import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { measureLoad } from './load.ts';
 import type { BenchContext, CheckResult, DatabaseKind, LoadTarget, Measurement, RatioResult } from './types.ts';
 
@@ -17,6 +19,27 @@ export function setUpContext(db: Db, config: Config): ServiceContext {
     clientAddress: '127.0.0.1',
     memo: new RequestMemo(),
   };
+}
+
+/**
+ * A new person who joined the network at this address, for the benchmark's requests: their id,
+ * the network's id and the bearer token.
+ */
+export async function viewerInNetwork(
+  db: Db,
+  config: Config,
+  slug: string,
+  name: string,
+): Promise<{ userId: string; networkId: string; token: string }> {
+  const ctx = setUpContext(db, config);
+  const signedIn = await signUp(ctx, {
+    email: `bench.${crypto.randomUUID().slice(0, 8)}@example.org`,
+    password: 'a long and unusual benchmark phrase',
+    name,
+  });
+  const network = await db.selectFrom('networks').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  await joinNetwork({ ...ctx, viewer: signedIn.viewer }, network.id, true);
+  return { userId: signedIn.user.id, networkId: network.id, token: signedIn.token };
 }
 
 /** Runs SQL text as it is (VACUUM, bulk inserts from generate_series), on either driver. */

@@ -6,11 +6,9 @@
 // Target (issue 14): p95 under 50 ms on PostgreSQL for ranked search with two filters and facets.
 //
 //   BENCH_LIBRARY_ITEMS=100000   size of the generated library
-import { signUp } from '../../server/src/modules/accounts/service.ts';
-import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
 import { generateLibrary } from '../../seeds/generate-library.ts';
-import { measureGraphqlCases, p95BudgetRatios, rawSql, setUpContext, type GraphqlCase } from './graphql-cases.ts';
+import { measureGraphqlCases, p95BudgetRatios, rawSql, viewerInNetwork, type GraphqlCase } from './graphql-cases.ts';
 import { benchConfig, startHearth } from './servers.ts';
 import type { Benchmark, BenchContext, CheckResult, Measurement } from './types.ts';
 
@@ -103,22 +101,11 @@ export const libraryBenchmark: Benchmark = {
         context.log(`library: ${setup.at(-1)}`);
         context.signal.throwIfAborted();
 
-        const ctx = setUpContext(db, config);
-        const signedIn = await signUp(ctx, {
-          email: `bench.library.${crypto.randomUUID().slice(0, 8)}@example.org`,
-          password: 'a long and unusual benchmark phrase',
-          name: 'Bench Library',
-        });
-        const largest = await db
-          .selectFrom('networks')
-          .select('id')
-          .where('slug', '=', people.largestNetworkSlug)
-          .executeTakeFirstOrThrow();
-        await joinNetwork({ ...ctx, viewer: signedIn.viewer }, largest.id, true);
+        const viewer = await viewerInNetwork(db, config, people.largestNetworkSlug, 'Bench Library');
 
         const server = await startHearth(config, database.handle);
         try {
-          const measured = await measureGraphqlCases(context, 'library', kind, server, signedIn.token, CASES);
+          const measured = await measureGraphqlCases(context, 'library', kind, server, viewer.token, CASES);
           measurements.push(...measured.measurements);
           checks.push(...measured.checks);
         } finally {

@@ -8,10 +8,8 @@
 //
 //   BENCH_SAFETY_ROWS=40000   reports, audit entries and blocks generated (each)
 import type { Db } from '../../server/src/db/database.ts';
-import { signUp } from '../../server/src/modules/accounts/service.ts';
-import { joinNetwork } from '../../server/src/modules/memberships/service.ts';
 import { generateLargeDataSet } from '../../seeds/generate.ts';
-import { measureGraphqlCases, p95BudgetRatios, rawSql, setUpContext, type GraphqlCase } from './graphql-cases.ts';
+import { measureGraphqlCases, p95BudgetRatios, rawSql, viewerInNetwork, type GraphqlCase } from './graphql-cases.ts';
 import { benchConfig, startHearth } from './servers.ts';
 import type { Benchmark, BenchContext, CheckResult, Measurement } from './types.ts';
 
@@ -133,25 +131,14 @@ export const safetyBenchmark: Benchmark = {
         const started = performance.now();
         const db = database.handle.db;
         const people = await generateLargeDataSet(db, { networks: 50, people: 20_000, seed: SEED });
-        const ctx = setUpContext(db, config);
-        const viewer = await signUp(ctx, {
-          email: `bench.safety.${crypto.randomUUID().slice(0, 8)}@example.org`,
-          password: 'a long and unusual benchmark phrase',
-          name: 'Bench Steward',
-        });
-        const largest = await db
-          .selectFrom('networks')
-          .select('id')
-          .where('slug', '=', people.largestNetworkSlug)
-          .executeTakeFirstOrThrow();
-        await joinNetwork({ ...ctx, viewer: viewer.viewer }, largest.id, true);
+        const viewer = await viewerInNetwork(db, config, people.largestNetworkSlug, 'Bench Steward');
         await db
           .updateTable('memberships')
           .set({ role: 'STEWARD' })
-          .where('network_id', '=', largest.id)
-          .where('user_id', '=', viewer.user.id)
+          .where('network_id', '=', viewer.networkId)
+          .where('user_id', '=', viewer.userId)
           .execute();
-        await generateSafetyRows(db, count, largest.id, viewer.user.id);
+        await generateSafetyRows(db, count, viewer.networkId, viewer.userId);
         await rawSql(db, 'vacuum analyze');
         setup.push(
           `${kind}: ${count} reports, audit entries and blocks over ${people.networks} networks generated in ` +
